@@ -1,0 +1,26 @@
+# Two commands on a fresh machine: `make report` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
+
+.PHONY: report test bench lab clean-reports
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test,distributed]'
+	touch $(STAMP)
+
+report: $(STAMP)  ## render the seed report to reports/<slug>.html
+	$(VENV)/bin/effanalysis render -o reports
+
+test: $(STAMP)    ## run the test suite (pytest's "no tests collected" fails too)
+	$(PY) -m pytest
+
+bench: $(STAMP)   ## benchmarks (not part of the test run)
+	$(PY) -m bench
+
+clean-reports:
+	rm -rf reports/*.html reports/failed

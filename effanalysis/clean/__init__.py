@@ -1,0 +1,39 @@
+"""Cleaning: a pipeline of small steps, each logged and offset-mapped.
+
+`clean_text(raw)` returns a `Cleaned` record: the cleaned Simplified text, an
+`OffsetMap` to the raw text, a log (one row per step) and what the steps found
+(metadata, related articles, chrome). Each step is also a plain `str -> str`
+function (see `steps`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .offsets import OffsetMap, apply_edits
+from .steps import STEPS, Step, remove_pinyin, remove_chrome, convert_to_simplified, normalize_whitespace
+
+__all__ = ["Cleaned", "clean_text", "OffsetMap", "STEPS", "Step", "remove_pinyin", "remove_chrome",
+           "convert_to_simplified", "normalize_whitespace"]
+
+
+@dataclass
+class Cleaned:
+    text: str
+    offsets: OffsetMap
+    log: pd.DataFrame
+    found: dict = field(default_factory=dict)
+
+
+def clean_text(raw: str, steps: tuple[Step, ...] = STEPS) -> Cleaned:
+    text, mapping, found, rows = raw, OffsetMap.identity(len(raw)), {}, []
+    for step in steps:
+        edits = step.find(text, found)
+        new, step_map = apply_edits(text, edits)
+        if step_map is not None:
+            mapping = mapping.then(step_map)
+        rows.append({"step": step.name, "what": step.what, "edits": len(edits),
+                     "chars_before": len(text), "chars_after": len(new)})
+        text = new
+    return Cleaned(text, mapping, pd.DataFrame(rows), found)

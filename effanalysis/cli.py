@@ -1,0 +1,172 @@
+"""Command line: `effanalysis clean|outline|metrics|profile|render|batch FILE…`.
+
+Exit status 0 on success, 2 on bad input or usage (one line on stderr naming
+the file and the problem), 1 on an internal failure.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import InputError
+
+
+def _doc_args(p: argparse.ArgumentParser, many: bool = False) -> None:
+    if many:
+        p.add_argument("files", nargs="*", metavar="FILE", help="documents or corpus files (default: the seed report)")
+    else:
+        p.add_argument("file", nargs="?", metavar="FILE", help="a document or corpus file (default: the seed report)")
+    p.add_argument("--text-column", help="corpus files: the column holding the text")
+    p.add_argument("--id-column", help="corpus files: the column holding the document id")
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="effanalysis", description="Analyse Chinese official reports.")
+    ap.add_argument("--version", action="version", version=f"effanalysis {__import__('effanalysis').__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("clean", help="print the cleaned Simplified text")
+    _doc_args(p)
+    p.add_argument("--doc", help="corpus files: only this document (id or row number)")
+
+    p = sub.add_parser("outline", help="print the outline")
+    _doc_args(p)
+    p.add_argument("--doc", help="corpus files: only this document (id or row number)")
+    p.add_argument("--json", action="store_true", help="JSON instead of an indented tree")
+
+    p = sub.add_parser("metrics", help="one row per quantitative claim")
+    _doc_args(p)
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--audit", action="store_true", help="print the audit (derived figures and checks) instead")
+
+    p = sub.add_parser("profile", help="language profile: keywords, names, slogans, era, mechanisms")
+    _doc_args(p)
+    p.add_argument("--doc", help="corpus files: only this document (id or row number)")
+    p.add_argument("--json", action="store_true", help="JSON (the default and only format)")
+
+    p = sub.add_parser("render", help="execute the report workbook and write DIR/<slug>.html")
+    _doc_args(p)
+    p.add_argument("-o", "--output", default="reports", metavar="DIR")
+    p.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE")
+    p.add_argument("--show-code", action="store_true", help="keep code cells visible in the HTML")
+
+    p = sub.add_parser("batch", help="render many documents, an index page and a corpus page")
+    _doc_args(p, many=True)
+    p.add_argument("-o", "--output", default="reports", metavar="DIR")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes (default: number of cores)")
+    p.add_argument("--force", action="store_true", help="render even unchanged documents")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="send the work to a Dask distributed scheduler")
+    return ap
+
+
+def _source(args) -> Path:
+    from .report import default_source
+
+    return Path(args.file) if getattr(args, "file", None) else default_source()
+
+
+def cmd_clean(args) -> int:
+    from .report import iter_reports, load
+
+    out = sys.stdout
+    if args.doc:
+        out.write(load(_source(args), args.doc, args.text_column, args.id_column).text + "\n")
+        return 0
+    for i, r in enumerate(iter_reports(_source(args), args.text_column, args.id_column)):
+        if i:
+            out.write("\n")
+        out.write(r.text + "\n")
+    return 0
+
+
+def _tree(node: dict, depth: int = 0) -> list[str]:
+    lines = [f"{'  ' * depth}{node['label']}{node['title']}  [{node['start']}:{node['end']}]"]
+    for lead in node.get("leads", []):
+        lines.append(f"{'  ' * (depth + 1)}· {lead['text']}")
+    for item in node.get("enumeration", []):
+        lines.append(f"{'  ' * (depth + 1)}· {item['text']}")
+    for child in node["children"]:
+        lines.extend(_tree(child, depth + 1))
+    return lines
+
+
+def cmd_outline(args) -> int:
+    from .report import iter_reports, load
+
+    reports = [load(_source(args), args.doc, args.text_column, args.id_column)] if args.doc \
+        else iter_reports(_source(args), args.text_column, args.id_column)
+    for r in reports:
+        d = r.outline.to_dict()
+        if args.json:
+            d = {"doc": r.doc, **d}
+            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(f"{r.title}\n" + "".join(line + "\n" for s in d["sections"] for line in _tree(s)))
+    return 0
+
+
+def cmd_metrics(args) -> int:
+    from .metrics import write_claims
+
+    write_claims(_source(args), sys.stdout, fmt=args.format, audit=args.audit,
+                 text_column=args.text_column, id_column=args.id_column)
+    return 0
+
+
+def cmd_profile(args) -> int:
+    from .report import load
+
+    r = load(_source(args), args.doc, args.text_column, args.id_column)
+    sys.stdout.write(json.dumps(r.profile().to_dict(), ensure_ascii=False, indent=1, default=str) + "\n")
+    return 0
+
+
+def cmd_render(args) -> int:
+    from .render import parse_parameters, render
+
+    params = parse_parameters(args.parameter)
+    path = render(_source(args), args.output, params, show_code=args.show_code,
+                  text_column=args.text_column, id_column=args.id_column)
+    print(path)
+    return 0
+
+
+def cmd_batch(args) -> int:
+    from .batch import run_batch
+    from .report import default_source
+
+    files = [Path(f) for f in args.files] or [default_source()]
+    result = run_batch(files, args.output, jobs=args.jobs, force=args.force, scheduler=args.scheduler,
+                       text_column=args.text_column, id_column=args.id_column)
+    print(result.index_path)
+    return 1 if result.failed else 0
+
+
+COMMANDS = {"clean": cmd_clean, "outline": cmd_outline, "metrics": cmd_metrics, "profile": cmd_profile,
+            "render": cmd_render, "batch": cmd_batch}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except InputError as exc:
+        print(f"effanalysis: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("effanalysis: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # internal failure: short message, not a traceback wall
+        if "EFFANALYSIS_DEBUG" in __import__("os").environ:
+            raise
+        print(f"effanalysis: internal error: {exc.__class__.__name__}: {exc} "
+              "(set EFFANALYSIS_DEBUG=1 for the traceback)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""Bytes to text: detect the encoding from the bytes, never from the file name.
+
+Order of evidence: a byte-order mark; strict UTF-8; UTF-16 without a BOM (NULs on
+alternate bytes); then the legacy Chinese double-byte encodings, GB18030 and Big5,
+which often both decode the same bytes without error — the one whose decoded text
+is made of common characters wins (garbage from the wrong codec is mostly rare
+characters, see `_common_share`).
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Magic numbers of formats that are never text, whatever the file is called.
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (docx/xlsx?)",
+    b"\x7fELF": "an executable",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"\x1f\x8b": "a gzip archive",
+    b"BM": None,  # too short to trust alone
+}
+
+# Control characters other than tab/newline/carriage return/form feed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name the binary format of `data`, or None if it may be text."""
+    for magic, name in _BINARY_MAGIC.items():
+        if name and data.startswith(magic):
+            return name
+    return None
+
+
+def _common_share(text: str) -> float:
+    """Share of Han characters in a sample that are common (GB2312 level 1, after
+    Traditional→Simplified), the signal that separates GB18030 from Big5."""
+    from ..clean.convert import to_simplified
+
+    han = re.findall(r"[\u4e00-\u9fff]", text[:20000])
+    if not han:
+        return 0.0
+    simp = to_simplified("".join(han))
+    common = 0
+    for ch in simp:
+        try:
+            b = ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 0xB0 <= b[0] <= 0xD7
+    return common / len(han)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_nul = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nul = sample[1::2].count(0) / (len(sample) / 2)
+    # ASCII-heavy UTF-16 shows NULs on one side; Han-heavy text shows none,
+    # so also accept when strict decoding yields mostly Han characters.
+    for enc, side in (("utf-16-le", odd_nul), ("utf-16-be", even_nul)):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        han = len(re.findall(r"[\u4e00-\u9fff]", text[:2000]))
+        if side > 0.3 or (han > 0.5 * min(len(text), 2000) and b"\x00" in data):
+            return text
+    return None
+
+
+def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
+    """Return (text, encoding name) or raise InputError naming `path`."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"starts with a {enc} byte-order mark but does not decode: {exc.reason}") from None
+    kind = sniff_binary(data)
+    if kind:
+        raise InputError(path, f"is binary data ({kind}), not text")
+    try:
+        text, enc = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text = None
+    if text is None and b"\x00" in data:
+        text16 = _utf16_without_bom(data)
+        if text16 is not None:
+            text, enc = text16, "utf-16"
+    if text is None:
+        candidates = []
+        for enc_try in ("gb18030", "big5"):
+            try:
+                candidates.append((data.decode(enc_try), enc_try))
+            except UnicodeDecodeError:
+                pass
+        if not candidates:
+            raise InputError(path, "is not text in a supported encoding (UTF-8, UTF-16, GB18030/GBK, Big5)")
+        text, enc = max(candidates, key=lambda c: _common_share(c[0]))
+    if len(_CONTROL.findall(text[:20000])) > max(8, len(text[:20000]) // 100):
+        raise InputError(path, "is binary data (control characters), not text")
+    return text, enc

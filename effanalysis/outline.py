@@ -1,0 +1,202 @@
+"""Structure of a cleaned report: headings, lead sentences, 一是… items, sentences.
+
+Headings are recognised at the start of a line by their marker, ranked by type:
+第X部分 > 一、 > （一） > 1. > （1）. A heading's `level` is its depth in the tree
+(so in the common case 一、 is level 1, （一） level 2, 1. level 3, （1） level 4).
+A marker is accepted only if it continues the numbering of its siblings, which
+keeps numbered lines inside a paragraph from posing as headings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .numerals import parse_int
+
+_CN = "一二三四五六七八九十百零〇两"
+_MARKERS = (
+    # (rank, regex for the label at line start)
+    (0, re.compile(rf"第([{_CN}]+|\d+)(?:部分|篇|章)")),
+    (1, re.compile(rf"([{_CN}]+)、")),
+    (2, re.compile(rf"[（(]([{_CN}]+)[）)]")),
+    (3, re.compile(r"([0-9０-９]{1,2})[.．、](?![0-9０-９])")),
+    (4, re.compile(r"[（(]([0-9０-９]{1,2})[）)]")),
+)
+_ENUM = re.compile(rf"(?:(?<=^)|(?<=[\n。；！？：，]))([{_CN}]{{1,3}})是(?=[^的])")
+_SENT_END = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
+_CLAUSE_END = re.compile(r"[^，,；;：:。！？!?\n]*(?:[，,；;：:。！？!?]+[”’」』）)]*|\n|$)")
+
+SECTION_COLUMNS = ["section", "level", "rank", "label", "title", "start", "end", "heading_end", "parent"]
+
+
+@dataclass
+class Outline:
+    title: str
+    preamble: tuple[int, int]
+    sections: pd.DataFrame   # one row per heading, columns SECTION_COLUMNS
+    items: pd.DataFrame      # lead sentences and 一是 items: section, kind, label, text, start, end
+
+    def to_dict(self) -> dict:
+        def node(i: int) -> dict:
+            row = self.sections.iloc[i]
+            sub = self.items[self.items["section"] == row["section"]]
+            return {
+                "level": int(row["level"]), "label": row["label"], "title": row["title"],
+                "start": int(row["start"]), "end": int(row["end"]),
+                "leads": [{"text": r.text, "start": int(r.start), "end": int(r.end)}
+                          for r in sub[sub["kind"] == "lead"].itertuples()],
+                "enumeration": [{"label": r.label, "text": r.text, "start": int(r.start), "end": int(r.end)}
+                                for r in sub[sub["kind"] == "enum"].itertuples()],
+                "children": [node(j) for j in np.flatnonzero(self.sections["parent"].to_numpy() == row["section"])],
+            }
+
+        roots = np.flatnonzero(self.sections["parent"].to_numpy() == "0") if len(self.sections) else []
+        pre = self.items[self.items["section"] == "0"]
+        return {"title": self.title,
+                "preamble": {"start": self.preamble[0], "end": self.preamble[1],
+                             "enumeration": [{"label": r.label, "text": r.text, "start": int(r.start), "end": int(r.end)}
+                                             for r in pre[pre["kind"] == "enum"].itertuples()]},
+                "sections": [node(i) for i in roots]}
+
+
+def _number(label: str) -> int | None:
+    label = label.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if label.isdigit():
+        return int(label)
+    return parse_int(label)
+
+
+def _headings(text: str) -> list[dict]:
+    found: list[dict] = []
+    last_at_rank: dict[int, int] = {}
+    pos = 0
+    for line in text.split("\n"):
+        for rank, rx in _MARKERS:
+            m = rx.match(line)
+            if not m:
+                continue
+            n = _number(m.group(1))
+            if n is None:
+                break
+            prev = last_at_rank.get(rank)
+            if n != 1 and prev != n - 1:
+                break  # not the next in its series: numbered prose, not a heading
+            # A deeper series restarts under each new parent.
+            for r in list(last_at_rank):
+                if r > rank:
+                    del last_at_rank[r]
+            last_at_rank[rank] = n
+            body = line[m.end():].strip()
+            # Short line: the whole line is the heading; else its first sentence.
+            if len(line) > 60 or re.search(r"。.", body):
+                cut = re.search(r"[。！？]", body)
+                title = body[: cut.start()] if cut else body[:60]
+                heading_end = pos + m.end() + (line[m.end():].find(title) + len(title))
+            else:
+                title = body.rstrip("。")
+                heading_end = pos + len(line)
+            found.append({"rank": rank, "label": m.group(0), "number": n, "title": title,
+                          "start": pos, "heading_end": heading_end})
+            break
+        pos += len(line) + 1
+    return found
+
+
+def build_outline(text: str, title: str = "") -> Outline:
+    heads = _headings(text)
+    # Section ids "1", "1.2", … by nesting on rank; ends at the next heading of same or higher rank.
+    rows, stack = [], []  # stack of (rank, row index)
+    counters: dict[str, int] = {}
+    for h in heads:
+        while stack and stack[-1][0] >= h["rank"]:
+            stack.pop()
+        parent = rows[stack[-1][1]]["section"] if stack else "0"
+        counters[parent] = counters.get(parent, 0) + 1
+        sid = f"{counters[parent]}" if parent == "0" else f"{parent}.{counters[parent]}"
+        rows.append({"section": sid, "level": len(stack) + 1, "rank": h["rank"], "label": h["label"],
+                     "title": h["title"], "start": h["start"], "end": len(text),
+                     "heading_end": h["heading_end"], "parent": parent})
+        stack.append((h["rank"], len(rows) - 1))
+    for i, r in enumerate(rows):
+        for later in rows[i + 1:]:
+            if later["rank"] <= r["rank"]:
+                r["end"] = later["start"] - 1 if later["start"] > 0 else later["start"]
+                break
+    sections = pd.DataFrame(rows, columns=SECTION_COLUMNS)
+    first_line_end = text.find("\n") if "\n" in text else len(text)
+    pre_start = first_line_end + 1 if title and text[:first_line_end].strip() == title else 0
+    pre_end = rows[0]["start"] - 1 if rows else len(text)
+    items = _items(text, sections)
+    return Outline(title, (pre_start, max(pre_start, pre_end)), sections, items)
+
+
+def section_at(sections: pd.DataFrame, positions: np.ndarray) -> np.ndarray:
+    """Innermost section id containing each position ("0" before any heading)."""
+    positions = np.asarray(positions)
+    result = np.full(len(positions), "0", dtype=object)
+    if len(sections) == 0:
+        return result
+    # Later (deeper or following) headings override earlier ones.
+    for r in sections.sort_values(["start", "level"]).itertuples():
+        inside = (positions >= r.start) & (positions <= r.end)
+        result[inside] = r.section
+    return result
+
+
+def sentences(text: str, sections: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per sentence: sentence, start, end, text, paragraph, section."""
+    starts, ends, paras = [], [], []
+    para = 0
+    for m in _SENT_END.finditer(text):
+        s, e = m.start(), m.end()
+        if s == e and s >= len(text):
+            break
+        body_end = e - 1 if text[s:e].endswith("\n") else e
+        seg = text[s:body_end]
+        lead = len(seg) - len(seg.lstrip())
+        if seg.strip():
+            starts.append(s + lead); ends.append(s + len(seg.rstrip())); paras.append(para)
+        if text[s:e].endswith("\n"):
+            para += 1
+    df = pd.DataFrame({"sentence": np.arange(len(starts)), "start": starts, "end": ends, "paragraph": paras})
+    df["text"] = [text[s:e] for s, e in zip(starts, ends)]
+    df["section"] = section_at(sections, df["start"].to_numpy()) if sections is not None else "0"
+    return df
+
+
+def clauses(text: str) -> pd.DataFrame:
+    """One row per clause (split at ，；： and sentence ends): start, end, text."""
+    rows = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text) if text[m.start():m.end()].strip()]
+    df = pd.DataFrame(rows, columns=["start", "end"])
+    df["text"] = [text[s:e].strip() for s, e in rows]
+    return df
+
+
+def _items(text: str, sections: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    pos = 0
+    for line in text.split("\n"):
+        # Lead sentence: a short first sentence without a comma, followed by more.
+        m = re.match(r"([^。！？，,；;：:\n]{2,25}[。！])(.+)", line)
+        if m and not any(rx.match(line) for _, rx in _MARKERS) and not _ENUM.match(line):
+            rows.append({"kind": "lead", "label": "", "text": m.group(1), "start": pos, "end": pos + m.end(1)})
+        pos += len(line) + 1
+    # 一是…二是… series, in order, starting from 一 (restarts allowed).
+    expect = 1
+    for m in _ENUM.finditer(text):
+        n = parse_int(m.group(1))
+        if n is None:
+            continue
+        if n == 1 or n == expect:
+            end = re.search(r"[。；！？\n]|$", text[m.end():])
+            stop = m.end() + end.end() if end else len(text)
+            rows.append({"kind": "enum", "label": m.group(0), "text": text[m.start():stop].rstrip("\n"),
+                         "start": m.start(), "end": stop})
+            expect = n + 1
+    items = pd.DataFrame(rows, columns=["kind", "label", "text", "start", "end"])
+    # A series must have at least two members to count as enumeration.
+    items["section"] = section_at(sections, items["start"].to_numpy())
+    return items.sort_values("start", kind="stable").reset_index(drop=True)[["section", "kind", "label", "text", "start", "end"]]

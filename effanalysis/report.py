@@ -1,0 +1,138 @@
+"""The Report: one cleaned document with its provenance, and the analyses of it.
+
+Every analysis is computed once, on first use, and returns a tidy DataFrame
+(one row per section, sentence, claim …) so notebooks only display and plot.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterator
+
+import pandas as pd
+
+from . import io as _io
+from .clean import Cleaned, OffsetMap, clean_text
+from .errors import InputError
+from .outline import Outline, build_outline, sentences as _sentences
+
+DEFAULT_SOURCE = Path(__file__).resolve().parent.parent / "data" / "raw" / "000_b8b61ae6203f38bb.txt"
+
+
+def default_source() -> Path:
+    """The seed report, the default input of every command and notebook."""
+    return DEFAULT_SOURCE
+
+
+@dataclass
+class Report:
+    doc: str                       # document id (file stem or corpus row id)
+    original: str                  # the raw text as read (decoded, extracted)
+    text: str                      # the cleaned Simplified text
+    offsets: OffsetMap             # cleaned char → span of `original`
+    meta: dict = field(default_factory=dict)
+    cleaning_log: pd.DataFrame = field(default_factory=pd.DataFrame)
+    related: pd.DataFrame = field(default_factory=pd.DataFrame)
+    chrome: list = field(default_factory=list)
+    source: str = ""
+
+    @classmethod
+    def from_text(cls, raw: str, doc: str = "text", meta: dict | None = None, source: str = "") -> "Report":
+        c: Cleaned = clean_text(raw)
+        meta = dict(meta or {})
+        head = c.found.get("meta", {})
+        for k, v in head.items():
+            meta.setdefault(k, v)
+        meta.setdefault("title", _fallback_title(meta, doc))
+        meta["pinyin_removed"] = c.found.get("pinyin_removed", 0)
+        meta["converted_chars"] = c.found.get("converted_chars", 0)
+        meta["joined_line_breaks"] = c.found.get("joined_line_breaks", 0)
+        related = pd.DataFrame(c.found.get("related", []), columns=["title", "date"])
+        return cls(doc=doc, original=raw, text=c.text, offsets=c.offsets, meta=meta, cleaning_log=c.log,
+                   related=related, chrome=c.found.get("chrome", []), source=source)
+
+    # --- identity -------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        return self.meta.get("title", self.doc)
+
+    @property
+    def year(self) -> int | None:
+        y = self.meta.get("year")
+        try:
+            return int(y) if y not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
+
+    @cached_property
+    def slug(self) -> str:
+        """File-system-safe name for outputs: ASCII id plus a short hash."""
+        base = re.sub(r"[^A-Za-z0-9_-]+", "-", self.doc).strip("-")[:40]
+        digest = hashlib.sha1(f"{self.source}|{self.doc}".encode()).hexdigest()[:8]
+        return f"{base}-{digest}" if base else digest
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that cleaned text[start:end] came from."""
+        return self.offsets.span(start, end)
+
+    # --- structure ----------------------------------------------------------
+    @cached_property
+    def outline(self) -> Outline:
+        return build_outline(self.text, self.meta.get("title", "") if self.text.startswith(self.meta.get("title", "\0")) else "")
+
+    @cached_property
+    def sections(self) -> pd.DataFrame:
+        return self.outline.sections
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        return _sentences(self.text, self.outline.sections)
+
+    # --- analyses (each in its own module, computed once) ----------------
+    @cached_property
+    def claims(self) -> pd.DataFrame:
+        """One row per quantitative claim (columns: metrics.CLAIM_COLUMNS)."""
+        from .metrics import extract_claims
+
+        return extract_claims(self)
+
+    @cached_property
+    def audit(self) -> pd.DataFrame:
+        """Derived figures and consistency checks over the claims."""
+        from .metrics import audit_claims
+
+        return audit_claims(self.claims, self)
+
+    def profile(self):
+        """Language profile (keywords, people, media, slogans, era, mechanisms, sections)."""
+        if "_profile" not in self.__dict__:
+            from .language import profile
+
+            self.__dict__["_profile"] = profile(self)
+        return self.__dict__["_profile"]
+
+
+def _fallback_title(meta: dict, doc: str) -> str:
+    return str(meta.get("title") or meta.get("html_title") or doc)
+
+
+def iter_reports(path: str | Path, text_column: str | None = None, id_column: str | None = None) -> Iterator[Report]:
+    """Reports of a file: one for a document, one per row for a corpus file."""
+    for raw in _io.read(path, text_column, id_column):
+        if not raw["text"].strip():
+            raise InputError(path, f"document {raw['doc']!r} (row {raw['row']}) has no text")
+        yield Report.from_text(raw["text"], doc=raw["doc"], meta=raw["meta"], source=str(path))
+
+
+def load(path: str | Path | None = None, doc: str | int | None = None, text_column: str | None = None,
+         id_column: str | None = None) -> Report:
+    """Read and clean one report. For a corpus file, `doc` picks a document by
+    id or 1-based row number (default: the first)."""
+    path = Path(path) if path else default_source()
+    for i, report in enumerate(iter_reports(path, text_column, id_column), 1):
+        if doc is None or str(doc) == report.doc or str(doc) == str(i):
+            return report
+    raise InputError(path, f"has no document {doc!r}")

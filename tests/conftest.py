@@ -1,0 +1,45 @@
+"""Shared fixtures: the seed report and the bundled corpus are the test data."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "raw" / "000_b8b61ae6203f38bb.txt"
+CORPUS = ROOT / "data" / "corpus" / "government_work_reports.jsonl"
+
+# Keep matplotlib's cache inside the project, as `make` does.
+os.environ.setdefault("MPLCONFIGDIR", str(ROOT / ".cache" / "matplotlib"))
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def corpus_path() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def seed_report():
+    import effanalysis
+
+    return effanalysis.load(SEED)
+
+
+@pytest.fixture(scope="session")
+def corpus_rows() -> list[dict]:
+    with open(CORPUS, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def corpus_reports():
+    import effanalysis
+
+    return list(effanalysis.iter_reports(CORPUS))
