@@ -4,12 +4,13 @@ Order of evidence: a byte-order mark; strict UTF-8; UTF-16 without a BOM (NULs o
 alternate bytes); then the legacy Chinese double-byte encodings, GB18030 and Big5,
 which often both decode the same bytes without error — the one whose decoded text
 is made of common characters wins (garbage from the wrong codec is mostly rare
-characters, see `_common_share`).
+characters, see `_plausibility`).
 """
 from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 from ..errors import InputError
 
@@ -46,23 +47,27 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
-def _common_share(text: str) -> float:
-    """Share of Han characters in a sample that are common (GB2312 level 1, after
-    Traditional→Simplified), the signal that separates GB18030 from Big5."""
+@lru_cache(maxsize=1)
+def _common_chars() -> frozenset:
+    """The 3755 level-1 characters of GB2312: everyday Simplified Chinese."""
+    raw = bytes(b for hi in range(0xB0, 0xD8) for lo in range(0xA1, 0xFF) for b in (hi, lo))
+    return frozenset(raw.decode("gb2312", errors="ignore"))
+
+
+def _plausibility(text: str) -> float:
+    """Share of the non-ASCII characters of a sample that are everyday Chinese
+    (common characters after Traditional→Simplified, CJK punctuation) — what
+    separates GB18030 from Big5 decoding the same bytes, since the wrong codec
+    yields rare characters, private-use and box-drawing ones."""
     from ..clean.convert import to_simplified
 
-    han = re.findall(r"[\u4e00-\u9fff]", text[:20000])
-    if not han:
+    sample = [ch for ch in text[:20000] if ch > "\x7f"]
+    if not sample:
         return 0.0
-    simp = to_simplified("".join(han))
-    common = 0
-    for ch in simp:
-        try:
-            b = ch.encode("gb2312")
-        except UnicodeEncodeError:
-            continue
-        common += 0xB0 <= b[0] <= 0xD7
-    return common / len(han)
+    common = _common_chars()
+    good = sum(ch in common or "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff5e"
+               for ch in to_simplified("".join(sample)))
+    return good / len(sample)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -112,7 +117,7 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
                 pass
         if not candidates:
             raise InputError(path, "is not text in a supported encoding (UTF-8, UTF-16, GB18030/GBK, Big5)")
-        text, enc = max(candidates, key=lambda c: _common_share(c[0]))
+        text, enc = max(candidates, key=lambda c: _plausibility(c[0]))
     if len(_CONTROL.findall(text[:20000])) > max(8, len(text[:20000]) // 100):
         raise InputError(path, "is binary data (control characters), not text")
     return text, enc

@@ -19,10 +19,12 @@ def read_txt(data: bytes, path: str) -> tuple[str, dict]:
     return text, {"format": "txt", "encoding": enc}
 
 
-_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "header", "footer",
-              "aside", "form", "button", "select", "head")
-_BLOCK_TAGS = ("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
-               "td", "th", "blockquote", "pre", "table")
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "aside", "form", "button",
+              "select", "head")
+# Page-level header/footer are chrome; inside the article they hold its title or notes.
+_PAGE_TAGS = ("header", "footer")
+_BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
+               "blockquote", "pre", "table", "dd", "dt")
 _CHROME_CLASS = re.compile(r"nav|menu|breadcrumb|share|footer|header|sidebar|related|comment|advert|toolbar", re.I)
 
 
@@ -34,12 +36,18 @@ def read_html(data: bytes, path: str) -> tuple[str, dict]:
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     for tag in soup(_DROP_TAGS):
         tag.decompose()
+    for tag in soup(_PAGE_TAGS):
+        if not tag.find_parent(("article", "main")):
+            tag.decompose()
     for tag in soup.find_all(attrs={"class": _CHROME_CLASS}):
-        if tag.name not in ("body", "html", "article", "main"):
+        if not tag.decomposed and tag.name not in ("body", "html", "article", "main"):
             tag.decompose()
     body = soup.find("article") or soup.find("main") or soup.body or soup
     for br in body.find_all("br"):
         br.replace_with("\n")
+    for cell in body.find_all(("td", "th")):
+        if cell.find_next_sibling(("td", "th")):
+            cell.insert_after("\t")
     for tag in body.find_all(_BLOCK_TAGS):
         tag.insert_before("\n")
         tag.insert_after("\n")

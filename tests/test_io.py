@@ -1,0 +1,250 @@
+"""Reading: encodings detected from bytes, HTML/docx/PDF extraction, corpus rows."""
+from __future__ import annotations
+
+import codecs
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import effanalysis
+from effanalysis.errors import InputError
+from effanalysis.io import decode, read
+from effanalysis.io.readers import read_docx, read_html, read_pdf
+
+# A Traditional passage (the seed's first section, without its pinyin) that Big5 can encode.
+TRADITIONAL = ("效能建設工作自查報告\n近年來，我局以鄧小平理論和「三個代表」重要思想為指導，貫徹落實科學發展觀，"
+               "緊密結合科技工作實際，以依法行政和規範辦事行為為重點。\n一、以強化領導為重點，切實明確效能建設認識\n"
+               "我局成立了機關效能建設領導小組，並設立了機關效能建設辦公室，制定了局年度機關效能建設實施方案。\n")
+
+
+# --- encodings ---------------------------------------------------------------
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be-bom", "gb18030"])
+def test_seed_reencoded_gives_the_same_cleaned_text(tmp_path, seed_path, seed_report, encoding):
+    text = seed_path.read_text(encoding="utf-8")
+    if encoding == "utf-16-be-bom":
+        data = codecs.BOM_UTF16_BE + text.encode("utf-16-be")
+    else:
+        data = text.encode(encoding)
+    path = tmp_path / "seed.txt"
+    path.write_bytes(data)
+    report = effanalysis.load(path)
+    assert report.original == text
+    assert report.text == seed_report.text
+
+
+@pytest.mark.parametrize("encoding,expected", [("big5", "big5"), ("gbk", "gb18030"), ("gb18030", "gb18030"),
+                                               ("utf-16-le", "utf-16"), ("utf-16-be", "utf-16")])
+def test_legacy_encodings_detected_without_bom(encoding, expected):
+    sample = TRADITIONAL if encoding == "big5" else effanalysis.clean.convert.to_simplified(TRADITIONAL)
+    text, enc = decode(sample.encode(encoding))
+    assert text == sample
+    assert enc == expected
+
+
+@pytest.mark.parametrize("word", ["政府工作报告", "效能建设", "科技局", "报告"])
+def test_short_gbk_text_is_not_taken_for_big5(word):
+    assert decode(word.encode("gbk"))[0] == word
+
+
+def test_short_big5_text_is_not_taken_for_gbk():
+    assert decode("政府工作報告".encode("big5"))[0] == "政府工作報告"
+
+
+@pytest.mark.parametrize("data,problem", [
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG image"),
+    (bytes(range(256)) * 8, "not text"),
+    (b"\xff\xfe\x00\xd8", "does not decode"),
+    ("报告".encode("gbk") + b"\x81\x20\xfe\xff\x80\x80" * 40, "not text"),
+])
+def test_binary_and_undecodable_bytes_are_input_errors(data, problem):
+    with pytest.raises(InputError, match=problem):
+        decode(data, "bad.txt")
+
+
+# --- HTML ------------------------------------------------------------------------
+PAGE = """<!DOCTYPE html><html><head><meta charset="{charset}"><title>效能建设工作自查报告_范文网</title>
+<style>.x {{ color: red }}</style><script>var 广告 = "不要这段";</script></head>
+<body><header><a href="/">首页</a> &gt; <a>总结报告</a></header>
+<nav><ul><li>导航一</li><li>导航二</li></ul></nav>
+<div class="breadcrumb">当前位置：首页 &gt; 自查报告</div>
+<article><header><h1>效能建设工作自查报告</h1></header>
+<p>近年来，我局以依法行政和规范办事行为为重点。</p>
+<p>一、以强化领导为重点<br>切实明确效能建设认识</p>
+<table><tr><td>专利申请</td><td>185件</td></tr></table>
+<div class="share-bar">分享到：微信 微博</div></article>
+<aside>热门文章 <a>别的报告</a></aside><footer>版权所有 范文网</footer>
+<script>document.write("也不要这段")</script></body></html>"""
+
+
+@pytest.mark.parametrize("charset,encoding", [("utf-8", "utf-8"), ("gbk", "gbk")])
+def test_html_keeps_the_article_and_drops_chrome(charset, encoding):
+    text, info = read_html(PAGE.format(charset=charset).encode(encoding), "page.html")
+    lines = text.split("\n")
+    assert [l for l in lines if l.strip()] == ["效能建设工作自查报告", "近年来，我局以依法行政和规范办事行为为重点。",
+                                               "一、以强化领导为重点", "切实明确效能建设认识", "专利申请\t185件"]
+    assert info["html_title"] == "效能建设工作自查报告_范文网"
+    for chrome in ("不要这段", "导航", "首页", "分享到", "热门文章", "版权所有", "color"):
+        assert chrome not in text
+
+
+def test_html_without_article_uses_the_body(tmp_path):
+    path = tmp_path / "plain.htm"
+    path.write_text("<html><body><script>x()</script><p>第一段。</p><p>第二段。</p></body></html>", encoding="utf-8")
+    report = effanalysis.load(path)
+    assert report.text == "第一段。\n第二段。"
+
+
+# --- docx ------------------------------------------------------------------------
+def _docx_bytes() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("效能建设工作自查报告", level=1)
+    document.add_paragraph("近年来，我局全面推进机关效能建设。")
+    table = document.add_table(rows=2, cols=2)
+    for (r, c), value in {(0, 0): "指标", (0, 1): "数量", (1, 0): "专利申请", (1, 1): "185件"}.items():
+        table.cell(r, c).text = value
+    document.add_paragraph("一、以强化领导为重点，切实明确效能建设认识")
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_paragraphs_and_tables_in_order():
+    text, info = read_docx(_docx_bytes(), "r.docx")
+    assert text.split("\n") == ["效能建设工作自查报告", "近年来，我局全面推进机关效能建设。", "指标\t数量", "专利申请\t185件",
+                                "一、以强化领导为重点，切实明确效能建设认识"]
+    assert info["format"] == "docx"
+
+
+def test_docx_loads_as_a_report_with_its_outline(tmp_path):
+    path = tmp_path / "report.docx"
+    path.write_bytes(_docx_bytes())
+    report = effanalysis.load(path)
+    assert report.title == "效能建设工作自查报告"
+    assert report.sections["title"].tolist() == ["以强化领导为重点，切实明确效能建设认识"]
+
+
+def test_truncated_docx_is_an_input_error():
+    data = _docx_bytes()
+    with pytest.raises(InputError, match="not a readable .docx"):
+        read_docx(data[: len(data) // 2], "cut.docx")
+
+
+# --- PDF ---------------------------------------------------------------------------
+PDF_LINES = ["效能建设工作自查报告", "一、以强化领导为重点，切实明确效能建设认识", "全市专利申请185件，占年计划的90%。"]
+
+
+@pytest.fixture(scope="module")
+def text_pdf() -> bytes:
+    """A PDF with a real text layer: matplotlib embeds Noto Sans CJK as TrueType (fonttype 42)."""
+    import matplotlib
+
+    matplotlib.use("pdf")
+    import noto_cjk_sans_otc
+    from matplotlib import font_manager, pyplot as plt
+
+    font_manager.fontManager.addfont(str(Path(noto_cjk_sans_otc.__file__).parent / "NotoSansCJK-Regular.ttc"))
+    fig = plt.figure(figsize=(8.27, 11.69))
+    for i, line in enumerate(PDF_LINES):
+        fig.text(0.1, 0.9 - 0.05 * i, line, family="Noto Sans CJK SC", fontsize=12)
+    buf = io.BytesIO()
+    with matplotlib.rc_context({"pdf.fonttype": 42}):
+        fig.savefig(buf, format="pdf")
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def test_pdf_text_layer_is_extracted(text_pdf):
+    text, info = read_pdf(text_pdf, "r.pdf")
+    assert text.split("\n") == PDF_LINES
+    assert info["pages"] == 1
+
+
+def test_pdf_without_text_layer():
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    buf = io.BytesIO()
+    writer.write(buf)
+    with pytest.raises(InputError, match="no text layer — scanned?"):
+        read_pdf(buf.getvalue(), "scan.pdf")
+
+
+def encrypt(pdf: bytes) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password="secret", algorithm="RC4-128")
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def test_encrypted_pdf_is_an_input_error(text_pdf):
+    with pytest.raises(InputError, match="encrypted PDF"):
+        read_pdf(encrypt(text_pdf), "locked.pdf")
+
+
+def test_truncated_pdf_is_an_input_error(text_pdf):
+    with pytest.raises(InputError, match="PDF"):
+        read_pdf(text_pdf[: len(text_pdf) // 3], "cut.pdf")
+
+
+# --- corpus files ---------------------------------------------------------------
+def test_corpus_jsonl_rows(corpus_path, corpus_rows):
+    docs = list(read(corpus_path))
+    assert len(docs) == len(corpus_rows) == 72
+    assert [d["doc"] for d in docs] == [r["title"] for r in corpus_rows]
+    assert [d["text"] for d in docs] == [r["content"] for r in corpus_rows]
+    assert docs[0]["meta"]["year"] == corpus_rows[0]["year"]
+    assert "content" not in docs[0]["meta"]
+
+
+def test_corpus_csv_with_named_columns_and_row_numbers(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("编号,正文\nA1,第一份报告。\n,第二份报告，有逗号。\n", encoding="utf-8-sig")
+    assert [(d["doc"], d["text"]) for d in read(path, text_column="正文", id_column="编号")] == \
+        [("A1", "第一份报告。"), ("row2", "第二份报告，有逗号。")]
+
+
+@pytest.mark.parametrize("column", ["content", "text", "full_text", "body"])
+def test_corpus_text_column_is_found(tmp_path, column):
+    path = tmp_path / "c.csv"
+    path.write_text(f"title,{column}\n甲,正文一。\n乙,正文二。\n", encoding="gb18030")
+    assert [(d["doc"], d["text"]) for d in read(path)] == [("甲", "正文一。"), ("乙", "正文二。")]
+
+
+def test_corpus_ids_fall_back_to_row_numbers(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(json.dumps({"body": t}, ensure_ascii=False) for t in ("一。", "二。")), encoding="utf-8")
+    assert [d["doc"] for d in read(path)] == ["row1", "row2"]
+
+
+@pytest.mark.parametrize("suffix,content,problem", [
+    (".csv", "title,summary\n甲,乙\n", "no text column"),
+    (".csv", "title,content\n", "no documents"),
+    (".jsonl", '{"content": "一"}\n{"content": \n', "line 2 is not valid JSON"),
+    (".jsonl", '["content"]\n', "line 1 is not a JSON object"),
+    (".jsonl", '{"content": "一"}\n', "no text column '正文'"),
+])
+def test_corpus_problems_are_input_errors(tmp_path, suffix, content, problem):
+    path = tmp_path / f"bad{suffix}"
+    path.write_text(content, encoding="utf-8")
+    text_column = "正文" if "正文" in problem else None
+    with pytest.raises(InputError, match=problem):
+        list(read(path, text_column=text_column))
+
+
+# --- files -----------------------------------------------------------------------
+def test_size_limit_is_configurable(tmp_path, monkeypatch):
+    path = tmp_path / "big.txt"
+    path.write_text("报告。" * 100, encoding="utf-8")
+    monkeypatch.setenv("EFFANALYSIS_MAX_BYTES", "100")
+    with pytest.raises(InputError, match="too large"):
+        list(read(path))
+    monkeypatch.setenv("EFFANALYSIS_MAX_BYTES", "100000")
+    assert len(list(read(path))) == 1
