@@ -96,11 +96,11 @@ def _t2s(text: str, found: dict) -> list[Edit]:
 # --- 4. site chrome: header widgets and footers -----------------------------
 _HEAD_CHROME = re.compile(
     r"^[ \t\u3000]*(?:[-–—·•]\s*)?(?:相关推荐|推荐阅读|热门推荐|当前位置[:：].*|首页\s*[>›».].*"
-    r"|.*下载\s*打印.*|.*【?字号[:：].*|.*(?:分享到|收藏本页|加入收藏|打印本页|关闭窗口)[:：]?.*)[ \t\u3000]*$"
+    r"|.*下载\s*打印.*|.*【?字号[:：].*|(?:分享到|收藏本页|加入收藏|打印本页|关闭窗口)(?:[:：].*)?)[ \t\u3000]*$"
 )
 _FOOT_START = re.compile(
     r"^[ \t\u3000]*(?:【[^】\n]*】\s*相关(?:文章|阅读|推荐)[:：]?|相关(?:文章|阅读|报道|推荐|链接|新闻)[:：]?"
-    r"|责任编辑[:：].*|(?:分享到|扫一扫|上一篇[:：]|下一篇[:：]).*|本作品(?:来自|在全世界|属于|依据|采用).*)[ \t\u3000]*$"
+    r"|责任编辑[:：].*|(?:分享到|扫一扫|上一篇[:：]|下一篇[:：]).*|本作品.*|Public domain)[ \t\u3000]*$"
 )
 _RELATED_ITEM = re.compile(r"^[ \t\u3000]*(?:[-–·•]\s*)?(.+?)\s*((?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2})?[ \t\u3000]*$")
 
@@ -153,9 +153,11 @@ _HEADING_START = re.compile(
     r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9０-９]+[.．、]|[（(][0-9０-９]+[）)]"
     r"|第[一二三四五六七八九十]+[部章节]分?|[一二三四五六七八九十]+是"
 )
+_BARE_MARKER = re.compile(f"(?:{_HEADING_START.pattern})")
 _CLOSING = "。，、；：！？）》”’」』"
 _OPENING = "《（“‘「『"
-_DIGIT_SPACE = re.compile(r"(?<=[0-9０-９]) +(?=[0-9０-９年月日])")
+# "2023 年" → "2023年"; never between two digits, which may be two numbers.
+_DIGIT_SPACE = re.compile(r"(?<=[0-9０-９]) +(?=[年月日])")
 
 
 def _is_blank_separated(text: str) -> bool:
@@ -183,10 +185,11 @@ def _whitespace(text: str, found: dict) -> list[Edit]:
         prev_char, next_char = text[s - 1], text[e]
         count = text.count("\n", s, e)
         indented = text[m.end():m.end() + 1] in (" ", "\u3000", "\t") if m.end() < len(text) else False
-        stray = next_char in _CLOSING or prev_char in _OPENING
+        line_start = text.rfind("\n", 0, s) + 1
+        prev_line = text[line_start:s].strip()
+        # A line that is only a marker ("一、") belongs with the next line.
+        stray = next_char in _CLOSING or prev_char in _OPENING or _BARE_MARKER.fullmatch(prev_line) is not None
         if not stray and blank_mode and count == 1 and not indented:
-            line_start = text.rfind("\n", 0, s) + 1
-            prev_line = text[line_start:s].strip()
             stray = not _HEADING_START.match(text, e) and not _HEADING_START.match(prev_line) \
                 and prev_char not in "。！？：；!?:;"
         if stray:
@@ -223,6 +226,8 @@ _SOURCE = re.compile(r"^(?:来源|来自|出处|信息来源)[:：]\s*(.+)$")
 _DATE_LINE = re.compile(r"^(?:时间|日期|发布时间|发布日期|更新时间)[:：]\s*(.+)$")
 _SUBTITLE = re.compile(r"^(?:——|--|—)\s*(.+)$")
 _DATE = re.compile(r"(\d{4}|[一二三四五六七八九〇零○]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(\d{1,2}|[一二三四五六七八九十]{1,3})日)?")
+_OFFICE_END = re.compile("(?:总理|主席|委员长|省长|市长|县长|区长|局长|部长|书记|主任)$")
+_NAME = re.compile(f"[{HAN}][{HAN}\u3000 ]{{1,4}}")
 _SALUTATION = re.compile(r"^(?:各位代表|同志们|各位委员)")
 
 
@@ -251,6 +256,11 @@ def _head(text: str, found: dict) -> list[Edit]:
         elif i > 0 and "subtitle" in meta and "speaker" not in meta and 2 <= len(stripped) <= 20 \
                 and not re.search("[。，：；]", stripped):
             meta["speaker"] = stripped
+            # "国务院总理\n李克强": the name on a line of its own joins its office.
+            name = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if _OFFICE_END.search(stripped) and _NAME.fullmatch(name):
+                meta["speaker"] = stripped + name
+                edits.append((end, end + 1, ""))
         pos = end + 1
     if "date" not in meta:
         m = re.search(r"[（(](\d{4}年\d{1,2}月\d{1,2}日)", text[:300])
