@@ -1,0 +1,104 @@
+"""Render a workbook notebook to one offline HTML page.
+
+`render` reads like the steps it takes (after papermill's `execute_notebook`):
+read the notebook, validate the parameters (before any kernel starts), check
+the input, inject the parameters as data, execute cell by cell, and either
+keep the failed notebook and raise, or export and write the page atomically.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from ..errors import InputError
+from . import execute, export, parameters
+from .parameters import parse_parameters
+
+__all__ = ["render", "parse_parameters", "RenderError", "notebook_path", "NOTEBOOKS"]
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+DEFAULT_TIMEOUT = 600   # seconds per cell
+
+
+class RenderError(Exception):
+    """The notebook failed (a cell raised or timed out). `failure` names the cell;
+    `notebook` is the executed notebook kept for debugging."""
+
+    def __init__(self, failure: execute.Failure, notebook: Path):
+        self.failure, self.notebook = failure, notebook
+        super().__init__(f"{failure} (executed notebook kept in {notebook})")
+
+
+def notebook_path(notebook: str | Path) -> Path:
+    """'report' / 'corpus' name a bundled notebook; anything else is a path."""
+    path = NOTEBOOKS / f"{notebook}.ipynb" if str(notebook) in ("report", "corpus") else Path(notebook)
+    if not path.is_file():
+        raise InputError(path, "no such notebook")
+    return path
+
+
+def _given(params: dict | None, declared: dict, nb_dir: Path, **explicit) -> dict[str, Any]:
+    """Parameters asked for: `params` plus the explicit arguments that are set;
+    `source` made absolute (relative to the caller, or to the notebook for its default)."""
+    given = dict(params or {})
+    given.update({k: v for k, v in explicit.items() if v is not None})
+    if "source" in declared:
+        src = given.get("source") or declared["source"].default
+        if src:
+            base = Path.cwd() if given.get("source") else nb_dir
+            given["source"] = str((base / Path(str(src)).expanduser()).resolve())
+    return given
+
+
+def _output_name(values: dict, declared: dict, nb_path: Path) -> str:
+    """The page name. For a one-report notebook this loads the report, so a
+    missing or unreadable source fails here, before a kernel starts."""
+    if "doc" in declared and values.get("source"):
+        from ..report import load
+
+        return load(values["source"], values.get("doc"), values.get("text_column"), values.get("id_column")).slug
+    stem = Path(values["source"]).stem if values.get("source") else "default"
+    return f"{nb_path.stem}-{stem}"
+
+
+def _with_parameters(nb, index: int, values: dict):
+    """A copy of `nb` with a cell that sets `values` inserted after the parameters cell."""
+    nb = nbformat.from_dict(nb)
+    cell = nbformat.v4.new_code_cell(parameters.injected_source(values), metadata={"tags": ["injected-parameters"]})
+    cell.pop("id", None) if nb.nbformat_minor < 5 else None
+    nb.cells.insert(index + 1, cell)
+    return nb
+
+
+def render(source: str | Path | None = None, out_dir: str | Path = "reports", params: dict | None = None, *,
+           notebook: str | Path = "report", doc: str | int | None = None, show_code: bool = False,
+           timeout: float = DEFAULT_TIMEOUT, text_column: str | None = None, id_column: str | None = None,
+           output_name: str | None = None, keep_notebook: bool = False) -> Path:
+    """Execute a workbook notebook with parameters and write OUT_DIR/<name>.html.
+
+    Raises InputError (bad parameter, missing source: nothing was started) or
+    RenderError (a cell failed or timed out: the executed notebook is kept in
+    OUT_DIR/failed/, any previous page is left untouched)."""
+    nb_path = notebook_path(notebook)
+    nb = nbformat.read(nb_path, as_version=4)
+    index = parameters.parameters_cell(nb)
+    declared = parameters.spec(nb.cells[index].source)
+    given = _given(params, declared, nb_path.parent, source=source, doc=None if doc is None else str(doc),
+                   text_column=text_column, id_column=id_column)
+    values = parameters.validate(declared, given)
+    name = output_name or _output_name(values, declared, nb_path)
+
+    executed, failure = execute.run(_with_parameters(nb, index, values), cwd=nb_path.parent, timeout=timeout)
+
+    out_dir = Path(out_dir)
+    if failure:
+        kept = export.write_atomic(out_dir / "failed" / f"{name}.ipynb", nbformat.writes(executed))
+        raise RenderError(failure, kept)
+    if keep_notebook:
+        export.write_atomic(out_dir / f"{name}.ipynb", nbformat.writes(executed))
+    title = export.records(executed).get("title") or values.get("title") or name
+    page = export.to_html(executed, title=str(title), parameters=parameters.table(declared, values),
+                          show_code=show_code)
+    return export.write_atomic(out_dir / f"{name}.html", page)

@@ -1,0 +1,98 @@
+"""Execute a notebook in-process with nbclient, on this very interpreter.
+
+The kernel is `sys.executable -m ipykernel_launcher`, whatever kernels the user
+has registered (no NoSuchKernel in virtual environments, no stale `python3`
+spec pointing at another Python). Cells run one by one so that the first
+failure, a raised exception or a cell timeout, is known by its index: a
+timed-out cell is a failure here, never "completed".
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+from jupyter_client.manager import AsyncKernelManager
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+KERNEL_NAME = "effanalysis-python"
+
+
+class ThisInterpreter(KernelSpecManager):
+    """A kernel spec manager that knows one kernel: ipykernel on sys.executable."""
+
+    def find_kernel_specs(self) -> dict[str, str]:
+        return {KERNEL_NAME: ""}
+
+    def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+        return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                          display_name=f"Python ({sys.executable})", language="python", resource_dir="",
+                          name=KERNEL_NAME)
+
+
+@dataclass(frozen=True)
+class Failure:
+    index: int        # 0-based cell index in the executed notebook (shown 1-based)
+    cell: str         # the cell's first line of code, as a name for humans
+    error: str        # "ValueError: …" or "timed out after 600 s"
+
+    def __str__(self) -> str:
+        return f"cell {self.index + 1} ({self.cell}) failed: {self.error}"
+
+
+def cell_name(cell) -> str:
+    lines = [ln.strip() for ln in cell.source.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    first = lines[0] if lines else cell.source.strip().splitlines()[0] if cell.source.strip() else "empty cell"
+    return first if len(first) <= 60 else first[:59] + "…"
+
+
+def _error_of(cell) -> str:
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            return f"{out.get('ename', 'Error')}: {out.get('evalue', '')}".strip()
+    return "unknown error"
+
+
+def _kernel_env() -> dict[str, str]:
+    env = dict(os.environ)
+    root = Path(__file__).resolve().parents[2]
+    env.setdefault("MPLCONFIGDIR", str(root / ".cache" / "matplotlib"))
+    env.pop("MPLBACKEND", None)
+    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"   # quiet debugger warning on frozen modules
+    return env
+
+
+def run(nb, cwd: Path, timeout: float) -> tuple[object, Failure | None]:
+    """Execute `nb` (modified in place: pass a copy) with `cwd` as working
+    directory; return it with the first failure, if any."""
+    km = AsyncKernelManager(kernel_spec_manager=ThisInterpreter(), kernel_name=KERNEL_NAME)
+    client = NotebookClient(nb, km=km, timeout=timeout, allow_errors=False, record_timing=False,
+                            resources={"metadata": {"path": str(cwd)}}, shutdown_kernel="immediate")
+    failure = None
+    # The kernel's own stderr carries only start-up chatter (e.g. ipykernel's
+    # "running over TCP" warning); cell errors arrive as messages.
+    with client.setup_kernel(env=_kernel_env(), stderr=subprocess.DEVNULL):
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type != "code":
+                continue
+            try:
+                client.execute_cell(cell, index)
+            except CellTimeoutError:
+                failure = Failure(index, cell_name(cell), f"timed out after {timeout:g} s")
+            except DeadKernelError as exc:
+                failure = Failure(index, cell_name(cell), f"the kernel died ({exc})")
+            except CellExecutionError:
+                failure = Failure(index, cell_name(cell), _error_of(cell))
+            if failure:
+                break
+    if failure is None:   # belt and braces: every code cell ran and none shows an error
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type == "code" and (cell.execution_count is None and cell.source.strip()
+                                             or any(o.get("output_type") == "error" for o in cell.outputs)):
+                failure = Failure(index, cell_name(cell), _error_of(cell))
+                break
+    return nb, failure

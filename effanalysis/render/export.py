@@ -1,0 +1,90 @@
+"""Export an executed notebook to one self-contained, offline HTML page.
+
+Our own nbconvert template (effanalysis/templates/effreport): no require.js,
+MathJax, mermaid or any URL; styles inline; charts are data: images; a table of
+contents built from the notebook's headings; a readable parameter table; code
+hidden unless asked for. Nothing here trusts report text: the workbook escapes
+it before it becomes HTML, and the template escapes everything it prints.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+from .. import __version__
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE = "effreport"
+RECORD_MIME = "application/vnd.effanalysis.record+json"
+_HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*#*\s*$")
+
+
+def records(nb) -> dict:
+    """Values the notebook recorded with `workbook.record(...)`, merged in order."""
+    out: dict = {}
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            data = o.get("data", {})
+            if RECORD_MIME in data:
+                out.update(data[RECORD_MIME])
+    return out
+
+
+def _without_records(nb):
+    nb = nbformat.from_dict(nb)   # a copy
+    for cell in nb.cells:
+        if "outputs" in cell:
+            cell.outputs = [o for o in cell.outputs if RECORD_MIME not in o.get("data", {})]
+    return nb
+
+
+def _anchored(nb) -> tuple[object, list[dict]]:
+    """Markdown headings become <hN id=…> (stable ids s1, s2 …) and a TOC."""
+    nb = nbformat.from_dict(nb)
+    toc: list[dict] = []
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        lines = []
+        for line in cell.source.splitlines():
+            m = _HEADING.match(line)
+            if m:
+                level, text = len(m.group(1)), m.group(2)
+                anchor = f"s{len(toc) + 1}"
+                toc.append({"level": level, "id": anchor, "text": text})
+                line = f'<h{level} id="{anchor}">{html.escape(text)}</h{level}>'
+            lines.append(line)
+        cell.source = "\n".join(lines)
+    return nb, toc
+
+
+def to_html(nb, *, title: str, parameters: list[dict], show_code: bool = False) -> str:
+    """The page for an executed notebook."""
+    nb, toc = _anchored(_without_records(nb))
+    exporter = HTMLExporter(template_name=TEMPLATE, extra_template_basedirs=[str(TEMPLATES)])
+    resources = {"effanalysis": {"title": title, "parameters": parameters, "toc": toc,
+                                 "show_code": show_code, "version": __version__}}
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    return body
+
+
+def write_atomic(path: Path, data: str | bytes) -> Path:
+    """Write `path` through a temporary file in the same directory and rename:
+    readers see the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        if isinstance(data, str):
+            tmp.write_text(data, encoding="utf-8")
+        else:
+            tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return path

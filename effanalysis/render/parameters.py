@@ -1,0 +1,155 @@
+"""Notebook parameters: read from the `parameters` cell, validated, injected as data.
+
+The parameters cell declares each parameter as a typed, commented assignment:
+
+    top_n: int = 20  # how many keywords, people, … to show
+
+`spec` reads those declarations (with `ast`, nothing is executed); `validate`
+checks names and converts values before any kernel starts; `injected_source`
+writes the cell that overrides the defaults. Values are only ever written as
+Python literals (`repr` of a str/int/float/bool/None, checked to round-trip
+through `ast.literal_eval`), so a hostile value stays a string and Chinese
+stays readable (papermill writes `\\u` escapes and accepts any name).
+"""
+from __future__ import annotations
+
+import ast
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import InputError
+
+TYPES = {"str": str, "int": int, "float": float, "bool": bool}
+TRUE = {"true", "yes", "on", "1"}
+FALSE = {"false", "no", "off", "0"}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str            # str | int | float | bool
+    optional: bool       # `X | None`: the value may be None
+    default: Any
+    help: str = ""
+
+    @property
+    def type_name(self) -> str:
+        return f"{self.type} | None" if self.optional else self.type
+
+
+def parameters_cell(nb) -> int:
+    """Index of the cell tagged `parameters`."""
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            return i
+    raise ValueError("the notebook has no cell tagged 'parameters'")
+
+
+def _annotation(node: ast.expr) -> tuple[str, bool]:
+    if isinstance(node, ast.Name) and node.id in TYPES:
+        return node.id, False
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        parts = [node.left, node.right]
+        if any(isinstance(p, ast.Constant) and p.value is None for p in parts):
+            other = next(p for p in parts if not (isinstance(p, ast.Constant) and p.value is None))
+            return _annotation(other)[0], True
+    raise ValueError(f"unsupported parameter annotation: {ast.unparse(node)}")
+
+
+def spec(source: str) -> dict[str, Parameter]:
+    """The parameters declared in a parameters cell's source, in order."""
+    lines = source.splitlines()
+    out: dict[str, Parameter] = {}
+    for node in ast.parse(source).body:
+        if not (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None):
+            continue
+        type_, optional = _annotation(node.annotation)
+        rest = lines[node.end_lineno - 1].encode()[node.end_col_offset:].decode()   # offsets are in bytes
+        help_ = rest.split("#", 1)[1].strip() if "#" in rest else ""
+        name = node.target.id
+        out[name] = Parameter(name, type_, optional, ast.literal_eval(node.value), help_)
+    return out
+
+
+def parse_parameters(items: list[str] | None) -> dict[str, str]:
+    """`["top_n=10", "title=…"]` → `{"top_n": "10", "title": "…"}` (values stay strings
+    until `validate` knows the notebook's types)."""
+    out: dict[str, str] = {}
+    for item in items or []:
+        name, sep, value = item.partition("=")
+        name = name.strip()
+        if not sep or not name.isidentifier():
+            raise InputError(None, f"parameter {item!r} is not NAME=VALUE")
+        out[name] = value
+    return out
+
+
+def _convert(p: Parameter, value: Any) -> Any:
+    def bad(expected: str):
+        return InputError(None, f"parameter {p.name}: expected {expected}, got {value!r}")
+
+    if value is None or (p.optional and isinstance(value, str) and value.strip().lower() in ("", "none")):
+        if p.optional:
+            return None
+        raise bad(p.type)
+    if p.type == "str":
+        if not isinstance(value, str):
+            raise bad("a string")
+        return value
+    if p.type == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in TRUE | FALSE:
+            return value.strip().lower() in TRUE
+        raise bad("true or false")
+    if isinstance(value, bool):
+        raise bad("an integer" if p.type == "int" else "a number")
+    if p.type == "int":
+        if isinstance(value, int):
+            return value
+        try:
+            return int(str(value).strip())
+        except ValueError:
+            raise bad("an integer") from None
+    try:
+        number = float(value if isinstance(value, (int, float)) else str(value).strip())
+    except ValueError:
+        raise bad("a number") from None
+    if not math.isfinite(number):
+        raise bad("a finite number")
+    return number
+
+
+def validate(declared: dict[str, Parameter], given: dict[str, Any]) -> dict[str, Any]:
+    """Given values converted to the declared types; unknown names are an error
+    that lists the valid ones."""
+    unknown = sorted(set(given) - set(declared))
+    if unknown:
+        valid = ", ".join(f"{p.name} ({p.type_name})" for p in declared.values())
+        raise InputError(None, f"unknown parameter {', '.join(unknown)}; valid parameters: {valid}")
+    return {name: _convert(declared[name], value) for name, value in given.items()}
+
+
+def literal(value: Any) -> str:
+    """A Python literal for a validated value, proven to read back as that value."""
+    if not (value is None or isinstance(value, (str, int, float, bool))):
+        raise TypeError(f"not a parameter value: {type(value).__name__}")
+    text = repr(value)
+    if ast.literal_eval(text) != value or type(ast.literal_eval(text)) is not type(value):
+        raise ValueError(f"value does not round-trip: {text}")
+    return text
+
+
+def injected_source(values: dict[str, Any]) -> str:
+    """The source of the cell that overrides the defaults (one assignment per line)."""
+    lines = ["# Parameters (injected by effanalysis render)"]
+    lines += [f"{name} = {literal(v)}" for name, v in values.items()]
+    return "\n".join(lines) + "\n"
+
+
+def table(declared: dict[str, Parameter], values: dict[str, Any]) -> list[dict]:
+    """Rows for the page's parameter table: every declared parameter with the value
+    used, whether it was given, and its help text."""
+    return [{"name": p.name, "value": values.get(p.name, p.default), "given": p.name in values,
+             "type": p.type_name, "help": p.help} for p in declared.values()]
