@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
 
-.PHONY: report test bench lab clean-reports
+.PHONY: report test bench lab kernel sync-notebooks clean-reports
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,15 @@ report: $(STAMP)  ## render the seed report to reports/<slug>.html
 
 test: $(STAMP)    ## run the test suite (pytest's "no tests collected" fails too)
 	$(PY) -m pytest
+
+lab: $(STAMP)    ## JupyterLab on notebooks/: registers the kernel "effanalysis" in .venv, installs the git filter
+	$(PY) -m effanalysis.lab start
+
+kernel: $(STAMP) ## only register .venv's interpreter as the Jupyter kernel "effanalysis" (inside .venv)
+	$(PY) -m effanalysis.lab kernel
+
+sync-notebooks: $(STAMP)  ## rewrite notebooks/*.py (jupytext percent) from notebooks/*.ipynb
+	$(PY) -m effanalysis.lab sync
 
 bench: $(STAMP)   ## benchmarks (not part of the test run)
 	$(PY) -m bench
