@@ -1,0 +1,97 @@
+"""The claims explorer: a widget in JupyterLab, the same plain default view everywhere else."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from effanalysis import explore as ex
+
+CLAIMS = pd.DataFrame({
+    "doc": ["a", "a", "a", "b"],
+    "section": ["一、主要做法", "一、主要做法", "二、存在问题", "一、工作回顾"],
+    "surface": ["800万元", "近万人", "3个", "超过25%"],
+    "subject": ["项目资金", "群众", "问题", "增长"],
+    "kind": ["money", "count", "count", "percent"],
+    "norm_value": [8e6, 1e4, 3, 25],
+    "unit": ["元", "人", "个", "%"],
+    "qualifier": ["exact", "approx", "exact", "over"],
+    "value": [800, 1, 3, 25],
+})
+
+
+class FakeReport:
+    def __init__(self, doc: str, title: str):
+        self.doc, self.title = doc, title
+        self.claims = CLAIMS[CLAIMS["doc"] == doc].reset_index(drop=True)
+
+
+REPORTS = [FakeReport("a", "效能建设自查报告"), FakeReport("b", "b")]
+
+
+@pytest.fixture
+def outside_jupyterlab(monkeypatch):
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    monkeypatch.delenv("EFFANALYSIS_STATIC", raising=False)
+
+
+@pytest.fixture
+def inside_jupyterlab(monkeypatch):
+    monkeypatch.setenv("JPY_SESSION_NAME", "/notebooks/report.ipynb")
+    monkeypatch.delenv("EFFANALYSIS_STATIC", raising=False)
+
+
+def test_filter_by_document_kind_and_text():
+    assert list(ex.filter_claims(CLAIMS, doc="a")["surface"]) == ["800万元", "近万人", "3个"]
+    assert list(ex.filter_claims(CLAIMS, doc="a", kind="count")["surface"]) == ["近万人", "3个"]
+    assert list(ex.filter_claims(CLAIMS, text="存在问题")["surface"]) == ["3个"]     # section
+    assert list(ex.filter_claims(CLAIMS, text="资金")["surface"]) == ["800万元"]     # subject
+    assert list(ex.filter_claims(CLAIMS, doc=ex.ALL, kind=ex.ALL, text=" ")["doc"]) == ["a", "a", "a", "b"]
+    assert ex.filter_claims(CLAIMS, text="(")["surface"].empty                       # literal, not regex
+    assert "value" not in ex.filter_claims(CLAIMS).columns                           # a readable subset
+    assert list(ex.filter_claims(CLAIMS).columns[:3]) == ["doc", "section", "surface"]
+
+
+def test_static_view_outside_jupyterlab_is_the_first_documents_claims(outside_jupyterlab):
+    view = ex.explore(REPORTS)
+    assert isinstance(view, pd.DataFrame)
+    assert list(view["surface"]) == ["800万元", "近万人", "3个"]
+    assert ex.explore(REPORTS).equals(view)                 # deterministic: same output each run
+    assert list(ex.explore(CLAIMS)["doc"].unique()) == ["a"]
+    assert len(ex.explore(REPORTS[1])) == 1                 # a single Report
+
+
+def test_static_view_is_forced_by_the_environment(inside_jupyterlab, monkeypatch):
+    monkeypatch.setenv("EFFANALYSIS_STATIC", "1")
+    assert not ex.widgets_available()
+    assert isinstance(ex.explore(REPORTS), pd.DataFrame)
+
+
+def test_widget_in_jupyterlab_filters_the_table(inside_jupyterlab):
+    assert ex.widgets_available()
+    box = ex.explore(REPORTS)
+    assert box.count.value == "3 claim(s)" and "近万人" in box.table.value
+    assert [label for label, _ in box.doc.options] == ["效能建设自查报告 (a)", "b"]
+    box.kind.value = "count"
+    assert box.count.value == "2 claim(s)" and "800万元" not in box.table.value
+    box.text.value = "存在"
+    assert box.count.value == "1 claim(s)" and "3个" in box.table.value
+    box.doc.value, box.kind.value, box.text.value = "b", ex.ALL, ""
+    assert box.count.value == "1 claim(s)" and "超过25%" in box.table.value
+    box.text.value = "没有"
+    assert box.table.value == "<p>No claim matches.</p>"
+
+
+def test_widget_falls_back_to_the_default_table_as_html(inside_jupyterlab):
+    box = ex.explore(REPORTS)
+    box.doc.value = "b"                                     # the fallback stays the default view
+    bundle = box._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    html = bundle["text/html"]
+    assert html.startswith("<table") and "800万元" in html and "超过25%" not in html
+
+
+def test_single_document_has_no_chooser_and_text_is_escaped():
+    claims = CLAIMS.iloc[:1].assign(subject="<script>x</script>")
+    box = ex.explore(claims, interactive=True)
+    assert box.doc not in box.children
+    assert "<script>" not in box.table.value and "&lt;script&gt;" in box.table.value
