@@ -49,3 +49,27 @@ def parse_int(text: str) -> int | None:
             number = None
     section += number or 0
     return total + section
+
+
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+
+def parse_arabic(text: str) -> float | int | None:
+    """Arabic digits, full-width or not, with thousands separators and a
+    decimal point: `２７，２０３，３１９，０００` → 27203319000, `6.66` → 6.66."""
+    s = text.translate(FULLWIDTH).replace(",", "")
+    try:
+        return int(s) if "." not in s else float(s)
+    except ValueError:
+        return None
+
+
+def parse_decimal(text: str) -> float | int | None:
+    """A Chinese numeral with an optional 点 fraction: 七十七点五 → 77.5."""
+    whole, dot, frac = text.partition("点")
+    value = parse_int(whole)
+    if not dot:
+        return value
+    if value is None or not frac or any(ch not in DIGITS for ch in frac):
+        return None
+    return float(f"{value}.{''.join(str(DIGITS[ch]) for ch in frac)}")

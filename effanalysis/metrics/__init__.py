@@ -1,0 +1,18 @@
+"""Quantitative claims of a report (one row each) and the audit of them."""
+from __future__ import annotations
+
+from .claims import CLAIM_COLUMNS, claims_from_text, extract_claims
+
+__all__ = ["CLAIM_COLUMNS", "extract_claims", "claims_from_text", "audit_claims", "write_claims"]
+
+
+def audit_claims(claims, report=None):
+    from .audit import audit_claims as _audit
+
+    return _audit(claims, report)
+
+
+def write_claims(path, stream, fmt: str = "csv", audit: bool = False, text_column=None, id_column=None):
+    from .io import write_claims as _write
+
+    return _write(path, stream, fmt=fmt, audit=audit, text_column=text_column, id_column=id_column)

@@ -1,0 +1,316 @@
+"""Claim extraction: one compiled regex finds every number with its qualifier
+and unit in one pass over the text; small per-match rules then decide the kind,
+bounds, subject, relation and part-of link.
+
+Things that look like numbers but are not claims (years, names such as 三个代表,
+short quotations such as “百家企业寻找科技靠山”, plan periods) are matched by a
+`skip` branch first, so their digits are consumed and never reach the claim branch.
+"""
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+
+import numpy as np
+import pandas as pd
+
+from . import numbers as N
+from .units import (KIND, MULTIPLE, MULTIPLIERS, ORDINAL_UNITS, PERCENT, PERIODS, RANK_UNITS, COUNT, DURATION,
+                    MONEY, QUANTITY, alternation)
+
+CLAIM_COLUMNS = ["doc", "section", "sentence", "start", "end", "surface", "value", "multiplier", "norm_value",
+                 "unit", "kind", "qualifier", "low", "high", "subject", "relation", "part_of"]
+
+NAN = float("nan")
+
+# Names, slogans and idioms whose numerals are not quantities.
+NAMES = ("三个代表 三个面向 三个有利于 三个世界 三个务必 三个确保 四个现代化 四项基本原则 两个务必 两个凡是 两个基本点 "
+         "一个中心 两个一百年 四个全面 四个意识 四个自信 四个坚持 两个维护 两个确立 两个毫不动摇 两个大局 两个结合 "
+         "五个一工程 八项规定 八项注意 三大纪律 千家万户 百家争鸣 成千上万 成百上千 千千万万 千方百计 三番五次 "
+         "千军万马 万众一心 百年大计 三门峡 七台河 一把手 两学一做 一带一路 一国两制").split()
+
+OVER, UNDER, APPROX = ("超过 超出 不少于 不低于 多于 高于 大于 至少 逾 突破 超".split(),
+                       "不超过 将近 接近 不足 不到 少于 低于 最多 至多 近".split(),
+                       "大约 大概 约为 约".split())
+QUALIFIER = {**{w: "over" for w in OVER}, **{w: "under" for w in UNDER}, **{w: "approx" for w in APPROX},
+             "上": "over", "余": "over", "多": "over", "有余": "over", "来": "approx", "以上": "over",
+             "以下": "under", "以内": "under", "左右": "approx", "上下": "approx", "之多": "exact"}
+
+_AR, _CN = N.ARABIC, N.CHINESE
+_AMULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦克米卡]))"
+_YEAR = r"(?<![0-9０-９.．])[12１２][0-9０-９]{3}"
+_SKIP = "|".join([
+    alternation(NAMES),
+    r"“[^”\n]{1,25}”", r"「[^」\n]{1,25}」", r"《[^》\n]{1,60}》",
+    rf"{_YEAR}(?:\s*{N.RANGE_SEP}\s*{_YEAR})?年", r"[零〇○一二三四五六七八九]{4}年",
+    r"第[一二三四五六七八九十]+个五年(?:计划|规划)", r"[一二三四五六七八九十]*五年(?:计划|规划)",
+])
+_UNITS = alternation(list(KIND))
+_PRE = alternation(OVER + UNDER + APPROX) + r"|上(?=[百千万亿])"
+_NUM1 = rf"(?P<num>{_AR}(?P<amult>{_AMULT})?|{_CN})"
+_NUM2 = rf"(?P<num2>{_AR}(?P<amult2>{_AMULT})?|{_CN})"
+_POST = "以上|以下|以内|左右|上下|之多|有余"
+
+CLAIM_RX = re.compile(
+    rf"(?P<skip>{_SKIP})"
+    rf"|(?P<freq>每(?P<per>{alternation(PERIODS)})[^，。；！？\n0-9每]{{0,12}}?"
+    rf"(?P<fnum>[一两二三四五六七八九十]|[0-9]{{1,3}})[次期回])"
+    r"|翻(?P<fan>[一两二三])番"
+    rf"|第(?P<onum>[一二三四五六七八九十百两]+|[0-9０-９]+)(?P<ounit>{alternation(ORDINAL_UNITS + list(RANK_UNITS))})"
+    rf"|前(?P<fnum2>[一二三四五六七八九十]+|[0-9]+)(?P<funit>位|名)"
+    rf"|(?P<pre>{_PRE})?(?:百分之(?P<pct>{_AR}|{_CN})"
+    rf"|{_NUM1}(?:[%％]?{N.RANGE_SEP}{_NUM2})?(?P<mid>余|多|来)?(?P<mult2>万亿|亿|万)?(?P<mid2>余|多)?"
+    rf"(?P<unit>{_UNITS}))(?P<post>{_POST})?"
+)
+
+# --- context: kinds that depend on the words before the number -------------
+_GROWTH_VERBS = "增长|增加|提高|上升|上涨|提升|下降|降低|减少|下滑|回落|扩大|缩小|增|降|减|涨|跌|升"
+DECLINE = ("下降", "降低", "减少", "下滑", "回落", "缩小", "降", "减", "跌")
+_GROWTH_TAIL = re.compile(rf"(?:(?:{_GROWTH_VERBS})(?:了|约|近)?|(?:增速|增幅|涨幅|降幅)(?:为|达到?|是)?)$")
+_GROWTH_REL = re.compile(rf"(同比|环比)|(?:比|较|与)(?P<rel>[^，。；]{{1,12}}?)(?:相比)?(?:{_GROWTH_VERBS})")
+_SHARE_TAIL = re.compile(r"占(?P<rel>[^，。；占]{0,15}?)的?(?:比重|比例|份额)?(?:为|达到?|是|已达)?$"
+                         r"|(?:比重|比例|占比|份额)(?:为|达到?|是|已达)?$")
+_MULTIPLE_TAIL = re.compile(r"(?:是|为|相当于)(?P<rel>[^，。；]{1,12}?)的$")
+_CLAUSE_TAIL = re.compile(r"[^，。；：！？,;:!?\n（(“”]*$")
+
+# Preceding noun phrase: what follows the last verb, scope word or particle.
+_CUT = re.compile(r".*(?:发放|吸引|收到|申报|争取|组织|实现|完成|达到|建成|新建|新增|增加|减少|投入|投资|引进|签订|举办|开展|"
+                  r"办理|受理|查处|处理|提供|培训|接待|帮助|解决|安排|落实|筹集|拨付|下达|获得|取得|累计|共计|合计|总计|"
+                  r"全年|全市|全省|全国|全区|全县|今年|去年|上年|当年|目前|截至|截止|其中|各类|各级|各种|各项|通过|"
+                  r"编制|印制|制定|修订|出台|发布|审议|提请|带动|惠及|覆盖|支持|扶持|帮扶|培育|"
+                  r"[已共有是为达和与及向对在把将被从由的等了着过]|\d)", re.S)
+_TRAIL = re.compile(r"(?:参与|达到|超过|突破|共计|合计|总计|累计|已经|分别|约为|[达为是有共计约已了的在超逾近])+$")
+_LEAD = re.compile(r"^[、，和及与\s]+")
+# Following noun phrase (after a measure word): up to the first verb or particle.
+_FOLLOW = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,14}")
+_STOP = re.compile(r"之|的|与|和|及|同|在|被|将|把|对|向|从|为|是|有|了|都|均|已|也|又|并|共|分别|以|等|到|中|"
+                  r"成为|进入|入围|合作|位居|参加|参与|获得|通过|实现|完成|开展|建立|达到|进行|受到|得到|获|"
+                  r"召开|举办|建成|纳入|列入|用于|投入|完成|提高|增长|增加|减少|下降|接受|实施|出席")
+_SENT_END = re.compile(r"[。！？!?\n]")
+_HALF = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _number(raw: str, amult: str | None) -> tuple[float, float, float, bool, bool] | None:
+    """(value, low, high, multiplier, approximate, chinese) of one written number."""
+    if raw[0] in _ARABIC_DIGITS:
+        v = N.arabic_value(raw[: len(raw) - len(amult)] if amult else raw)
+        if v is None:
+            return None
+        return v, v, v, MULTIPLIERS[amult] if amult else 1, False, False
+    cn, mult = N.split_multiplier(raw)
+    b = N.chinese_bounds(cn)
+    if b is None:
+        return None
+    return b[0], b[0], b[1], mult, b[2], True
+
+
+def _following(text: str, end: int) -> str:
+    m = _FOLLOW.match(text, end)
+    if not m:
+        return ""
+    np_ = m.group()
+    s = _STOP.search(np_)
+    return np_[: s.start()] if s else np_
+
+
+def _preceding(prefix: str) -> str:
+    prefix = _TRAIL.sub("", prefix)
+    m = _CUT.match(prefix)
+    np_ = prefix[m.end():] if m else prefix
+    return _LEAD.sub("", _TRAIL.sub("", np_))[-12:]
+
+
+def _scan(text: str):
+    """Yield a tuple per claim: (start, end, value, multiplier, norm, unit, kind, qualifier,
+    low, high, prefix, relation, subject). `prefix` is the clause up to the number (for the
+    subject); `subject` is set already for kinds that name it after the number."""
+    for m in CLAIM_RX.finditer(text):
+        if m.group("skip") is not None:
+            continue
+        start, end = m.span()
+        g = m.groupdict()
+        if g["freq"] is not None:
+            n = int(g["fnum"]) if g["fnum"].isdigit() else N.chinese_bounds(g["fnum"])[0]
+            per_year = n * PERIODS[g["per"]]
+            yield (start, end, per_year, 1, per_year, "次/年", "frequency", "exact", per_year, per_year,
+                   "", "", _following(text, end))
+            continue
+        if g["fan"] is not None:  # 翻两番: multiplied by four
+            v = 2 ** N.chinese_bounds(g["fan"])[0]
+            yield start, end, v, 1, v, "倍", "multiple", "exact", v, v, "", "", ""
+            continue
+        if g["onum"] is not None or g["fnum2"] is not None:
+            raw = g["onum"] or g["fnum2"]
+            v = N.arabic_value(raw) if raw[0] in _ARABIC_DIGITS else (N.chinese_bounds(raw) or (None,))[0]
+            if v is not None:
+                unit = g["ounit"] or g["funit"]
+                kind = "rank" if unit in RANK_UNITS else "ordinal"
+                yield start, end, v, 1, v, unit, kind, "exact", v, v, "", "", _following(text, end)
+            continue
+        claim = _amount(g, text, start, end)
+        if claim is None:
+            continue
+        value, mult, norm, unit, qual, lo, hi = claim
+        prefix = _CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
+        kind, relation = KIND.get(unit, "percent"), ""
+        if kind in ("percent", "multiple"):
+            kind, relation, prefix = _percent_kind(prefix, kind)
+        yield start, end, value, mult, norm, unit, kind, qual, lo, hi, prefix, relation, None
+
+
+_ARABIC_DIGITS = "0123456789０１２３４５６７８９"
+
+
+def _amount(g: dict, text: str, start: int, end: int):
+    """(value, multiplier, norm, unit, qualifier, low, high) of the amount branch, or None."""
+    pre, post = g["pre"], g["post"]
+    raw = g["pct"] or g["num"]
+    num = _number(raw, g["amult"])
+    if num is None:
+        return None
+    value, low, high, mult, approx, chinese = num
+    unit = "%" if g["pct"] is not None else g["unit"]
+    before = text[start - 1] if start else ""
+    if before == "第" or before.isascii() and before.isalpha():
+        return None  # 第一 (enumerator), G20 (a name)
+    if chinese and not pre and raw[0] in "百千万亿":
+        return None  # 万人, 百家: a bare place word is a name, not an amount (unless 近万, 上万)
+    if raw == "几" and mult == 1:
+        return None  # 几个: "a few"
+    mid = g["mid"] or g["mid2"]
+    if raw == "一" and not (pre or post or mid or g["num2"]) and unit not in PERCENT + MULTIPLE:
+        return None  # 一个机制, 一支队伍: the indefinite article
+    if unit == "年" and (not chinese and N.is_year(value, raw) or text[end:end + 1] in ("代", "级")):
+        return None
+    if g["mult2"]:
+        mult *= N.BIG[g["mult2"]]
+    hi_range = None
+    if g["num2"] is not None:
+        num2 = _number(g["num2"], g["amult2"])
+        if num2 is None:
+            return None
+        mult2 = num2[3] * (N.BIG[g["mult2"]] if g["mult2"] else 1)
+        if mult == 1 or g["mult2"]:
+            mult = mult2  # 2至3万元: the multiplier written once applies to both ends
+        hi_range = num2[2] * mult2
+    if unit == "％":
+        unit = "%"
+    elif unit == "成":  # 九成 = 90%
+        mult *= 10
+        unit = "%"
+    norm = value * mult
+    if hi_range is not None:
+        return value, mult, norm, unit, "range", norm, hi_range
+    if approx:
+        vague = "几" in raw or "数" in raw
+        return value, mult, norm, unit, "approx" if vague else "range", low * mult, high * mult
+    if mid in ("余", "多"):
+        return value, mult, norm, unit, "over", norm, norm + N.step(value) * mult
+    if mid == "来":
+        return value, mult, norm, unit, "approx", NAN, NAN
+    if pre or post:
+        qual = QUALIFIER[post or pre]
+        return (value, mult, norm, unit, qual, norm if qual in ("over", "exact") else NAN,
+                norm if qual in ("under", "exact") else NAN)
+    return value, mult, norm, unit, "exact", norm, norm
+
+
+def _percent_kind(prefix: str, kind: str) -> tuple[str, str, str]:
+    """growth / share / multiple / percent from the words before the number,
+    with the relation (base) and the prefix left for the subject."""
+    m = _GROWTH_TAIL.search(prefix)
+    if m:
+        r = _GROWTH_REL.search(prefix)
+        if r:
+            return "growth", r.group(1) or r.group("rel"), prefix[: r.start()]
+        return "growth", "", prefix[: m.start()]
+    m = _SHARE_TAIL.search(prefix)
+    if m and kind != "multiple":
+        rel = m.group("rel") or ""
+        cut = prefix.rfind("占", 0, m.start() + 1) if rel or prefix[m.start()] == "占" else m.start()
+        return "share", rel, prefix[:cut]
+    m = _MULTIPLE_TAIL.search(prefix)
+    if m and kind == "multiple":
+        return "multiple", m.group("rel"), prefix[: m.start()]
+    return kind, "", prefix
+
+
+
+
+def claims_from_text(text: str, doc: str = "text", sentence_starts=None, sentence_ids=None,
+                     sections=None) -> list[list]:
+    """Claim rows (lists in CLAIM_COLUMNS order) of a cleaned text.
+
+    sentence_starts/sentence_ids/sections (parallel sequences) place each claim in
+    the Report's sentences; without them sentences are split at 。！？ and line ends."""
+    if sentence_starts is None:
+        sentence_starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
+        sentence_ids, sections = range(len(sentence_starts)), None
+    rows: list[list] = []
+    prev_end, prev_sent = -1, -1
+    whole = None  # the row 其中 refers to, within this sentence
+    for start, end, value, mult, norm, unit, kind, qual, lo, hi, prefix, relation, subject in _scan(text):
+        si = max(0, bisect_right(sentence_starts, start) - 1)
+        same_sentence = si == prev_sent
+        after_qizhong = "其中" in prefix
+        if same_sentence and start - len(prefix) < prev_end:
+            prefix = prefix[prev_end - start:] if prev_end < start else ""  # only words since the last claim
+        if subject is None:
+            subject = _subject(text, start, end, kind, prefix, prev_end)
+        if not subject and same_sentence and kind not in ("ordinal", "rank"):
+            subject = rows[-1][14]  # 比去年同期增长160%, 分别…45亿元、28亿元: the subject just before
+        if not same_sentence:
+            whole = None
+        part_of = None
+        if kind in ("count", "money", "quantity"):
+            if after_qizhong and whole is None:
+                whole = _whole(rows, unit)
+            if whole is not None and rows[whole][9] == unit:
+                part_of = whole
+        rows.append([doc, sections[si] if sections is not None else "0", int(sentence_ids[si]), start, end,
+                     text[start:end], value, mult, norm, unit, kind, qual, lo, hi, subject, relation, part_of])
+        prev_end, prev_sent = end, si
+    return rows
+
+
+def _subject(text: str, start: int, end: int, kind: str, prefix: str, prev_end: int) -> str:
+    """The noun phrase measured: after a measure word (七个民主评议政风行风单位), else before
+    the number (专利申请185件), else at the end of the previous clause (编制科技工作画册，向基层发放2000余份)."""
+    if kind in ("count", "duration"):
+        subject = _following(text, end) or _preceding(prefix)
+    else:
+        subject = _preceding(prefix)
+    clause_start = start - len(prefix)
+    if not subject and kind in ("count", "money", "quantity") and clause_start > prev_end + 1 \
+            and text[clause_start - 1] in "，,；;":
+        before = _CLAUSE_TAIL.search(text, max(0, clause_start - 41), clause_start - 1)
+        if before.start() > prev_end and text[before.start() - 1: before.start()] in "，,；;。\n":
+            subject = _preceding(before.group())  # only a clause without a claim of its own
+    return subject
+
+
+def _whole(rows: list[list], unit: str) -> int | None:
+    """The latest recent claim with this unit that is not a part itself: 其中 refers to it."""
+    for i in range(len(rows) - 1, max(-1, len(rows) - 12), -1):
+        r = rows[i]
+        if r[9] == unit and r[16] is None and r[10] in ("count", "money", "quantity"):
+            return i
+    return None
+
+
+def to_frame(rows: list[list]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    df["part_of"] = df["part_of"].astype("Int64")
+    for c in ("value", "multiplier", "norm_value", "low", "high"):
+        df[c] = df[c].astype(float)
+    df["sentence"] = df["sentence"].astype(int)
+    return df
+
+
+def extract_claims(report) -> pd.DataFrame:
+    """One row per quantitative claim of a Report (columns CLAIM_COLUMNS)."""
+    s = report.sentences
+    rows = claims_from_text(report.text, report.doc, s["start"].tolist(), s["sentence"].tolist(),
+                            s["section"].astype(str).tolist()) if len(s) else []
+    return to_frame(rows)
