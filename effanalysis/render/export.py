@@ -17,10 +17,10 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from .. import __version__
+from ..workbook import RECORD_MIME
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE = "effreport"
-RECORD_MIME = "application/vnd.effanalysis.record+json"
 _HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*#*\s*$")
 
 
@@ -38,8 +38,10 @@ def records(nb) -> dict:
 def _without_records(nb):
     nb = nbformat.from_dict(nb)   # a copy
     for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            o.get("data", {}).pop(RECORD_MIME, None)
         if "outputs" in cell:
-            cell.outputs = [o for o in cell.outputs if RECORD_MIME not in o.get("data", {})]
+            cell.outputs = [o for o in cell.outputs if "data" not in o or o["data"]]
     return nb
 
 

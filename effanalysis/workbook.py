@@ -1,0 +1,476 @@
+"""What the report notebook shows: one function per section, each returning HTML.
+
+Every section opens with sentences computed from *this* report, then tables and
+charts. All report text is escaped here, before it becomes HTML: tables, the
+highlighted text, titles, tooltips. A `Section` also carries the facts it
+states; displaying it records them in the notebook's output (mimetype
+RECORD_MIME), where tests read them and the page export drops them.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import io
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+RECORD_MIME = "application/vnd.effanalysis.record+json"
+
+
+# --- HTML building blocks -----------------------------------------------------------------------
+def esc(value) -> str:
+    """Escape anything for HTML text or a quoted attribute."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+@dataclass
+class Section:
+    """HTML for the notebook plus the facts it states (recorded for tests)."""
+    html: str
+    facts: dict = field(default_factory=dict)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.html, RECORD_MIME: _jsonable(self.facts)}
+
+    def __str__(self) -> str:
+        return self.html
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()   # numpy scalars
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def lede(*sentences: str) -> str:
+    return '<p class="lede">' + esc(" ".join(s for s in sentences if s)) + "</p>"
+
+
+def _cell(value, fmt=None) -> str:
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return '<td class="none">—</td>'
+    if fmt:
+        value = fmt(value)
+    num = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if num and isinstance(value, float):
+        value = f"{value:,.4g}" if abs(value) < 1e15 else f"{value:.3e}"
+    return f'<td class="num">{esc(value)}</td>' if num else f"<td>{esc(value)}</td>"
+
+
+def table(frame: pd.DataFrame, columns: list[str] | None = None, max_rows: int | None = None,
+          links: dict | None = None, empty: str = "none") -> str:
+    """An escaped HTML table. `links` maps a column to a function row → '#anchor'."""
+    if frame is None or len(frame) == 0:
+        return f'<p class="muted">({esc(empty)})</p>'
+    columns = [c for c in (columns or list(frame.columns)) if c in frame.columns]
+    shown = frame if max_rows is None else frame.head(max_rows)
+    head = "".join(f"<th>{esc(c)}</th>" for c in columns)
+    rows = []
+    for _, row in shown.iterrows():
+        cells = []
+        for c in columns:
+            v = row[c]
+            v = None if (not isinstance(v, (list, dict)) and pd.isna(v)) else v
+            if links and c in links and v is not None:
+                cells.append(f'<td><a href="{esc(links[c](row))}">{esc(v)}</a></td>')
+            else:
+                cells.append(_cell(", ".join(map(str, v)) if isinstance(v, list) else v))
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    more = "" if max_rows is None or len(frame) <= max_rows else \
+        f'<p class="muted">{len(frame) - max_rows} more rows in the downloads.</p>'
+    return (f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
+            f"</tbody></table></div>{more}")
+
+
+def figure(fig, alt: str, caption: str = "") -> str:
+    """A matplotlib figure as an inline PNG (no file, no URL)."""
+    from .plots import to_png
+
+    data = base64.b64encode(to_png(fig)).decode("ascii")
+    cap = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
+    return f'<figure><img src="data:image/png;base64,{data}" alt="{esc(alt)}">{cap}</figure>'
+
+
+def heading(text: str, level: int = 3) -> str:
+    return f"<h{level}>{esc(text)}</h{level}>"
+
+
+def _n(x: int | float) -> str:
+    return f"{x:,}" if isinstance(x, int) else f"{x:,.1f}"
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{_n(n)} {one if n == 1 else (many or one + 's')}"
+
+
+# --- optional analyses (sections appear as their modules land) -------------------------------------
+def claims_of(report) -> pd.DataFrame | None:
+    try:
+        from .metrics import extract_claims  # noqa: F401
+    except ImportError:
+        return None
+    return report.claims
+
+
+def audit_of(report) -> pd.DataFrame | None:
+    try:
+        from .metrics import audit_claims  # noqa: F401
+    except ImportError:
+        return None
+    return report.audit
+
+
+def profile_of(report):
+    try:
+        from .language import profile  # noqa: F401
+    except ImportError:
+        return None
+    return report.profile()
+
+
+def _missing(what: str) -> Section:
+    return Section(f'<p class="muted">{esc(what)} is not part of this version of effanalysis.</p>',
+                   {"available": False})
+
+
+# --- 1. Overview ----------------------------------------------------------------------------------
+def display_title(report, title: str | None = None) -> str:
+    return title or report.title
+
+
+def cleaning_sentence(report) -> str:
+    meta, done = report.meta, []
+    if meta.get("pinyin_removed"):
+        done.append(f"removed {_plural(int(meta['pinyin_removed']), 'pinyin annotation')}")
+    if meta.get("converted_chars"):
+        done.append(f"converted {_plural(int(meta['converted_chars']), 'Traditional character')} to Simplified")
+    if report.chrome:
+        done.append(f"dropped {_plural(len(report.chrome), 'line')} of site chrome")
+    if len(report.related):
+        done.append(f"set aside a list of {_plural(len(report.related), 'related article')}")
+    if meta.get("joined_line_breaks"):
+        done.append(f"joined {_plural(int(meta['joined_line_breaks']), 'broken line')}")
+    if not done:
+        return "The text needed no cleaning beyond whitespace and punctuation."
+    return "Cleaning " + (", ".join(done[:-1]) + " and " + done[-1] if len(done) > 1 else done[0]) + "."
+
+
+def era_sentence(era: dict | None) -> str:
+    if not era or era.get("from") is None and era.get("likely_from") is None:
+        return ""
+    lo, hi = era.get("likely_from") or era.get("from"), era.get("likely_to") or era.get("to")
+    evidence = era.get("evidence") or []
+    terms = [e.get("term", str(e)) if isinstance(e, dict) else str(e) for e in evidence][:3]
+    span = f"{lo}" if lo == hi else f"{lo or '…'}–{hi or '…'}"
+    because = f" ({'、'.join(terms)})" if terms else ""
+    return f"Its formulations date it to {span}{because}."
+
+
+def overview(report, title: str | None = None) -> Section:
+    raw_chars = int(report.cleaning_log["chars_before"].iloc[0]) if len(report.cleaning_log) else len(report.original)
+    chars = len(report.text)
+    profile = profile_of(report)
+    era = getattr(profile, "era", None) if profile is not None else None
+    first = (f"“{display_title(report, title)}” runs to {_n(chars)} characters after cleaning "
+             f"({_n(raw_chars)} as read from {report.meta.get('format', 'the source')}).")
+    meta_rows = [("document", report.doc), ("title", report.title)]
+    meta_rows += [(k, report.meta[k]) for k in ("subtitle", "date", "year", "source", "url", "encoding", "format")
+                  if report.meta.get(k) not in (None, "")]
+    meta_rows += [("characters (cleaned)", chars), ("sentences", len(report.sentences))]
+    parts = [lede(first, cleaning_sentence(report), era_sentence(era)),
+             heading("Metadata 元数据"), table(pd.DataFrame(meta_rows, columns=["field", "value"])),
+             heading("What cleaning did 清洗"),
+             table(report.cleaning_log, ["step", "what", "edits", "chars_before", "chars_after"])]
+    if report.chrome:
+        parts += [heading("Page chrome dropped 页面杂项"), table(pd.DataFrame({"line": report.chrome}))]
+    if len(report.related):
+        parts += [heading("Related articles listed by the site 相关文章"), table(report.related)]
+    if era:
+        ev = era.get("evidence") or []
+        parts += [heading("Estimated era 年代"),
+                  table(pd.DataFrame([{k: era.get(k) for k in ("from", "to", "likely_from", "likely_to")}])),
+                  table(pd.DataFrame(ev) if ev and isinstance(ev[0], dict) else pd.DataFrame({"evidence": ev}))]
+    facts = {"title": display_title(report, title), "doc": report.doc, "slug": report.slug, "chars": chars,
+             "raw_chars": raw_chars, "pinyin_removed": int(report.meta.get("pinyin_removed", 0)),
+             "converted_chars": int(report.meta.get("converted_chars", 0)), "chrome": len(report.chrome),
+             "related": len(report.related), "year": report.year,
+             "era": {k: era.get(k) for k in ("from", "to", "likely_from", "likely_to")} if era else None}
+    return Section("".join(parts), facts)
+
+
+# --- 2. Structure ---------------------------------------------------------------------------------
+def _outline_items(node: dict) -> str:
+    sub = "".join(f'<li class="lead">· {esc(x["text"])}</li>' for x in node.get("leads", []))
+    sub += "".join(f'<li class="lead">· {esc(x["text"])}</li>' for x in node.get("enumeration", []))
+    sub += "".join(_outline_items(c) for c in node["children"])
+    size = node["end"] - node["start"]
+    return (f'<li><a href="#text-{node["start"]}"><span class="label">{esc(node["label"])}</span>'
+            f'{esc(node["title"])}</a> <span class="muted">{_n(size)} chars</span>'
+            + (f"<ul>{sub}</ul>" if sub else "") + "</li>")
+
+
+def outline_html(report) -> str:
+    tree = report.outline.to_dict()
+    return '<ul class="outline">' + "".join(_outline_items(s) for s in tree["sections"]) + "</ul>"
+
+
+def structure_sentences(report) -> list[str]:
+    s = report.sections
+    if len(s) == 0:
+        return [f"No numbered headings were found: the report is one block of "
+                f"{_plural(len(report.sentences), 'sentence')}."]
+    top = s[s["level"] == s["level"].min()]
+    sizes = s["end"] - s["start"]
+    longest = s.loc[sizes.idxmax()]
+    pre = report.outline.preamble
+    out = [f"The report has {_plural(len(top), 'top-level section')} "
+           f"({top['label'].iloc[0]}…{top['label'].iloc[-1]})"
+           + (f" and {_plural(len(s) - len(top), 'sub-heading')}" if len(s) > len(top) else "")
+           + (f", after a preamble of {_n(pre[1] - pre[0])} characters." if pre[1] > pre[0] else ".")]
+    out.append(f"The longest is {longest['label']}{longest['title']} with {_n(int(sizes.max()))} characters "
+               f"({100 * sizes.max() / max(len(report.text), 1):.0f}% of the text).")
+    items = report.outline.items
+    for kind, what in (("lead", "lead sentence"), ("enum", "一是-style item")):
+        k = items[items["kind"] == kind]
+        if len(k):
+            where = k["section"].value_counts()
+            sec = s.set_index("section").loc[where.index[0]]
+            out.append(f"{sec['label']}{sec['title'][:12]}… carries {_plural(int(where.iloc[0]), what)}.")
+    return out
+
+
+def structure(report) -> Section:
+    from . import plots
+
+    s = report.sections
+    parts = [lede(*structure_sentences(report)), heading("Outline 提纲"), outline_html(report)]
+    if len(s):
+        parts.append(figure(plots.section_lengths(s), "Bar chart of section lengths in characters",
+                            "Characters per section"))
+    facts = {"sections": len(s), "top_level": int((s["level"] == s["level"].min()).sum()) if len(s) else 0,
+             "headings": [f"{r.label}{r.title}" for r in s.itertuples()],
+             "leads": int((report.outline.items["kind"] == "lead").sum()),
+             "enumerated": int((report.outline.items["kind"] == "enum").sum())}
+    return Section("".join(parts), facts)
+
+
+# --- 3. Claims ------------------------------------------------------------------------------------
+CLAIM_SHOWN = ["surface", "kind", "subject", "norm_value", "unit", "qualifier", "low", "high", "relation"]
+
+
+def _section_names(report) -> dict:
+    names = {str(r.section): f"{r.label}{r.title}" for r in report.sections.itertuples()}
+    names["0"] = "preamble 前言"
+    return names
+
+
+def claims_sentences(claims: pd.DataFrame, audit: pd.DataFrame | None, report) -> list[str]:
+    if len(claims) == 0:
+        return ["No quantitative claims were found in this report."]
+    kinds = claims["kind"].value_counts()
+    names = _section_names(report)
+    per = claims["section"].astype(str).value_counts()
+    out = [f"The report makes {_plural(len(claims), 'quantitative claim')}, mostly "
+           + ", ".join(f"{k} ({v})" for k, v in kinds.head(3).items()) + ".",
+           f"{names.get(per.index[0], per.index[0])} holds the most ({per.iloc[0]})."]
+    approx = claims[claims["qualifier"].isin(["over", "under", "approx", "range"])]
+    if len(approx):
+        out.append(f"{_plural(len(approx), 'claim is', 'claims are')} approximate or open-ended "
+                   f"(e.g. {approx['surface'].iloc[0]}).")
+    if audit is not None and len(audit):
+        warn = int((audit["status"] == "warn").sum())
+        out.append(f"The audit derived {_plural(len(audit), 'check')}; "
+                   + (f"{_plural(warn, 'warning')} need a look." if warn else "none raised a warning."))
+    return out
+
+
+def claims_section(report, top_n: int = 20) -> Section:
+    from . import plots
+
+    claims = claims_of(report)
+    if claims is None:
+        return _missing("Claim extraction")
+    audit = audit_of(report)
+    names = _section_names(report)
+    parts = [lede(*claims_sentences(claims, audit, report))]
+    if len(claims):
+        parts.append(figure(plots.counts(claims["kind"].value_counts(), "Claims by kind 数字类型"),
+                            "Bar chart of claims by kind"))
+        by_sec = claims["section"].astype(str).map(lambda s: names.get(s, s)).value_counts(sort=False)
+        parts.append(figure(plots.counts(by_sec, "Claims by section 各部分数字", color=plots.PALETTE[0]),
+                            "Bar chart of claims by section"))
+        for sec, group in claims.groupby(claims["section"].astype(str), sort=False):
+            parts += [heading(f"{names.get(sec, sec)} — {_plural(len(group), 'claim')}", 4),
+                      table(group.reset_index(), CLAIM_SHOWN, links={"surface": lambda r: f"#claim-{r['index']}"})]
+    if audit is not None:
+        parts.append(heading("Audit 核对"))
+        if len(audit):
+            shown = audit.copy()
+            shown["status"] = shown["status"].map(lambda s: "⚠ warn" if s == "warn" else "ok")
+            parts.append(table(shown, ["status", "check", "subject", "value", "unit", "message", "evidence"]))
+        else:
+            parts.append('<p class="muted">(no checks apply)</p>')
+    facts = {"claims": len(claims), "kinds": claims["kind"].value_counts().to_dict() if len(claims) else {},
+             "surfaces": claims["surface"].tolist(),
+             "audit": 0 if audit is None else len(audit),
+             "audit_warn": 0 if audit is None or not len(audit) else int((audit["status"] == "warn").sum())}
+    return Section("".join(parts), facts)
+
+
+# --- 4. Language ----------------------------------------------------------------------------------
+def language_sentences(p) -> list[str]:
+    out = []
+    if len(p.keywords):
+        out.append("Its vocabulary is dominated by " + "、".join(p.keywords["term"].head(5)) + ".")
+    names = []
+    if len(p.people):
+        names.append(_plural(len(p.people), "person", "people") + " (" + "、".join(p.people["name"].head(3)) + ")")
+    if len(p.organizations):
+        names.append(_plural(len(p.organizations), "organisation"))
+    if len(p.media):
+        names.append(_plural(len(p.media), "media title"))
+    if names:
+        out.append("It names " + ", ".join(names) + ".")
+    if len(p.slogans):
+        out.append("Dated formulations: " + "、".join(p.slogans["term"].head(4)) + ".")
+    if len(p.mechanisms):
+        out.append(f"It lists {_plural(len(p.mechanisms), 'institutional mechanism')}.")
+    return out or ["The language profile found nothing to report."]
+
+
+def language(report, top_n: int = 20) -> Section:
+    from . import plots
+
+    p = profile_of(report)
+    if p is None:
+        return _missing("The language profile")
+    parts = [lede(*language_sentences(p))]
+    if len(p.keywords):
+        kw = p.keywords.head(top_n)
+        parts.append(figure(plots.barh(kw["term"], kw["weight"], f"Top {len(kw)} keywords 关键词", "weight"),
+                            "Bar chart of the top keywords"))
+    for name, label, cols in (("people", "People 人物", ["name", "title", "count"]),
+                              ("organizations", "Organisations 机构", ["name", "count"]),
+                              ("media", "Media 媒体", ["name", "count"]),
+                              ("campaigns", "Campaigns 活动", ["name", "count"]),
+                              ("slogans", "Formulations and their years 提法", ["term", "count", "first_year", "last_year"]),
+                              ("mechanisms", "Mechanisms 机制", ["name", "frequency", "count"])):
+        parts += [heading(label), table(getattr(p, name), cols, max_rows=top_n)]
+    secs = p.sections
+    if len(secs):
+        parts.append(heading("Substance and formula by section 具体与套话"))
+        cols = [c for c in ("concreteness", "boilerplate_density") if c in secs]
+        if cols:
+            parts.append(figure(plots.section_scores(secs, cols, "Concreteness and boilerplate 具体性与套话密度"),
+                                "Grouped bar chart of concreteness and boilerplate density by section"))
+        parts.append(table(secs, ["section", "title", "chars", "sentences", "concreteness",
+                                  "boilerplate_density", "readability", "template"]))
+    if getattr(p, "readability", None):
+        parts += [heading("Readability 可读性"),
+                  table(pd.DataFrame([{"measure": k, "value": v} for k, v in p.readability.items()]))]
+    facts = {"keywords": p.keywords["term"].head(top_n).tolist() if len(p.keywords) else [],
+             "people": p.people["name"].tolist() if len(p.people) else [],
+             "media": p.media["name"].tolist() if len(p.media) else [],
+             "slogans": p.slogans["term"].tolist() if len(p.slogans) else [],
+             "mechanisms": p.mechanisms["name"].tolist() if len(p.mechanisms) else []}
+    return Section("".join(parts), facts)
+
+
+# --- 5. The text ----------------------------------------------------------------------------------
+def _spans(claims: pd.DataFrame | None) -> list[tuple[int, int, int, str]]:
+    """Non-overlapping claim spans (start, end, row, tooltip), in text order."""
+    if claims is None or not len(claims):
+        return []
+    out, last = [], -1
+    for i, r in claims.sort_values(["start", "end"]).iterrows():
+        if int(r["start"]) >= last:
+            tip = f"{r.get('kind', '')}: {r.get('norm_value', '')} {r.get('unit', '') or ''} · {r.get('subject', '') or ''}"
+            out.append((int(r["start"]), int(r["end"]), i, tip))
+            last = int(r["end"])
+    return out
+
+
+def text_html(report, claims: pd.DataFrame | None = None) -> tuple[str, int]:
+    """The cleaned text as paragraphs, each claim a <mark id="claim-ROW">, each
+    heading an anchor (#text-START). Returns the HTML and the number of marks."""
+    text = report.text
+    heads = {int(r.start) for r in report.sections.itertuples()}
+    spans = _spans(claims)
+    out, k, marks, pos = [], 0, 0, 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        pieces, cur = [], start
+        while k < len(spans) and spans[k][0] < end:
+            s, e, row, tip = spans[k]
+            k += 1
+            if s < cur or e > end:   # crosses a line: leave unmarked
+                continue
+            pieces.append(esc(text[cur:s]))
+            pieces.append(f'<mark class="claim" id="claim-{row}" title="{esc(tip)}">{esc(text[s:e])}</mark>')
+            marks += 1
+            cur = e
+        pieces.append(esc(text[cur:end]))
+        if start in heads:
+            out.append(f'<p class="heading" id="text-{start}">{"".join(pieces)}</p>')
+        else:
+            out.append(f"<p>{''.join(pieces)}</p>")
+    return '<div class="report-text">' + "\n".join(out) + "</div>", marks
+
+
+def text_section(report, show_text: bool = True) -> Section:
+    claims = claims_of(report)
+    if not show_text:
+        return Section('<p class="muted">(the full text is left out: show_text=False)</p>', {"marks": 0})
+    body, marks = text_html(report, claims)
+    nav = " · ".join(f'<a href="#text-{int(r.start)}">{esc(r.label)}{esc(r.title)}</a>'
+                     for r in report.sections[report.sections["level"] == report.sections["level"].min()].itertuples()) \
+        if len(report.sections) else ""
+    first = f"The cleaned text, {_n(len(report.text))} characters" + (
+        f", with {_plural(marks, 'claim')} highlighted (hover for the reading)." if claims is not None else ".")
+    return Section(lede(first) + (f'<p class="jump">{nav}</p>' if nav else "") + body, {"marks": marks})
+
+
+# --- 6. Downloads ---------------------------------------------------------------------------------
+def data_link(data: bytes, mime: str, filename: str, label: str) -> str:
+    b64 = base64.b64encode(data).decode("ascii")
+    return f'<a href="data:{mime};base64,{b64}" download="{esc(filename)}">{esc(label)}</a>'
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False).encode("utf-8-sig")   # BOM: Excel reads the Chinese right
+
+
+def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
+        for name, frame in sheets.items():
+            frame.to_excel(xw, sheet_name=name[:31], index=False)
+    return buf.getvalue()
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def downloads(report) -> Section:
+    claims, audit = claims_of(report), audit_of(report)
+    tables = {k: v for k, v in (("claims", claims), ("audit", audit)) if v is not None}
+    links = [data_link(csv_bytes(v), "text/csv", f"{report.slug}-{k}.csv", f"{k}.csv ({_plural(len(v), 'row')})")
+             for k, v in tables.items()]
+    if tables:
+        links.append(data_link(xlsx_bytes(tables), XLSX, f"{report.slug}.xlsx", "all tables as .xlsx"))
+    links.append(data_link(report.text.encode("utf-8"), "text/plain", f"{report.slug}.txt", "cleaned text (.txt)"))
+    first = ("Everything below is embedded in this page: the downloads work offline, "
+             "from the HTML file alone.")
+    return Section(lede(first) + '<p class="downloads">' + "".join(links) + "</p>",
+                   {"downloads": [k for k in tables] + ["text"],
+                    "rows": {k: len(v) for k, v in tables.items()}})

@@ -1,0 +1,72 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python (effanalysis)
+#     language: python
+#     name: effanalysis
+# ---
+
+# %% [markdown]
+# Report workbook: one Chinese official report, read, measured and checked.
+# Change the parameters below and run all cells, or render the page with
+# `effanalysis render FILE -p NAME=VALUE`.
+
+# %% tags=["parameters"]
+source: str = "../data/raw/000_b8b61ae6203f38bb.txt"  # the report: .txt/.html/.docx/.pdf, or a corpus file (.jsonl/.csv)
+doc: str | None = None  # corpus files: document id or 1-based row number (None: the first)
+text_column: str | None = None  # corpus files: the column holding the text (None: detected)
+id_column: str | None = None  # corpus files: the column holding the document id (None: detected)
+title: str | None = None  # a title to show instead of the report's own
+top_n: int = 20  # how many keywords, names and formulations to list
+show_text: bool = True  # include the full cleaned text with the claims highlighted
+
+# %%
+import effanalysis
+from effanalysis import workbook as wb
+
+report = effanalysis.load(source, doc, text_column, id_column)
+
+# %% [markdown]
+# ## 1. Overview 概览
+
+# %%
+wb.overview(report, title=title)
+
+# %% [markdown]
+# ## 2. Structure 结构
+
+# %%
+wb.structure(report)
+
+# %% [markdown]
+# ## 3. Claims 数字与核对
+
+# %%
+wb.claims_section(report, top_n=top_n)
+
+# %% [markdown]
+# ## 4. Language 语言
+
+# %%
+wb.language(report, top_n=top_n)
+
+# %% [markdown]
+# ## 5. The text 全文
+
+# %%
+wb.text_section(report, show_text=show_text)
+
+# %% [markdown]
+# ## 6. Downloads 下载
+
+# %%
+wb.downloads(report)
