@@ -1,10 +1,12 @@
 """Structure of a cleaned report: headings, lead sentences, 一是… items, sentences.
 
-Headings are recognised at the start of a line by their marker, ranked by type:
-第X部分 > 一、 > （一） > 1. > （1）. A heading's `level` is its depth in the tree
-(so in the common case 一、 is level 1, （一） level 2, 1. level 3, （1） level 4).
-A marker is accepted only if it continues the numbering of its siblings, which
-keeps numbered lines inside a paragraph from posing as headings.
+Headings are recognised at the start of a line by their marker: 第X部分, 一、,
+（一）, 1./１．, （1）, 第X、. A marker is a heading only when it starts a series
+or continues an open one, which keeps numbered prose from posing as headings.
+A heading's `level` is its depth in the tree, which follows the document: in
+the common case 一、 is level 1, （一） 2, 1. 3 and （1） 4, while a report that
+opens with （一） has it on top. Reports divided by unnumbered titles (关于外交工作,
+结束语) get those as top-level parts.
 """
 from __future__ import annotations
 
@@ -20,11 +22,14 @@ _CN = "一二三四五六七八九十百零〇两"
 _MARKERS = (
     # (rank, regex for the label at line start)
     (0, re.compile(rf"第([{_CN}]+|\d+)(?:部分|篇|章)")),
-    (1, re.compile(rf"([{_CN}]+)、")),
+    (1, re.compile(rf"([{_CN}]+)、(?![{_CN}])")),  # not 二、三产业, a list of numbers
     (2, re.compile(rf"[（(]([{_CN}]+)[）)]")),
     (3, re.compile(r"([0-9０-９]{1,2})[.．、](?![0-9０-９])")),
     (4, re.compile(r"[（(]([0-9０-９]{1,2})[）)]")),
+    (5, re.compile(rf"第([{_CN}]+)、")),
 )
+# An unnumbered part heading: a short line with no punctuation but 、 and quotes.
+_PART = re.compile(r"[^\s。，；：！？,;:!?（(]{2,24}")
 _ENUM = re.compile(rf"(?:(?<=^)|(?<=[\n。；！？：，]))([{_CN}]{{1,3}})是(?=[^的])")
 _SENT_END = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
 _CLAUSE_END = re.compile(r"[^，,；;：:。！？!?\n]*(?:[，,；;：:。！？!?]+[”’」』）)]*|\n|$)")
@@ -69,11 +74,31 @@ def _number(label: str) -> int | None:
     return parse_int(label)
 
 
-def _headings(text: str) -> list[dict]:
+def _heading_title(line: str, m: re.Match, pos: int) -> tuple[str, int]:
+    """The heading's title and where it ends: the whole of a short line, else
+    the first sentence of a line that runs on into the section's text."""
+    body = line[m.end():].strip()
+    if len(line) > 60 or re.search(r"。.", body):
+        cut = re.search(r"[。！？]", body)
+        title = body[: cut.start()] if cut else body[:60]
+        return title, pos + m.end() + line[m.end():].find(title) + len(title)
+    return body.rstrip("。"), pos + len(line)
+
+
+def _headings(text: str, parts: bool = False) -> list[dict]:
+    """Numbered headings with their depth. A marker is a heading when it starts a
+    series (一、, （一）, 1. …) or continues an open one, so numbered prose is not
+    taken for headings, and the depth follows the document rather than a fixed
+    ranking of marker types (some reports put （一） above 一、). A new series
+    nests below a heading that is a title line, and stands beside a list item
+    (a paragraph that opens with its number). With `parts`, short unnumbered
+    title lines (关于外交工作, 结束语) are top-level parts."""
     found: list[dict] = []
-    last_at_rank: dict[int, int] = {}
+    path: list[dict] = []  # the open headings, outermost first
     pos = 0
-    for line in text.split("\n"):
+    part_like = False  # an unnumbered title line since the last heading
+    for lineno, line in enumerate(text.split("\n")):
+        head = None
         for rank, rx in _MARKERS:
             m = rx.match(line)
             if not m:
@@ -81,50 +106,64 @@ def _headings(text: str) -> list[dict]:
             n = _number(m.group(1))
             if n is None:
                 break
-            prev = last_at_rank.get(rank)
-            if n != 1 and prev != n - 1:
-                break  # not the next in its series: numbered prose, not a heading
-            # A deeper series restarts under each new parent.
-            for r in list(last_at_rank):
-                if r > rank:
-                    del last_at_rank[r]
-            last_at_rank[rank] = n
-            body = line[m.end():].strip()
-            # Short line: the whole line is the heading; else its first sentence.
-            if len(line) > 60 or re.search(r"。.", body):
-                cut = re.search(r"[。！？]", body)
-                title = body[: cut.start()] if cut else body[:60]
-                heading_end = pos + m.end() + (line[m.end():].find(title) + len(title))
-            else:
-                title = body.rstrip("。")
-                heading_end = pos + len(line)
-            found.append({"rank": rank, "label": m.group(0), "number": n, "title": title,
-                          "start": pos, "heading_end": heading_end})
+            # Continue the innermost open series of this kind that expects n …
+            at = next((i for i in range(len(path) - 1, -1, -1)
+                       if path[i]["rank"] == rank and path[i]["number"] == n - 1), None)
+            if at is None and n == 1:
+                # … or start a new series. One that starts after an unnumbered title
+                # line, below earlier headings, means the report is divided into parts.
+                if not parts and part_like and path:
+                    return _headings(text, parts=True)
+                inner = path[-1] if path else None
+                at = len(path) - 1 if inner and inner["rank"] == rank and not inner["title_line"] else len(path)
+            if at is not None:
+                title, heading_end = _heading_title(line, m, pos)
+                head = {"rank": rank, "label": m.group(0), "number": n, "title": title, "start": pos,
+                        "heading_end": heading_end, "depth": at + 1,
+                        "title_line": heading_end == pos + len(line) and not line.endswith(("。", "；", ";"))}
             break
+        else:
+            part_like = part_like or (lineno > 0 and _PART.fullmatch(line) is not None)
+            if parts and part_like:
+                at = 0
+                head = {"rank": -1, "label": "", "number": None, "title": line, "start": pos,
+                        "heading_end": pos + len(line), "depth": 1, "title_line": True}
+        if head is not None:
+            part_like = False
+            del path[at:]
+            path.append(head)
+            found.append(head)
         pos += len(line) + 1
+    if not parts and _restarts_at_top(found):
+        return _headings(text, parts=True)
     return found
+
+
+def _restarts_at_top(heads: list[dict]) -> bool:
+    """A second series at the top level: the report is divided by unnumbered parts."""
+    return sum(h["depth"] == 1 and h["number"] == 1 for h in heads) > 1
 
 
 def build_outline(text: str, title: str = "") -> Outline:
     heads = _headings(text)
     # Section ids "1", "1.2", … by nesting on rank; ends at the next heading of same or higher rank.
-    rows, stack = [], []  # stack of (rank, row index)
+    rows: list[dict] = []
+    parents: list[str] = []  # section id at each depth
     counters: dict[str, int] = {}
     for h in heads:
-        while stack and stack[-1][0] >= h["rank"]:
-            stack.pop()
-        parent = rows[stack[-1][1]]["section"] if stack else "0"
+        del parents[h["depth"] - 1:]
+        parent = parents[-1] if parents else "0"
         counters[parent] = counters.get(parent, 0) + 1
         sid = f"{counters[parent]}" if parent == "0" else f"{parent}.{counters[parent]}"
-        rows.append({"section": sid, "level": len(stack) + 1, "rank": h["rank"], "label": h["label"],
+        rows.append({"section": sid, "level": h["depth"], "rank": h["rank"], "label": h["label"],
                      "title": h["title"], "start": h["start"], "end": len(text),
                      "heading_end": h["heading_end"], "parent": parent})
-        stack.append((h["rank"], len(rows) - 1))
+        parents.append(sid)
+    # A section ends where the next heading at its level or above begins.
     for i, r in enumerate(rows):
-        for later in rows[i + 1:]:
-            if later["rank"] <= r["rank"]:
-                r["end"] = later["start"] - 1 if later["start"] > 0 else later["start"]
-                break
+        later = next((x for x in rows[i + 1:] if x["level"] <= r["level"]), None)
+        if later is not None:
+            r["end"] = max(later["start"] - 1, r["start"])
     sections = pd.DataFrame(rows, columns=SECTION_COLUMNS)
     first_line_end = text.find("\n") if "\n" in text else len(text)
     pre_start = first_line_end + 1 if title and text[:first_line_end].strip() == title else 0

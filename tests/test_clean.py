@@ -52,7 +52,7 @@ def test_seed_keeps_the_authors_typos_and_fixes_half_width_punctuation(seed_repo
     assert "有关科室室、下属单位" in text
     assert "我局密结合科技工作的实际" in text
     assert "近年来，我局" in text and "近年来," not in text
-    assert "2—3家" in text and "7000余份" in text
+    assert "2—3家" in text and "7000余份" in text and "占年计划的90%，其中" in text
 
 
 def test_seed_offsets_point_back_to_the_traditional_original(seed_report):
@@ -62,6 +62,11 @@ def test_seed_offsets_point_back_to_the_traditional_original(seed_report):
     assert r.original[s:e] == "領(lǐng)導小組"
     s, e = r.original_span(0, len("效能建设工作自查报告"))
     assert r.original[s:e] == "效能建設工作自查報告"
+
+
+def test_half_width_punctuation_between_chinese_only():
+    c = clean_text("占年计划的90%,其中发明专利40件;投资1,000万元,增长5.2%。Hello, world: ok!\n")
+    assert c.text == "占年计划的90%，其中发明专利40件；投资1,000万元，增长5.2%。Hello, world: ok!"
 
 
 # --- pinyin -------------------------------------------------------------------------

@@ -150,10 +150,11 @@ def _chrome(text: str, found: dict) -> list[Edit]:
 _EDGE_SPACE = re.compile(r"(?m)^[ \t\u3000]+|[ \t\u3000]+$")
 _NEWLINES = re.compile(r"\n+")
 _HEADING_START = re.compile(
-    r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9０-９]+[.．、]|[（(][0-9０-９]+[）)]"
+    r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)]"
     r"|第[一二三四五六七八九十]+[部章节]分?|[一二三四五六七八九十]+是"
 )
 _BARE_MARKER = re.compile(f"(?:{_HEADING_START.pattern})")
+_SENTENCE_END = "。！？：；!?:;…”’」』）)"
 _CLOSING = "。，、；：！？）》”’」』"
 _OPENING = "《（“‘「『"
 # "2023 年" → "2023年"; never between two digits, which may be two numbers.
@@ -172,6 +173,7 @@ def _whitespace(text: str, found: dict) -> list[Edit]:
     edits.sort()
     joined = 0
     nl_edits: list[Edit] = []
+    para_start = 0
     for m in _NEWLINES.finditer(text):
         s, e = m.start(), m.end()
         # Whitespace-only lines count as blank: widen over edge spaces.
@@ -185,18 +187,22 @@ def _whitespace(text: str, found: dict) -> list[Edit]:
         prev_char, next_char = text[s - 1], text[e]
         count = text.count("\n", s, e)
         indented = text[m.end():m.end() + 1] in (" ", "\u3000", "\t") if m.end() < len(text) else False
-        line_start = text.rfind("\n", 0, s) + 1
-        prev_line = text[line_start:s].strip()
+        para = text[para_start:s].strip()  # since the last kept break
         # A line that is only a marker ("一、") belongs with the next line.
-        stray = next_char in _CLOSING or prev_char in _OPENING or _BARE_MARKER.fullmatch(prev_line) is not None
-        if not stray and blank_mode and count == 1 and not indented:
-            stray = not _HEADING_START.match(text, e) and not _HEADING_START.match(prev_line) \
-                and prev_char not in "。！？：；!?:;"
+        stray = next_char in _CLOSING or prev_char in _OPENING or _BARE_MARKER.fullmatch(para) is not None
+        # With blank-line paragraphs, a lone break inside a sentence is stray, and so is
+        # a blank line after prose that stops mid-sentence (wikisource's "\n\u200b\n");
+        # a heading, a title or a subtitle (no comma, no full stop) keeps its break.
+        prose = "，" in para or "。" in para
+        if not stray and blank_mode and ((count == 1 and not indented) or (len(para) >= 20 and prose)):
+            heading = _HEADING_START.match(para) and "。" not in para
+            stray = not _HEADING_START.match(text, e) and not heading and prev_char not in _SENTENCE_END
         if stray:
             joined += 1
             nl_edits.append((s, e, ""))
         else:
             nl_edits.append((s, e, "\n"))
+            para_start = e
     # Newline edits subsume the edge-space edits they overlap.
     merged: list[Edit] = []
     for ed in sorted(edits + nl_edits, key=lambda x: (x[0], -x[1])):
@@ -212,7 +218,8 @@ def _whitespace(text: str, found: dict) -> list[Edit]:
 
 # --- 6. half-width punctuation inside Chinese prose -------------------------
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_HALF_PUNCT = re.compile(rf"(?<=[{HAN}”）》])[,;:?!](?=[{HAN}“（《\n]|$)", re.M)
+# After a number too (90%,其中), but never inside one (1,000).
+_HALF_PUNCT = re.compile(rf"(?<=[{HAN}”）》])[,;:?!](?=[{HAN}“（《\n]|$)|(?<=[0-9%])[,;:?!](?=[{HAN}“《])", re.M)
 
 
 def _punctuation(text: str, found: dict) -> list[Edit]:
