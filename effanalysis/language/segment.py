@@ -1,0 +1,103 @@
+"""Word segmentation with the project's user dictionary of official vocabulary.
+
+jieba is the reference segmenter; rjieba (jieba-rs) gives the same tokens about
+15-30x faster, so it is the one used (`agreement` measures the match on a text;
+on the bundled corpus it is 99.999%: the only difference is a year range such as
+2011-2020). Both get the user dictionary (lexicons/userdict.txt) added to a
+private instance, so neither library's shared default dictionary is touched.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from . import lexicon
+
+
+@lru_cache(maxsize=None)
+def user_words() -> tuple[tuple[str, int], ...]:
+    """(word, frequency) pairs of the user dictionary."""
+    toks = []
+    for line in lexicon.path("userdict.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("#", 1)[0].split()
+        if parts:
+            toks.append((parts[0], int(parts[1]) if len(parts) > 1 else 20000))
+    return tuple(toks)
+
+
+@lru_cache(maxsize=None)
+def tokenizer():
+    """A private rjieba instance with the user dictionary."""
+    import rjieba
+
+    tk = rjieba.Jieba()
+    for word, freq in user_words():
+        tk.add_word(word, freq, None)
+    return tk
+
+
+@lru_cache(maxsize=None)
+def reference_tokenizer():
+    """A private jieba.Tokenizer with the same user dictionary (the reference)."""
+    import jieba
+
+    tk = jieba.Tokenizer()
+    for word, freq in user_words():
+        tk.add_word(word, freq)
+    return tk
+
+
+def cut(text: str) -> list[str]:
+    """Tokens of `text`; they concatenate back to `text`."""
+    return tokenizer().cut(text)
+
+
+def reference_cut(text: str) -> list[str]:
+    return list(reference_tokenizer().cut(text))
+
+
+def starts(tokens: list[str]) -> np.ndarray:
+    """Start offset of each token in the text they were cut from."""
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+    return np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(tokens) else lengths
+
+
+def agreement(text: str) -> float:
+    """Share of reference (jieba) tokens that rjieba cuts at the same span."""
+    def spans(tokens):
+        s = starts(tokens)
+        return set(zip(s.tolist(), (s + np.fromiter(map(len, tokens), dtype=np.int64)).tolist()))
+
+    ref = spans(reference_cut(text))
+    return len(ref & spans(cut(text))) / len(ref) if ref else 1.0
+
+
+def in_dictionary(word: str) -> bool:
+    """True for a word of jieba's dictionary or the user dictionary (not an HMM guess)."""
+    return tokenizer().has_word(word)
+
+
+# Closed word classes, from the tags of jieba's dictionary: d adverb, c conjunction,
+# p preposition, r pronoun, u particle, f locative, q measure word, t time word,
+# y/e/o modal, interjection, onomatopoeia. Readability counts d and c; keywords skip all.
+FUNCTION_TAGS = ("d", "c", "p", "r", "u", "f", "q", "t", "y", "e", "o")
+
+
+def build_function_words() -> str:
+    """The text of lexicons/function_words.tsv, rebuilt from jieba's dictionary."""
+    import jieba
+
+    rows = []
+    with jieba.get_dict_file() as fh:
+        for line in fh:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3 and parts[2] in FUNCTION_TAGS:
+                rows.append(f"{parts[0]}\t{parts[2]}")
+    return "# Function words and their tags, derived from jieba's dictionary (segment.build_function_words).\nword\ttag\n" + "\n".join(sorted(rows)) + "\n"
+
+
+@lru_cache(maxsize=None)
+def function_words() -> dict[str, str]:
+    df = lexicon.table("function_words.tsv")
+    return dict(zip(df["word"], df["tag"]))
