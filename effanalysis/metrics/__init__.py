@@ -1,9 +1,9 @@
 """Quantitative claims of a report (one row each) and the audit of them."""
 from __future__ import annotations
 
-from .claims import CLAIM_COLUMNS, claims_from_text, extract_claims
+from .claims import CLAIM_COLUMNS, claim_rows, claims_from_text, extract_claims
 
-__all__ = ["CLAIM_COLUMNS", "extract_claims", "claims_from_text", "audit_claims", "write_claims"]
+__all__ = ["CLAIM_COLUMNS", "extract_claims", "claims_from_text", "claim_rows", "audit_claims", "write_claims"]
 
 
 def audit_claims(claims, report=None):

@@ -44,7 +44,7 @@ _SKIP = "|".join([
     alternation(NAMES),
     r"“[^”\n]{1,25}”", r"「[^」\n]{1,25}」", r"《[^》\n]{1,60}》",
     rf"{_YEAR}(?:\s*{N.RANGE_SEP}\s*{_YEAR})?年", r"[零〇○一二三四五六七八九]{4}年",
-    r"第[一二三四五六七八九十]+个五年(?:计划|规划)", r"[一二三四五六七八九十]*五年(?:计划|规划)",
+    r"第[一二三四五六七八九十]+个五年(?:计划|规划)", r"(?:[一二三四五六七八九十]+|[0-9]+)年(?:计划|规划|纲要|设想)",
 ])
 _UNITS = alternation(list(KIND))
 _PRE = alternation(OVER + UNDER + APPROX) + r"|上(?=[百千万亿])"
@@ -57,7 +57,8 @@ CLAIM_RX = re.compile(
     rf"|(?P<freq>每(?P<per>{alternation(PERIODS)})[^，。；！？\n0-9每]{{0,12}}?"
     rf"(?P<fnum>[一两二三四五六七八九十]|[0-9]{{1,3}})[次期回])"
     r"|翻(?P<fan>[一两二三])番"
-    rf"|第(?P<onum>[一二三四五六七八九十百两]+|[0-9０-９]+)(?P<ounit>{alternation(ORDINAL_UNITS + list(RANK_UNITS))})"
+    rf"|(?:第(?P<onum>[一二三四五六七八九十百两]+|[0-9０-９]+)(?P<ounit>{alternation(ORDINAL_UNITS + list(RANK_UNITS))})"
+    rf"|(?P<onum2>[一二三四五六七八九十]+|[0-9０-９]+)届)"
     rf"|前(?P<fnum2>[一二三四五六七八九十]+|[0-9]+)(?P<funit>位|名)"
     rf"|(?P<pre>{_PRE})?(?:百分之(?P<pct>{_AR}|{_CN})"
     rf"|{_NUM1}(?:[%％]?{N.RANGE_SEP}{_NUM2})?(?P<mid>余|多|来)?(?P<mult2>万亿|亿|万)?(?P<mid2>余|多)?"
@@ -69,18 +70,19 @@ _GROWTH_VERBS = "增长|增加|提高|上升|上涨|提升|下降|降低|减少|
 DECLINE = ("下降", "降低", "减少", "下滑", "回落", "缩小", "降", "减", "跌")
 _GROWTH_TAIL = re.compile(rf"(?:(?:{_GROWTH_VERBS})(?:了|约|近)?|(?:增速|增幅|涨幅|降幅)(?:为|达到?|是)?)$")
 _GROWTH_REL = re.compile(rf"(同比|环比)|(?:比|较|与)(?P<rel>[^，。；]{{1,12}}?)(?:相比)?(?:{_GROWTH_VERBS})")
-_SHARE_TAIL = re.compile(r"占(?P<rel>[^，。；占]{0,15}?)的?(?:比重|比例|份额)?(?:为|达到?|是|已达)?$"
-                         r"|(?:比重|比例|占比|份额)(?:为|达到?|是|已达)?$")
-_MULTIPLE_TAIL = re.compile(r"(?:是|为|相当于)(?P<rel>[^，。；]{1,12}?)的$")
+_SHARE_TAIL = re.compile(r"(?:比重|比例|占比|份额)(?:为|达到?|是|已达|控制在|在)?$"
+                         r"|占(?P<rel>[^，。；占]{0,15}?)的?(?:比重|比例|份额)?(?:为|达到?|是|已达|控制在|在)?$")
+_MULTIPLE_TAIL = re.compile(r"(?:是|为|相当于)(?P<rel>[^，。；]{1,20}?)的$")
+_PLAN_TAIL = re.compile(r"(?:完成|达到|相当于|为|是)(?P<rel>[^，。；]{1,15}?)的$")  # 完成年度计划的98.7%
 _CLAUSE_TAIL = re.compile(r"[^，。；：！？,;:!?\n（(“”]*$")
 
 # Preceding noun phrase: what follows the last verb, scope word or particle.
-_CUT = re.compile(r".*(?:发放|吸引|收到|申报|争取|组织|实现|完成|达到|建成|新建|新增|增加|减少|投入|投资|引进|签订|举办|开展|"
+_CUT = re.compile(r".*(?:发放|吸引|收到|申报|争取|组织|实现|完成|达到|建成|新建|新增|增加|减少|引进|签订|举办|开展|"
                   r"办理|受理|查处|处理|提供|培训|接待|帮助|解决|安排|落实|筹集|拨付|下达|获得|取得|累计|共计|合计|总计|"
                   r"全年|全市|全省|全国|全区|全县|今年|去年|上年|当年|目前|截至|截止|其中|各类|各级|各种|各项|通过|"
                   r"编制|印制|制定|修订|出台|发布|审议|提请|带动|惠及|覆盖|支持|扶持|帮扶|培育|"
-                  r"[已共有是为达和与及向对在把将被从由的等了着过]|\d)", re.S)
-_TRAIL = re.compile(r"(?:参与|达到|超过|突破|共计|合计|总计|累计|已经|分别|约为|[达为是有共计约已了的在超逾近])+$")
+                  r"预计|[已共有是为达和与及向对在把将被从由的等了着]|[0-9０-９]+年?)", re.S)
+_TRAIL = re.compile(r"(?:(?:提高|降低|增加|下降|增长|减少|上升|控制|保持|稳定)?[到至在]|参与|达到|超过|突破|共计|合计|总计|累计|已经|分别|约为|[达为是有共计约已了的在超逾近])+$")
 _LEAD = re.compile(r"^[、，和及与\s]+")
 # Following noun phrase (after a measure word): up to the first verb or particle.
 _FOLLOW = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,14}")
@@ -140,11 +142,11 @@ def _scan(text: str):
             v = 2 ** N.chinese_bounds(g["fan"])[0]
             yield start, end, v, 1, v, "倍", "multiple", "exact", v, v, "", "", ""
             continue
-        if g["onum"] is not None or g["fnum2"] is not None:
-            raw = g["onum"] or g["fnum2"]
+        if g["onum"] is not None or g["onum2"] is not None or g["fnum2"] is not None:
+            raw = g["onum"] or g["onum2"] or g["fnum2"]
             v = N.arabic_value(raw) if raw[0] in _ARABIC_DIGITS else (N.chinese_bounds(raw) or (None,))[0]
             if v is not None:
-                unit = g["ounit"] or g["funit"]
+                unit = g["ounit"] or g["funit"] or "届"
                 kind = "rank" if unit in RANK_UNITS else "ordinal"
                 yield start, end, v, 1, v, unit, kind, "exact", v, v, "", "", _following(text, end)
             continue
@@ -166,6 +168,9 @@ def _amount(g: dict, text: str, start: int, end: int):
     """(value, multiplier, norm, unit, qualifier, low, high) of the amount branch, or None."""
     pre, post = g["pre"], g["post"]
     raw = g["pct"] or g["num"]
+    if g["mult2"] and raw[0] not in _ARABIC_DIGITS:
+        raw += g["mult2"]  # 三亿三千五百多万: the 万 after 多 still belongs to the numeral
+        g = {**g, "mult2": None}
     num = _number(raw, g["amult"])
     if num is None:
         return None
@@ -230,16 +235,16 @@ def _percent_kind(prefix: str, kind: str) -> tuple[str, str, str]:
         rel = m.group("rel") or ""
         cut = prefix.rfind("占", 0, m.start() + 1) if rel or prefix[m.start()] == "占" else m.start()
         return "share", rel, prefix[:cut]
-    m = _MULTIPLE_TAIL.search(prefix)
-    if m and kind == "multiple":
-        return "multiple", m.group("rel"), prefix[: m.start()]
+    m = (_MULTIPLE_TAIL if kind == "multiple" else _PLAN_TAIL).search(prefix)
+    if m:
+        return "multiple" if kind == "multiple" else "share", m.group("rel"), prefix[: m.start()]
     return kind, "", prefix
 
 
 
 
-def claims_from_text(text: str, doc: str = "text", sentence_starts=None, sentence_ids=None,
-                     sections=None) -> list[list]:
+def claim_rows(text: str, doc: str = "text", sentence_starts=None, sentence_ids=None,
+               sections=None) -> list[list]:
     """Claim rows (lists in CLAIM_COLUMNS order) of a cleaned text.
 
     sentence_starts/sentence_ids/sections (parallel sequences) place each claim in
@@ -256,6 +261,8 @@ def claims_from_text(text: str, doc: str = "text", sentence_starts=None, sentenc
         after_qizhong = "其中" in prefix
         if same_sentence and start - len(prefix) < prev_end:
             prefix = prefix[prev_end - start:] if prev_end < start else ""  # only words since the last claim
+        if same_sentence and rows and not prefix.strip("、和及与以 ") and rows[-1][9] == unit:
+            kind, relation = rows[-1][10], rows[-1][15]  # 分别降低16%和17%: both are declines
         if subject is None:
             subject = _subject(text, start, end, kind, prefix, prev_end)
         if not subject and same_sentence and kind not in ("ordinal", "rank"):
@@ -277,7 +284,7 @@ def claims_from_text(text: str, doc: str = "text", sentence_starts=None, sentenc
 def _subject(text: str, start: int, end: int, kind: str, prefix: str, prev_end: int) -> str:
     """The noun phrase measured: after a measure word (七个民主评议政风行风单位), else before
     the number (专利申请185件), else at the end of the previous clause (编制科技工作画册，向基层发放2000余份)."""
-    if kind in ("count", "duration"):
+    if kind == "count":
         subject = _following(text, end) or _preceding(prefix)
     else:
         subject = _preceding(prefix)
@@ -308,9 +315,14 @@ def to_frame(rows: list[list]) -> pd.DataFrame:
     return df
 
 
+def claims_from_text(text: str, doc: str = "text") -> pd.DataFrame:
+    """The claims table of a bare cleaned text (sentences split at 。！？ and line ends)."""
+    return to_frame(claim_rows(text, doc))
+
+
 def extract_claims(report) -> pd.DataFrame:
     """One row per quantitative claim of a Report (columns CLAIM_COLUMNS)."""
     s = report.sentences
-    rows = claims_from_text(report.text, report.doc, s["start"].tolist(), s["sentence"].tolist(),
-                            s["section"].astype(str).tolist()) if len(s) else []
+    rows = claim_rows(report.text, report.doc, s["start"].tolist(), s["sentence"].tolist(),
+                      s["section"].astype(str).tolist()) if len(s) else []
     return to_frame(rows)

@@ -24,7 +24,9 @@ _NEXT = {"一": "二两", "二": "三", "两": "三", "三": "四五", "四": "�
 def split_multiplier(cn: str) -> tuple[str, int]:
     """Trailing 万/亿/万亿 of a Chinese numeral is its multiplier: 一百二十万 → (一百二十, 10**4)."""
     for word in ("万亿", "亿", "万"):
-        if cn.endswith(word) and len(cn) > len(word) and cn[-len(word) - 1] not in "万亿":
+        # 四亿六千万: a 万 after 亿 belongs to the lower section, not to the whole number
+        if cn.endswith(word) and len(cn) > len(word) and cn[-len(word) - 1] not in "万亿" \
+                and not (word == "万" and "亿" in cn):
             return cn[: -len(word)], BIG[word]
     if cn in BIG:  # 近万人, 上亿元: the bare word counts as one of it
         return "一", BIG[cn]
