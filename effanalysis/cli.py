@@ -22,8 +22,14 @@ def _doc_args(p: argparse.ArgumentParser, many: bool = False) -> None:
     p.add_argument("--id-column", help="corpus files: the column holding the document id")
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        # One line, like every other bad-usage message (subcommands inherit this class).
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="effanalysis", description="Analyse Chinese official reports.")
+    ap = _Parser(prog="effanalysis", description="Analyse Chinese official reports.")
     ap.add_argument("--version", action="version", version=f"effanalysis {__import__('effanalysis').__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
 
@@ -70,14 +76,12 @@ def _source(args) -> Path:
 def cmd_clean(args) -> int:
     from .report import iter_reports, load
 
-    out = sys.stdout
+    # Read every document before writing: a bad row leaves no half-written output.
     if args.doc:
-        out.write(load(_source(args), args.doc, args.text_column, args.id_column).text + "\n")
-        return 0
-    for i, r in enumerate(iter_reports(_source(args), args.text_column, args.id_column)):
-        if i:
-            out.write("\n")
-        out.write(r.text + "\n")
+        texts = [load(_source(args), args.doc, args.text_column, args.id_column).text]
+    else:
+        texts = [r.text for r in iter_reports(_source(args), args.text_column, args.id_column)]
+    sys.stdout.write("\n".join(t + "\n" for t in texts))
     return 0
 
 
@@ -97,13 +101,14 @@ def cmd_outline(args) -> int:
 
     reports = [load(_source(args), args.doc, args.text_column, args.id_column)] if args.doc \
         else iter_reports(_source(args), args.text_column, args.id_column)
+    out = []  # written only once every document has been read
     for r in reports:
         d = r.outline.to_dict()
         if args.json:
-            d = {"doc": r.doc, **d}
-            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+            out.append(json.dumps({"doc": r.doc, **d}, ensure_ascii=False) + "\n")
         else:
-            sys.stdout.write(f"{r.title}\n" + "".join(line + "\n" for s in d["sections"] for line in _tree(s)))
+            out.append(f"{r.title}\n" + "".join(line + "\n" for s in d["sections"] for line in _tree(s)))
+    sys.stdout.write("".join(out))
     return 0
 
 
@@ -124,11 +129,15 @@ def cmd_profile(args) -> int:
 
 
 def cmd_render(args) -> int:
-    from .render import parse_parameters, render
+    from .render import RenderError, parse_parameters, render
 
     params = parse_parameters(args.parameter)
-    path = render(_source(args), args.output, params, show_code=args.show_code,
-                  text_column=args.text_column, id_column=args.id_column)
+    try:   # no FILE: the notebook's default source (the seed), or -p source=…
+        path = render(args.file, args.output, params, show_code=args.show_code,
+                      text_column=args.text_column, id_column=args.id_column)
+    except RenderError as exc:   # names the failing cell and the error; the old page is untouched
+        print(f"effanalysis: render failed: {exc}", file=sys.stderr)
+        return 1
     print(path)
     return 0
 

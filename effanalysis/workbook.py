@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import numbers
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -58,9 +59,11 @@ def _cell(value, fmt=None) -> str:
         return '<td class="none">—</td>'
     if fmt:
         value = fmt(value)
-    num = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if num and isinstance(value, float):
-        value = f"{value:,.4g}" if abs(value) < 1e15 else f"{value:.3e}"
+    num = isinstance(value, numbers.Real) and not isinstance(value, bool)
+    if num and isinstance(value, numbers.Integral):
+        value = f"{int(value):,}" if abs(value) >= 10000 else int(value)
+    elif num:
+        value = f"{value:,.0f}" if float(value).is_integer() and abs(value) < 1e15 else f"{value:,.4g}"
     return f'<td class="num">{esc(value)}</td>' if num else f"<td>{esc(value)}</td>"
 
 
@@ -111,28 +114,27 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 
 
 # --- optional analyses (sections appear as their modules land) -------------------------------------
+def _has(module: str, attr: str | None = None) -> bool:
+    """Whether this version of the package has an analysis (not whether it works:
+    once present, an analysis that raises fails the notebook)."""
+    import importlib
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        return False
+    return attr is None or hasattr(importlib.import_module(module), attr)
+
+
 def claims_of(report) -> pd.DataFrame | None:
-    try:
-        from .metrics import extract_claims  # noqa: F401
-    except ImportError:
-        return None
-    return report.claims
+    return report.claims if _has("effanalysis.metrics.claims") else None
 
 
 def audit_of(report) -> pd.DataFrame | None:
-    try:
-        from .metrics import audit_claims  # noqa: F401
-    except ImportError:
-        return None
-    return report.audit
+    return report.audit if _has("effanalysis.metrics.audit") else None
 
 
 def profile_of(report):
-    try:
-        from .language import profile  # noqa: F401
-    except ImportError:
-        return None
-    return report.profile()
+    return report.profile() if _has("effanalysis.language", "profile") else None
 
 
 def _missing(what: str) -> Section:

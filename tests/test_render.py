@@ -1,0 +1,226 @@
+"""Rendering: parameters validated before any kernel, injected as data; failures are failures;
+the page is written atomically; the kernel is this interpreter; charts have CJK glyphs."""
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import effanalysis.render as render_mod
+from effanalysis import cli
+from effanalysis.errors import InputError
+from effanalysis.render import RenderError, parameters, parse_parameters, render
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT_NB = ROOT / "notebooks" / "report.ipynb"
+
+
+def _declared():
+    nb = nbformat.read(REPORT_NB, as_version=4)
+    return parameters.spec(nb.cells[parameters.parameters_cell(nb)].source)
+
+
+def _notebook(path: Path, *code: str, params: str = 'title: str = "标题"  # the title\ntop_n: int = 3  # how many\n',
+              kernel: str = "python3") -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": kernel, "display_name": kernel, "language": "python"}
+    nb.cells = [nbformat.v4.new_markdown_cell("# 试验 Trial"),
+                nbformat.v4.new_code_cell(params, metadata={"tags": ["parameters"]}),
+                *[nbformat.v4.new_code_cell(c) for c in code]]
+    nbformat.write(nb, path)
+    return path
+
+
+def _no_kernel(monkeypatch):
+    """Make starting a kernel a test failure (validation must come first)."""
+    def boom(*a, **k):
+        raise AssertionError("a kernel was started")
+    monkeypatch.setattr(render_mod.execute, "run", boom)
+
+
+# --- parameters -----------------------------------------------------------------------------------
+def test_report_notebook_declares_typed_commented_parameters():
+    declared = _declared()
+    assert list(declared)[:2] == ["source", "doc"]
+    assert {"title", "top_n"} <= set(declared)
+    assert declared["top_n"].type == "int" and isinstance(declared["top_n"].default, int)
+    assert declared["doc"].optional and declared["doc"].default is None
+    assert all(p.help for p in declared.values()), "every parameter has a comment"
+    # the default source is the seed report, relative to the notebook
+    assert (REPORT_NB.parent / declared["source"].default).resolve() == (ROOT / "data/raw/000_b8b61ae6203f38bb.txt")
+
+
+def test_validate_converts_and_rejects():
+    declared = _declared()
+    got = parameters.validate(declared, {"top_n": "7", "show_text": "false", "doc": "", "title": "效能"})
+    assert got == {"top_n": 7, "show_text": False, "doc": None, "title": "效能"}
+    with pytest.raises(InputError, match=r"top_n: expected an integer, got 'abc'"):
+        parameters.validate(declared, {"top_n": "abc"})
+    with pytest.raises(InputError) as e:
+        parameters.validate(declared, {"topn": "3"})
+    msg = str(e.value)
+    assert "unknown parameter topn" in msg and all(name in msg for name in declared)
+    with pytest.raises(InputError, match="true or false"):
+        parameters.validate(declared, {"show_text": "maybe"})
+
+
+def test_parse_parameters():
+    assert parse_parameters(["top_n=5", "title=a=b", "doc="]) == {"top_n": "5", "title": "a=b", "doc": ""}
+    with pytest.raises(InputError, match="NAME=VALUE"):
+        parse_parameters(["top_n"])
+
+
+HOSTILE = '"); import os; os.system("touch PWNED"); ("\'\n<script>alert(1)</script>\\u0022'
+
+
+def test_injected_values_are_literals_only():
+    src = parameters.injected_source({"title": HOSTILE, "top_n": 3, "doc": None, "show_text": True})
+    tree = ast.parse(src)
+    assert all(isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant) for n in tree.body)
+    values = {n.targets[0].id: n.value.value for n in tree.body}
+    assert values == {"title": HOSTILE, "top_n": 3, "doc": None, "show_text": True}
+    assert "效能建设" in parameters.injected_source({"title": "效能建设"})   # readable, not \u escapes
+
+
+# --- validation happens before a kernel (exit 2, one line) -----------------------------------------
+@pytest.mark.parametrize("argv, expected", [
+    (["-p", "top_n=abc"], "top_n: expected an integer, got 'abc'"),
+    (["-p", "colour=red"], "unknown parameter colour; valid parameters: source (str), doc (str | None)"),
+    (["-p", "oops"], "is not NAME=VALUE"),
+])
+def test_bad_parameter_exits_2_before_a_kernel(argv, expected, tmp_path, monkeypatch, capsys):
+    _no_kernel(monkeypatch)
+    assert cli.main(["render", "-o", str(tmp_path), *argv]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_source_exits_2_before_a_kernel(tmp_path, monkeypatch, capsys):
+    _no_kernel(monkeypatch)
+    assert cli.main(["render", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "nope.txt: no such file" in err and err.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_corpus_document_exits_2(corpus_path, tmp_path, monkeypatch, capsys):
+    _no_kernel(monkeypatch)
+    assert cli.main(["render", str(corpus_path), "-p", "doc=1900年政府工作报告", "-o", str(tmp_path)]) == 2
+    assert "has no document '1900年政府工作报告'" in capsys.readouterr().err
+
+
+# --- failures are failures -------------------------------------------------------------------------
+def test_raising_cell_exits_1_keeps_notebook_and_old_page(tmp_path, monkeypatch, capsys):
+    nbdir = tmp_path / "nb"
+    nbdir.mkdir()
+    _notebook(nbdir / "report.ipynb", "x = 1", 'raise ValueError("坏了 broken")',
+              params=f'source: str = "{os.path.relpath(ROOT / "data/raw/000_b8b61ae6203f38bb.txt", nbdir)}"  # s\n'
+                     'doc: str | None = None  # d\n')
+    monkeypatch.setattr(render_mod, "NOTEBOOKS", nbdir)
+    out = tmp_path / "out"
+    seed = effanalysis_seed()
+    page = out / f"{seed.slug}.html"
+    out.mkdir()
+    page.write_text("previous good page")
+    assert cli.main(["render", "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0
+    assert err.startswith("effanalysis: render failed: cell 5 (raise ValueError(\"坏了 broken\")) failed: "
+                          "ValueError: 坏了 broken")
+    assert page.read_text() == "previous good page"
+    kept = out / "failed" / f"{seed.slug}.ipynb"
+    nb = nbformat.read(kept, as_version=4)
+    assert nb.cells[4].outputs[0]["ename"] == "ValueError" and nb.cells[3].execution_count is not None
+    assert sorted(p.name for p in out.iterdir()) == ["failed", page.name]   # no temporary file left
+
+
+def effanalysis_seed():
+    import effanalysis
+
+    return effanalysis.load()
+
+
+def test_timeout_is_a_failure(tmp_path):
+    nb = _notebook(tmp_path / "slow.ipynb", "import time", "time.sleep(60)", "after = 1")
+    with pytest.raises(RenderError) as e:
+        render(None, tmp_path / "out", notebook=nb, timeout=2)
+    assert "cell 5 (time.sleep(60)) failed: timed out after 2 s" in str(e.value)
+    executed = nbformat.read(e.value.notebook, as_version=4)
+    assert executed.cells[-1].execution_count is None          # nothing ran after the timeout
+    assert not list((tmp_path / "out").glob("*.html"))
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["failed"]
+
+
+def test_kernel_is_this_interpreter_whatever_is_registered(tmp_path, monkeypatch):
+    # A registered "python3" kernel that cannot start, and a notebook asking for a kernel nobody has.
+    kdir = tmp_path / "jupyter" / "kernels" / "python3"
+    kdir.mkdir(parents=True)
+    (kdir / "kernel.json").write_text(json.dumps({"argv": ["/nonexistent/python", "-m", "ipykernel_launcher",
+                                                           "-f", "{connection_file}"], "display_name": "broken",
+                                                  "language": "python"}))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    monkeypatch.setenv("JUPYTER_DATA_DIR", str(tmp_path / "jupyter"))
+    for kernel in ("python3", "no-such-kernel"):
+        nb = _notebook(tmp_path / f"{kernel}.ipynb", "import sys; print(sys.executable, title, top_n)", kernel=kernel)
+        page = render(None, tmp_path / "out", {"title": "效能", "top_n": 4}, notebook=nb, keep_notebook=True)
+        executed = nbformat.read(page.with_suffix(".ipynb"), as_version=4)
+        assert executed.cells[-1].outputs[0]["text"].strip() == f"{sys.executable} 效能 4"
+
+
+def test_hostile_parameter_is_not_executed(tmp_path):
+    marker = tmp_path / "PWNED"
+    hostile = f'"); import pathlib; pathlib.Path(r"{marker}").touch(); ("'
+    nb = _notebook(tmp_path / "t.ipynb", "print(repr(title))")
+    page = render(None, tmp_path / "out", {"title": hostile}, notebook=nb, keep_notebook=True)
+    assert not marker.exists()
+    executed = nbformat.read(page.with_suffix(".ipynb"), as_version=4)
+    assert executed.cells[-1].outputs[0]["text"].strip() == repr(hostile)
+
+
+# --- charts: CJK glyphs from the wheel on a fresh install ------------------------------------------
+GLYPH_CHECK = textwrap.dedent("""
+    import json, warnings
+    from matplotlib import font_manager
+    # a machine without system CJK fonts: forget every CJK font matplotlib found
+    font_manager.fontManager.ttflist = [f for f in font_manager.fontManager.ttflist if "CJK" not in f.name]
+    from matplotlib.figure import Figure
+    def draw():
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            fig = Figure(); ax = fig.add_subplot(); ax.set_title("效能建设 专利申报 185件")
+            fig.savefig(__import__("io").BytesIO(), format="png")
+        return [str(x.message) for x in w if "missing from font" in str(x.message)]
+    before = draw()
+    from effanalysis import plots, workbook
+    import effanalysis
+    family = plots.setup_fonts()
+    after = draw()
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        workbook.figure(plots.section_lengths(effanalysis.load().sections), "alt")
+    charts = [str(x.message) for x in w if "missing from font" in str(x.message)]
+    found = font_manager.findfont(family, fallback_to_default=False)
+    print(json.dumps({"before": len(before), "after": after, "charts": charts, "found": found}))
+""")
+
+
+def test_cjk_glyphs_without_system_fonts(tmp_path):
+    env = {**os.environ, "MPLCONFIGDIR": str(tmp_path / "fresh-mpl-cache")}
+    env.pop("MPLBACKEND", None)
+    out = subprocess.run([sys.executable, "-c", GLYPH_CHECK], env=env, capture_output=True, text=True,
+                         cwd=ROOT, check=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    from effanalysis.plots import font_path
+
+    assert result["before"] > 0, "without the wheel's font the check must see missing glyphs"
+    assert result["after"] == [] and result["charts"] == []
+    assert Path(result["found"]) == font_path()
+    assert (tmp_path / "fresh-mpl-cache").is_dir()   # the cache went where MPLCONFIGDIR said
