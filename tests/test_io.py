@@ -52,6 +52,17 @@ def test_short_big5_text_is_not_taken_for_gbk():
     assert decode("政府工作報告".encode("big5"))[0] == "政府工作報告"
 
 
+def test_utf8_cut_inside_its_last_character():
+    data = "效能建设工作自查报告".encode("utf-8")
+    assert decode(data[:-1]) == ("效能建设工作自查报", "utf-8")
+
+
+def test_bytes_that_decode_only_to_unlikely_characters_are_rejected():
+    data = bytes(b for i in range(300) for b in (0x81 + i % 0x7E, 0x40 + i % 0x3F))
+    with pytest.raises(InputError, match="not text in a supported encoding"):
+        decode(data, "odd.txt")
+
+
 @pytest.mark.parametrize("data,problem", [
     (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG image"),
     (bytes(range(256)) * 8, "not text"),
@@ -163,15 +174,20 @@ def test_pdf_text_layer_is_extracted(text_pdf):
     assert info["pages"] == 1
 
 
-def test_pdf_without_text_layer():
+def blank_pdf() -> bytes:
+    """A page with no text on it, as a scanner without OCR makes."""
     from pypdf import PdfWriter
 
     writer = PdfWriter()
     writer.add_blank_page(595, 842)
     buf = io.BytesIO()
     writer.write(buf)
+    return buf.getvalue()
+
+
+def test_pdf_without_text_layer():
     with pytest.raises(InputError, match="no text layer — scanned?"):
-        read_pdf(buf.getvalue(), "scan.pdf")
+        read_pdf(blank_pdf(), "scan.pdf")
 
 
 def encrypt(pdf: bytes) -> bytes:

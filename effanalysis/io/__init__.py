@@ -34,11 +34,20 @@ def check_file(path: str | Path, limit: int | None = None) -> Path:
     size = p.stat().st_size
     limit = max_bytes() if limit is None else limit
     if size > limit:
-        raise InputError(p, f"is too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.1f} MB, "
+        raise InputError(p, f"is too large ({_size(size)}; the limit is {_size(limit)}, "
                             "set EFFANALYSIS_MAX_BYTES to change it)")
     if size == 0:
         raise InputError(p, "is empty")
+    try:
+        with open(p, "rb"):
+            pass
+    except OSError as exc:
+        raise InputError(p, f"cannot be read ({exc.strerror})") from None
     return p
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n} bytes"
 
 
 def is_corpus(path: str | Path) -> bool:

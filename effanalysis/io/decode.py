@@ -102,12 +102,15 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         raise InputError(path, f"is binary data ({kind}), not text")
     try:
         text, enc = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        text = None
+    except UnicodeDecodeError as exc:
+        # A file cut inside its last character is still UTF-8.
+        cut = exc.reason == "unexpected end of data" and exc.end == len(data)
+        text, enc = (data[: exc.start].decode("utf-8", errors="strict"), "utf-8") if cut else (None, None)
     if text is None and b"\x00" in data:
         text16 = _utf16_without_bom(data)
-        if text16 is not None:
-            text, enc = text16, "utf-16"
+        if text16 is None:  # NUL bytes are never part of 8-bit text
+            raise InputError(path, "is binary data (NUL bytes), not text")
+        text, enc = text16, "utf-16"
     if text is None:
         candidates = []
         for enc_try in ("gb18030", "big5"):
@@ -115,9 +118,11 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
                 candidates.append((data.decode(enc_try), enc_try))
             except UnicodeDecodeError:
                 pass
-        if not candidates:
+        scored = [(_plausibility(t), t, e) for t, e in candidates]
+        best = max(scored, key=lambda c: c[0], default=None)
+        if best is None or best[0] < 0.5:
             raise InputError(path, "is not text in a supported encoding (UTF-8, UTF-16, GB18030/GBK, Big5)")
-        text, enc = max(candidates, key=lambda c: _plausibility(c[0]))
+        _, text, enc = best
     if len(_CONTROL.findall(text[:20000])) > max(8, len(text[:20000]) // 100):
         raise InputError(path, "is binary data (control characters), not text")
     return text, enc

@@ -1,0 +1,109 @@
+"""Bad input on the command line: exit status 2, one line on stderr naming the
+file and the problem, no traceback, nothing on stdout."""
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from effanalysis.cli import main
+from test_io import _docx_bytes, blank_pdf, encrypt
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
+    """name → (path, words the message must contain)."""
+    (tmp / "folder").mkdir()
+    docx = _docx_bytes()
+    files = {
+        "empty.txt": (b"", "is empty"),
+        "blank.txt": ("  \n\t\n\u3000\u3000\n".encode("utf-8"), "no text"),
+        "image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "PNG image"),
+        "binary.txt": (bytes(range(256)) * 16, "binary data"),
+        "undecodable.txt": ("报告".encode("gbk") + b"\x81\x20\xfe\xff\x80\x80" * 40, "not text in a supported encoding"),
+        "cut.docx": (docx[: len(docx) // 2], "not a readable .docx"),
+        "scan.pdf": (blank_pdf(), "no text layer — scanned?"),
+        "locked.pdf": (encrypt(blank_pdf()), "encrypted PDF"),
+        "nocolumn.csv": ("title,summary\n报告,摘要\n".encode("utf-8"), "no text column"),
+        "badrow.jsonl": ('{"content": "第一份。"}\n{"content": 2\n'.encode("utf-8"), "line 2 is not valid JSON"),
+    }
+    out = {"missing.txt": (tmp / "missing.txt", "no such file"), "folder": (tmp / "folder", "is a directory")}
+    for name, (data, words) in files.items():
+        (tmp / name).write_bytes(data)
+        out[name] = (tmp / name, words)
+    return out
+
+
+@pytest.fixture(scope="module")
+def bad_files(tmp_path_factory):
+    return _bad_files(tmp_path_factory.mktemp("bad"))
+
+
+CASES = ["missing.txt", "folder", "empty.txt", "blank.txt", "image.txt", "binary.txt", "undecodable.txt", "cut.docx",
+         "scan.pdf", "locked.pdf", "nocolumn.csv", "badrow.jsonl"]
+
+
+def _check(code: int, out: str, err: str, path: Path, words: str) -> None:
+    assert code == 2
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert str(path) in lines[0] and words in lines[0]
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["clean", "outline"])
+@pytest.mark.parametrize("name", CASES)
+def test_bad_input_exits_2_with_one_line(bad_files, capsys, command, name):
+    path, words = bad_files[name]
+    code = main([command, str(path)])
+    captured = capsys.readouterr()
+    _check(code, captured.out, captured.err, path, words)
+
+
+def test_file_over_the_size_limit(seed_path, capsys, monkeypatch):
+    monkeypatch.setenv("EFFANALYSIS_MAX_BYTES", "1000")
+    code = main(["clean", str(seed_path)])
+    captured = capsys.readouterr()
+    _check(code, captured.out, captured.err, seed_path, "too large (8185 bytes; the limit is 1000 bytes")
+
+
+def test_corpus_with_a_bad_row_after_good_ones_writes_nothing(tmp_path, capsys):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"content": "第一份报告。"}\n{"content": "第二份报告。"}\n{"content": ""}\n', encoding="utf-8")
+    code = main(["clean", str(path)])
+    captured = capsys.readouterr()
+    _check(code, captured.out, captured.err, path, "has no text")
+
+
+def test_unknown_text_column_and_document(corpus_path, capsys):
+    assert main(["clean", str(corpus_path), "--text-column", "正文"]) == 2
+    assert "no text column '正文'" in capsys.readouterr().err
+    assert main(["outline", str(corpus_path), "--doc", "no such report"]) == 2
+    err = capsys.readouterr().err
+    assert str(corpus_path) in err and "has no document 'no such report'" in err
+
+
+def test_usage_error_is_one_line(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["clean", "--no-such-option"])
+    assert exc.value.code == 2
+    assert len(capsys.readouterr().err.splitlines()) == 1
+
+
+def test_real_process_bad_and_good_input(bad_files, seed_path, tmp_path):
+    """Through `python -m effanalysis` in a subprocess: no traceback, UTF-8 out."""
+    env = {**os.environ, "PYTHONIOENCODING": "", "LC_ALL": "C"}
+    path, words = bad_files["locked.pdf"]
+    proc = subprocess.run([sys.executable, "-m", "effanalysis", "clean", str(path)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, encoding="utf-8")
+    _check(proc.returncode, proc.stdout, proc.stderr, path, words)
+    proc = subprocess.run([sys.executable, "-m", "effanalysis", "clean", str(seed_path)], cwd=ROOT, env=env,
+                          capture_output=True)
+    assert proc.returncode == 0 and proc.stderr == b""
+    assert proc.stdout.decode("utf-8").startswith("效能建设工作自查报告\n")
