@@ -74,15 +74,17 @@ _SHARE_TAIL = re.compile(r"(?:比重|比例|占比|份额)(?:为|达到?|是|已
                          r"|占(?P<rel>[^，。；占]{0,15}?)的?(?:比重|比例|份额)?(?:为|达到?|是|已达|控制在|在)?$")
 _MULTIPLE_TAIL = re.compile(r"(?:是|为|相当于)(?P<rel>[^，。；]{1,20}?)的$")
 _PLAN_TAIL = re.compile(r"(?:完成|达到|相当于|为|是)(?P<rel>[^，。；]{1,15}?)的$")  # 完成年度计划的98.7%
-_CLAUSE_TAIL = re.compile(r"[^，。；：！？,;:!?\n（(“”]*$")
+_CLAUSE_TAIL = re.compile(r"[^，。；：！？,;:!?\n“”]*$")
+_PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 # Preceding noun phrase: what follows the last verb, scope word or particle.
-_CUT = re.compile(r".*(?:发放|吸引|收到|申报|争取|组织|实现|完成|达到|建成|新建|新增|增加|减少|引进|签订|举办|开展|"
+_CUT = re.compile(r".*(?:发放|吸引|收到|申报|争取|组织|实现|完成|达到|建成|新建|新增|增加(?!值)|减少|引进|签订|举办|开展|"
                   r"办理|受理|查处|处理|提供|培训|接待|帮助|解决|安排|落实|筹集|拨付|下达|获得|取得|累计|共计|合计|总计|"
                   r"全年|全市|全省|全国|全区|全县|今年|去年|上年|当年|目前|截至|截止|其中|各类|各级|各种|各项|通过|"
                   r"编制|印制|制定|修订|出台|发布|审议|提请|带动|惠及|覆盖|支持|扶持|帮扶|培育|"
                   r"预计|[已共有是为达和与及向对在把将被从由的等了着]|[0-9０-９]+年?)", re.S)
-_TRAIL = re.compile(r"(?:(?:提高|降低|增加|下降|增长|减少|上升|控制|保持|稳定)?[到至在]|参与|达到|超过|突破|共计|合计|总计|累计|已经|分别|约为|[达为是有共计约已了的在超逾近])+$")
+_TRAIL = re.compile(r"(?:(?:提高|降低|增加|下降|增长|减少|上升|控制|保持|稳定)?[到至在]|提升|提高|增加|增长|下降|降低|减少|"
+                   r"跃上|跃升|上升|首次|实现|完成|新增|安排|拟按|按|高|低|参与|达到|超过|突破|共计|合计|总计|累计|已经|分别|约为|[达为是有共计约已了的在超逾近])+$")
 _LEAD = re.compile(r"^[、，和及与\s]+")
 # Following noun phrase (after a measure word): up to the first verb or particle.
 _FOLLOW = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,14}")
@@ -117,10 +119,10 @@ def _following(text: str, end: int) -> str:
 
 
 def _preceding(prefix: str) -> str:
-    prefix = _TRAIL.sub("", prefix)
+    prefix = _TRAIL.sub("", _PAREN.sub("", prefix))
     m = _CUT.match(prefix)
     np_ = prefix[m.end():] if m else prefix
-    return _LEAD.sub("", _TRAIL.sub("", np_))[-12:]
+    return _LEAD.sub("", _TRAIL.sub("", np_))[-16:]
 
 
 def _scan(text: str):
@@ -261,6 +263,7 @@ def claim_rows(text: str, doc: str = "text", sentence_starts=None, sentence_ids=
         after_qizhong = "其中" in prefix
         if same_sentence and start - len(prefix) < prev_end:
             prefix = prefix[prev_end - start:] if prev_end < start else ""  # only words since the last claim
+            prefix = prefix[prefix.rfind("、") + 1:]  # …1.4万亿斤新台阶、亩产提升10.1斤: a new item
         if same_sentence and rows and not prefix.strip("、和及与以 ") and rows[-1][9] == unit:
             kind, relation = rows[-1][10], rows[-1][15]  # 分别降低16%和17%: both are declines
         if subject is None:
