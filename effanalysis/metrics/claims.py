@@ -84,7 +84,7 @@ _CUT = re.compile(r".*(?:发放|吸引|收到|申报|争取|组织|实现|完成
                   r"编制|印制|制定|修订|出台|发布|审议|提请|带动|惠及|覆盖|支持|扶持|帮扶|培育|"
                   r"预计|[已共有是为达和与及向对在把将被从由的等了着]|[0-9０-９]+年?)", re.S)
 _TRAIL = re.compile(r"(?:(?:提高|降低|增加|下降|增长|减少|上升|控制|保持|稳定)?[到至在]|提升|提高|增加|增长|下降|降低|减少|"
-                   r"跃上|跃升|上升|首次|实现|完成|新增|安排|拟按|按|高|低|参与|达到|超过|突破|共计|合计|总计|累计|已经|分别|约为|[达为是有共计约已了的在超逾近])+$")
+                   r"跃上|跃升|上升|首次|实现|完成|新增|安排|拟按|按|高|低|参与|达到|超过|突破|共计|合计|总计|累计|已经|分别|约为|[达为是有共计约已了的在超逾近由从])+$")
 _LEAD = re.compile(r"^[、，和及与\s]+")
 # Following noun phrase (after a measure word): up to the first verb or particle.
 _FOLLOW = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,14}")
@@ -255,12 +255,13 @@ def claim_rows(text: str, doc: str = "text", sentence_starts=None, sentence_ids=
         sentence_starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
         sentence_ids, sections = range(len(sentence_starts)), None
     rows: list[list] = []
+    deltas: list[bool] = []  # 比上年增加1500亿元: a change, never the whole of a 其中
     prev_end, prev_sent = -1, -1
-    whole = None  # the row 其中 refers to, within this sentence
+    whole = None  # the row 其中 refers to, until the next ； or sentence
     for start, end, value, mult, norm, unit, kind, qual, lo, hi, prefix, relation, subject in _scan(text):
         si = max(0, bisect_right(sentence_starts, start) - 1)
         same_sentence = si == prev_sent
-        after_qizhong = "其中" in prefix
+        gap = text[prev_end:start] if same_sentence else prefix
         if same_sentence and start - len(prefix) < prev_end:
             prefix = prefix[prev_end - start:] if prev_end < start else ""  # only words since the last claim
             prefix = prefix[prefix.rfind("、") + 1:]  # …1.4万亿斤新台阶、亩产提升10.1斤: a new item
@@ -270,16 +271,17 @@ def claim_rows(text: str, doc: str = "text", sentence_starts=None, sentence_ids=
             subject = _subject(text, start, end, kind, prefix, prev_end)
         if not subject and same_sentence and kind not in ("ordinal", "rank"):
             subject = rows[-1][14]  # 比去年同期增长160%, 分别…45亿元、28亿元: the subject just before
-        if not same_sentence:
+        if not same_sentence or "；" in gap or ";" in gap:
             whole = None
         part_of = None
         if kind in ("count", "money", "quantity"):
-            if after_qizhong and whole is None:
-                whole = _whole(rows, unit)
+            if "其中" in gap:
+                whole = _whole(rows, deltas, unit, subject)
             if whole is not None and rows[whole][9] == unit:
                 part_of = whole
         rows.append([doc, sections[si] if sections is not None else "0", int(sentence_ids[si]), start, end,
                      text[start:end], value, mult, norm, unit, kind, qual, lo, hi, subject, relation, part_of])
+        deltas.append(bool(_GROWTH_TAIL.search(prefix)))
         prev_end, prev_sent = end, si
     return rows
 
@@ -300,13 +302,18 @@ def _subject(text: str, start: int, end: int, kind: str, prefix: str, prev_end: 
     return subject
 
 
-def _whole(rows: list[list], unit: str) -> int | None:
-    """The latest recent claim with this unit that is not a part itself: 其中 refers to it."""
+def _whole(rows: list[list], deltas: list[bool], unit: str, subject: str) -> int | None:
+    """The claim 其中 refers to: among recent claims with this unit that are not parts
+    themselves, the latest whose subject the part's subject contains (财政赤字 → 中央财政赤字),
+    else the latest."""
+    latest = None
     for i in range(len(rows) - 1, max(-1, len(rows) - 12), -1):
         r = rows[i]
-        if r[9] == unit and r[16] is None and r[10] in ("count", "money", "quantity"):
-            return i
-    return None
+        if r[9] == unit and r[16] is None and r[10] in ("count", "money", "quantity") and not deltas[i]:
+            if len(r[14]) >= 2 and r[14] in subject:
+                return i
+            latest = i if latest is None else latest
+    return latest
 
 
 def to_frame(rows: list[list]) -> pd.DataFrame:

@@ -1,0 +1,81 @@
+"""The audit: implied baselines, part ratios and consistency warnings."""
+from __future__ import annotations
+
+import pytest
+
+from effanalysis import Report
+from effanalysis.metrics.audit import AUDIT_COLUMNS
+
+
+def audit(text: str):
+    return Report.from_text(text, doc="t").audit
+
+
+def test_columns(seed_report):
+    assert list(seed_report.audit.columns) == AUDIT_COLUMNS
+
+
+def test_seed_findings(seed_report):
+    a = seed_report.audit.set_index("message")
+    messages = list(a.index)
+    assert "185件 is 90% of 年计划, which puts 年计划 at about 206件." in messages
+    assert "800万元 is up 160% on 去年同期, so 去年同期 was about 307.7万元." in messages
+    assert "21个 (立项) of 35个 (科技计划项目) is 60.0% of the whole." in messages
+    assert "40件 (发明专利) of 185件 (专利申请) is 21.6% of the whole." in messages
+    assert (seed_report.audit.status == "ok").all()
+    plan = a.loc["185件 is 90% of 年计划, which puts 年计划 at about 206件."]
+    assert plan.value == pytest.approx(185 / 0.9) and plan.unit == "件"
+    assert "专利申请185件" in plan.evidence
+    rows = [int(i) for i in plan.rows.split(",")]
+    assert list(seed_report.claims.surface[rows]) == ["185件", "90%"]
+
+
+def test_part_larger_than_whole_warns():
+    a = audit("全市专利申请185件，其中发明专利240件。")
+    assert list(a.check) == ["part_exceeds_whole"] and list(a.status) == ["warn"]
+    assert "240件" in a.message[0] and "185件" in a.message[0]
+
+
+def test_share_over_100_warns_unless_it_is_a_plan():
+    a = audit("完成投资占总投资的120%。")
+    assert list(zip(a.check, a.status)) == [("share_over_100", "warn")]
+    a = audit("完成年计划的105%。")
+    assert list(zip(a.check, a.status)) == [("share_over_100", "ok")]
+
+
+def test_same_subject_with_different_values_warns_with_both_sentences():
+    a = audit("全市高新技术企业共有58家。\n全市高新技术企业共有60家。")
+    w = a[a.check == "conflicting_values"].iloc[0]
+    assert w.status == "warn" and w.subject == "高新技术企业"
+    assert "58家" in w.message and "60家" in w.message
+    assert "58家" in w.evidence and "60家" in w.evidence
+
+
+def test_same_subject_with_the_same_value_is_fine():
+    a = audit("全市高新技术企业共有58家。\n全市高新技术企业共有58家。")
+    assert "conflicting_values" not in set(a.check)
+
+
+def test_growth_that_contradicts_before_and_after_values_warns():
+    a = audit("销售收入由100万元增长到150万元，增长20%。")
+    g = a[a.check == "growth_contradiction"].iloc[0]
+    assert g.status == "warn" and g.value == pytest.approx(50)
+    assert "20%" in g.message and "100万元" in g.message
+    a = audit("销售收入由100万元增长到150万元，增长50%。")
+    assert list(a[a.check == "growth_contradiction"].status) == ["ok"]
+
+
+def test_percentage_points_against_before_and_after_rates():
+    a = audit("城镇化率从60%提高到62%，提高了5个百分点。")
+    g = a[a.check == "growth_contradiction"].iloc[0]
+    assert g.status == "warn" and g.value == pytest.approx(2)
+
+
+def test_decline_baseline():
+    a = audit("产值800万元，比上年下降20%。")
+    b = a[a.check == "implied_baseline"].iloc[0]
+    assert b.value == pytest.approx(10_000_000) and "down 20%" in b.message
+
+
+def test_no_claims_no_findings():
+    assert audit("加强领导，明确责任。").empty
