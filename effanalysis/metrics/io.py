@@ -1,0 +1,71 @@
+"""Streaming output of claims (or audits) for a document or a whole corpus file.
+
+One document is read, cleaned, measured and written at a time, so memory stays
+bounded by the largest document, not by the corpus.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import math
+from typing import IO
+
+from .audit import AUDIT_COLUMNS, audit_claims
+from .claims import CLAIM_COLUMNS, claim_rows, to_frame
+
+AUDIT_OUTPUT_COLUMNS = ["doc", *AUDIT_COLUMNS]
+
+
+def _cell(v):
+    """CSV/JSON form of a cell: integral floats as ints, NaN and None as empty."""
+    if v is None:
+        return None
+    if isinstance(v, float):
+        if math.isnan(v):
+            return None
+        if v.is_integer() and abs(v) < 2**53:
+            return int(v)
+    elif hasattr(v, "item"):  # numpy scalars
+        return _cell(v.item())
+    return v
+
+
+def _report_rows(report, audit: bool):
+    s = report.sentences
+    rows = claim_rows(report.text, report.doc, s["start"].tolist(), s["sentence"].tolist(),
+                      s["section"].astype(str).tolist()) if len(s) else []
+    if not audit:
+        return rows
+    found = audit_claims(to_frame(rows), report)
+    return [[report.doc, *r] for r in found.itertuples(index=False)]
+
+
+def write_claims(path, stream: IO[str], fmt: str = "csv", audit: bool = False, text_column: str | None = None,
+                 id_column: str | None = None) -> int:
+    """Write one row per claim of every document in `path` to `stream`; returns the row count.
+
+    fmt="csv": a header with exactly CLAIM_COLUMNS (with audit=True: doc + the audit columns),
+    empty cells for missing values. fmt="json": one JSON array of records (objects keyed by
+    column, null for missing values), written record by record as documents are read."""
+    from ..report import iter_reports
+
+    columns = AUDIT_OUTPUT_COLUMNS if audit else CLAIM_COLUMNS
+    if fmt not in ("csv", "json"):
+        raise ValueError(f"unknown format {fmt!r} (csv or json)")
+    writer = csv.writer(stream, lineterminator="\n") if fmt == "csv" else None
+    if writer:
+        writer.writerow(columns)
+    else:
+        stream.write("[")
+    n = 0
+    for report in iter_reports(path, text_column, id_column):
+        for row in _report_rows(report, audit):
+            cells = [_cell(v) for v in row]
+            if writer:
+                writer.writerow(["" if c is None else c for c in cells])
+            else:
+                stream.write(("," if n else "") + "\n" + json.dumps(dict(zip(columns, cells)), ensure_ascii=False))
+            n += 1
+    if not writer:
+        stream.write("\n]\n" if n else "]\n")
+    return n
