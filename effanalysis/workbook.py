@@ -27,12 +27,15 @@ def esc(value) -> str:
 
 @dataclass
 class Section:
-    """HTML for the notebook plus the facts it states (recorded for tests)."""
+    """HTML for the notebook plus the facts it states, recorded under the section's
+    name (`page` holds values for the page itself, such as its title)."""
+    name: str
     html: str
     facts: dict = field(default_factory=dict)
+    page: dict = field(default_factory=dict)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.html, RECORD_MIME: _jsonable(self.facts)}
+        return {"text/html": self.html, RECORD_MIME: _jsonable({**self.page, self.name: self.facts})}
 
     def __str__(self) -> str:
         return self.html
@@ -137,8 +140,8 @@ def profile_of(report):
     return report.profile() if _has("effanalysis.language", "profile") else None
 
 
-def _missing(what: str) -> Section:
-    return Section(f'<p class="muted">{esc(what)} is not part of this version of effanalysis.</p>',
+def _missing(name: str, what: str) -> Section:
+    return Section(name, f'<p class="muted">{esc(what)} is not part of this version of effanalysis.</p>',
                    {"available": False})
 
 
@@ -204,7 +207,7 @@ def overview(report, title: str | None = None) -> Section:
              "converted_chars": int(report.meta.get("converted_chars", 0)), "chrome": len(report.chrome),
              "related": len(report.related), "year": report.year,
              "era": {k: era.get(k) for k in ("from", "to", "likely_from", "likely_to")} if era else None}
-    return Section("".join(parts), facts)
+    return Section("overview", "".join(parts), facts, page={"title": facts["title"]})
 
 
 # --- 2. Structure ---------------------------------------------------------------------------------
@@ -260,7 +263,7 @@ def structure(report) -> Section:
              "headings": [f"{r.label}{r.title}" for r in s.itertuples()],
              "leads": int((report.outline.items["kind"] == "lead").sum()),
              "enumerated": int((report.outline.items["kind"] == "enum").sum())}
-    return Section("".join(parts), facts)
+    return Section("structure", "".join(parts), facts)
 
 
 # --- 3. Claims ------------------------------------------------------------------------------------
@@ -298,7 +301,7 @@ def claims_section(report, top_n: int = 20) -> Section:
 
     claims = claims_of(report)
     if claims is None:
-        return _missing("Claim extraction")
+        return _missing("claims", "Claim extraction")
     audit = audit_of(report)
     names = _section_names(report)
     parts = [lede(*claims_sentences(claims, audit, report))]
@@ -323,7 +326,7 @@ def claims_section(report, top_n: int = 20) -> Section:
              "surfaces": claims["surface"].tolist(),
              "audit": 0 if audit is None else len(audit),
              "audit_warn": 0 if audit is None or not len(audit) else int((audit["status"] == "warn").sum())}
-    return Section("".join(parts), facts)
+    return Section("claims", "".join(parts), facts)
 
 
 # --- 4. Language ----------------------------------------------------------------------------------
@@ -352,7 +355,7 @@ def language(report, top_n: int = 20) -> Section:
 
     p = profile_of(report)
     if p is None:
-        return _missing("The language profile")
+        return _missing("language", "The language profile")
     parts = [lede(*language_sentences(p))]
     if len(p.keywords):
         kw = p.keywords.head(top_n)
@@ -382,7 +385,7 @@ def language(report, top_n: int = 20) -> Section:
              "media": p.media["name"].tolist() if len(p.media) else [],
              "slogans": p.slogans["term"].tolist() if len(p.slogans) else [],
              "mechanisms": p.mechanisms["name"].tolist() if len(p.mechanisms) else []}
-    return Section("".join(parts), facts)
+    return Section("language", "".join(parts), facts)
 
 
 # --- 5. The text ----------------------------------------------------------------------------------
@@ -432,14 +435,14 @@ def text_html(report, claims: pd.DataFrame | None = None) -> tuple[str, int]:
 def text_section(report, show_text: bool = True) -> Section:
     claims = claims_of(report)
     if not show_text:
-        return Section('<p class="muted">(the full text is left out: show_text=False)</p>', {"marks": 0})
+        return Section("text", '<p class="muted">(the full text is left out: show_text=False)</p>', {"marks": 0})
     body, marks = text_html(report, claims)
     nav = " · ".join(f'<a href="#text-{int(r.start)}">{esc(r.label)}{esc(r.title)}</a>'
                      for r in report.sections[report.sections["level"] == report.sections["level"].min()].itertuples()) \
         if len(report.sections) else ""
     first = f"The cleaned text, {_n(len(report.text))} characters" + (
         f", with {_plural(marks, 'claim')} highlighted (hover for the reading)." if claims is not None else ".")
-    return Section(lede(first) + (f'<p class="jump">{nav}</p>' if nav else "") + body, {"marks": marks})
+    return Section("text", lede(first) + (f'<p class="jump">{nav}</p>' if nav else "") + body, {"marks": marks})
 
 
 # --- 6. Downloads ---------------------------------------------------------------------------------
@@ -473,6 +476,6 @@ def downloads(report) -> Section:
     links.append(data_link(report.text.encode("utf-8"), "text/plain", f"{report.slug}.txt", "cleaned text (.txt)"))
     first = ("Everything below is embedded in this page: the downloads work offline, "
              "from the HTML file alone.")
-    return Section(lede(first) + '<p class="downloads">' + "".join(links) + "</p>",
+    return Section("downloads", lede(first) + '<p class="downloads">' + "".join(links) + "</p>",
                    {"downloads": [k for k in tables] + ["text"],
                     "rows": {k: len(v) for k, v in tables.items()}})

@@ -98,7 +98,7 @@ def render(source: str | Path | None = None, out_dir: str | Path = "reports", pa
         raise RenderError(failure, kept)
     if keep_notebook:
         export.write_atomic(out_dir / f"{name}.ipynb", nbformat.writes(executed))
-    title = export.records(executed).get("title") or values.get("title") or name
+    title = export.records(executed).get("title") or values.get("title") or name   # recorded by the notebook
     page = export.to_html(executed, title=str(title), parameters=parameters.table(declared, values),
                           show_code=show_code)
     return export.write_atomic(out_dir / f"{name}.html", page)

@@ -1,0 +1,98 @@
+"""The rendered pages in real headless Chromium, network blocked: nothing is requested, nothing
+errs, every image loads, the table of contents works, hostile text stays text and runs nothing."""
+from __future__ import annotations
+
+import pytest
+
+from browser_support import browser, external_requests, open_page
+from test_report_notebook import hostile_marker, hostile_title, rendered, rendered_hostile
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def seed_page(chromium):
+    page, facts, _ = rendered("seed")
+    with open_page(page, chromium) as p:
+        yield p, facts
+
+
+def test_seed_page_loads_offline_without_requests_or_errors(seed_page):
+    p, facts = seed_page
+    assert external_requests(p) == [] and p.blocked == []
+    assert p.console_errors == [] and p.page_errors == [] and p.dialogs == []
+    assert p.pw.title() == facts["title"] == "效能建设工作自查报告"
+    assert p.pw.evaluate("document.scripts.length") == 0
+
+
+def test_every_image_loads(seed_page):
+    p, _ = seed_page
+    images = p.pw.evaluate("Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.alt])")
+    assert len(images) >= 3    # section lengths, claims by kind, claims by section
+    assert all(done and width > 0 and alt for done, width, alt in images), images
+
+
+def test_toc_links_reach_their_sections(seed_page):
+    p, _ = seed_page
+    links = p.pw.evaluate("Array.from(document.querySelectorAll('nav.toc a')).map(a => a.getAttribute('href'))")
+    assert len(links) == 6
+    for href in links:
+        p.pw.evaluate("window.scrollTo(0, 0)")
+        p.pw.click(f"nav.toc a[href='{href}']")
+        p.pw.wait_for_function("h => location.hash === h", arg=href)
+        top, at_bottom = p.pw.evaluate("""h => [document.querySelector(h).getBoundingClientRect().top,
+            window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1]""", href)
+        assert 0 <= top < 60 or (at_bottom and 0 <= top < p.pw.viewport_size["height"]), (href, top)
+        assert p.pw.evaluate("window.scrollY") > 0, href
+    headings = p.pw.evaluate("Array.from(document.querySelectorAll('main h2')).map(h => h.textContent)")
+    assert headings[0].startswith("1. Overview") and headings[-1].startswith("6. Downloads")
+
+
+def test_outline_links_reach_the_text(seed_page):
+    p, _ = seed_page
+    targets = p.pw.evaluate("""Array.from(document.querySelectorAll('ul.outline a')).map(a => {
+        const t = document.querySelector(a.getAttribute('href')); return t ? t.textContent : null; })""")
+    assert len(targets) == 4 and all(t and t.startswith(("一、", "二、", "三、", "四、")) for t in targets)
+
+
+def test_claim_highlights_and_code_hidden(seed_page):
+    p, _ = seed_page
+    marks = p.pw.evaluate("Array.from(document.querySelectorAll('mark.claim')).map(m => m.textContent)")
+    assert "800万元" in marks and "近万人" in marks
+    assert p.pw.evaluate("document.querySelectorAll('pre.code').length") == 0
+
+
+def test_hostile_report_renders_escaped_and_runs_nothing(chromium):
+    page, facts, _ = rendered_hostile()
+    with open_page(page, chromium) as p:
+        p.pw.hover("mark.claim")
+        p.pw.wait_for_timeout(200)
+        assert p.dialogs == [] and p.page_errors == [] and p.console_errors == []
+        assert external_requests(p) == [] and p.blocked == []
+        assert p.pw.evaluate("document.scripts.length") == 0
+        handlers = p.pw.evaluate("""Array.from(document.querySelectorAll('*')).flatMap(e =>
+            Array.from(e.attributes).filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))""")
+        assert handlers == []
+        text = p.pw.inner_text(".report-text")
+        assert '<script>alert(1)</script>' in text and "<img src=x onerror=alert(2)>" in text
+        assert '"});alert(3);({"' in text
+        assert p.pw.inner_text("h1.page-title") == hostile_title() == p.pw.title()
+    assert not hostile_marker().exists()
+
+
+def test_missing_browser_skips_locally_and_fails_on_ci(monkeypatch):
+    import browser_support
+
+    monkeypatch.setattr(browser_support, "chromium_path", lambda: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        browser_support.require_chromium()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        browser_support.require_chromium()
