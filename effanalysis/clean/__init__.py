@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .offsets import OffsetMap, apply_edits
+from .offsets import OffsetMap
 from .steps import STEPS, Step, remove_pinyin, remove_chrome, convert_to_simplified, normalize_whitespace
 
 __all__ = ["Cleaned", "clean_text", "OffsetMap", "STEPS", "Step", "remove_pinyin", "remove_chrome",
@@ -27,13 +27,13 @@ class Cleaned:
 
 
 def clean_text(raw: str, steps: tuple[Step, ...] = STEPS) -> Cleaned:
-    text, mapping, found, rows = raw, OffsetMap.identity(len(raw)), {}, []
+    text, mapping, found, rows = raw, None, {}, []  # mapping None: the identity so far
     for step in steps:
-        edits = step.find(text, found)
-        new, step_map = apply_edits(text, edits)
+        new, step_map, n_edits = step.apply(text, found)
         if step_map is not None:
-            mapping = mapping.then(step_map)
-        rows.append({"step": step.name, "what": step.what, "edits": len(edits),
+            mapping = step_map if mapping is None else mapping.then(step_map)
+        rows.append({"step": step.name, "what": step.what, "edits": n_edits,
                      "chars_before": len(text), "chars_after": len(new)})
         text = new
+    mapping = OffsetMap.identity(len(raw)) if mapping is None else mapping
     return Cleaned(text, mapping, pd.DataFrame(rows), found)

@@ -8,7 +8,7 @@ runs at millions of characters per second.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import numpy as np
 
@@ -52,41 +52,49 @@ class OffsetMap:
         return OffsetMap(start, np.maximum(end, start), self.source_length)
 
 
-def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap | None]:
+def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, OffsetMap | None]:
     """Apply sorted, non-overlapping edits; return the new text and its map
     (None when nothing changed, so callers can skip composition)."""
     edits = [e for e in edits if text[e[0]:e[1]] != e[2]]
     if not edits:
         return text, None
     n = len(text)
-    pieces: list[str] = []
-    seg_len, seg_src, seg_cap, seg_end, seg_kept = [], [], [], [], []
-    pos = 0
-    for s, e, repl in edits:
-        if s < pos:
-            raise ValueError(f"overlapping edits at {s}")
-        if s > pos:
-            pieces.append(text[pos:s])
-            seg_len.append(s - pos); seg_src.append(pos); seg_cap.append(0); seg_end.append(s); seg_kept.append(True)
-        if repl:
-            pieces.append(repl)
-            seg_len.append(len(repl)); seg_src.append(s)
-            seg_cap.append(max(e - s - 1, 0)); seg_end.append(e); seg_kept.append(False)
-        pos = e
-    if pos < n:
-        pieces.append(text[pos:])
-        seg_len.append(n - pos); seg_src.append(pos); seg_cap.append(0); seg_end.append(n); seg_kept.append(True)
-    new = "".join(pieces)
-    lens = np.asarray(seg_len, dtype=np.int64)
-    total = int(lens.sum())
-    seg_id = np.repeat(np.arange(len(lens)), lens)
-    out_start = np.concatenate(([0], np.cumsum(lens)[:-1]))
-    within = np.arange(total, dtype=np.int64) - out_start[seg_id]
-    src = np.asarray(seg_src, dtype=np.int64)[seg_id]
-    kept = np.asarray(seg_kept)[seg_id]
-    cap = np.asarray(seg_cap, dtype=np.int64)[seg_id]
-    seg_e = np.asarray(seg_end, dtype=np.int64)[seg_id]
-    last_of_seg = within == (lens[seg_id] - 1)
+    s = np.fromiter((e[0] for e in edits), dtype=np.int64, count=len(edits))
+    e = np.fromiter((e[1] for e in edits), dtype=np.int64, count=len(edits))
+    r = np.fromiter((len(e[2]) for e in edits), dtype=np.int64, count=len(edits))
+    kept_from = np.concatenate(([0], e))          # kept runs: text[kept_from[k]:kept_to[k]]
+    kept_to = np.concatenate((s, [n]))
+    if np.any(kept_to < kept_from):
+        raise ValueError(f"overlapping edits at {int(s[np.argmax(kept_to < kept_from) - 1])}")
+    pieces = [text[a:b] for a, b in zip(kept_from.tolist(), kept_to.tolist())]
+    new = pieces[0] + "".join(rep + piece for (_, _, rep), piece in zip(edits, pieces[1:]))
+    # Segments alternate: kept run 0, replacement 0, kept run 1, …, kept run m.
+    m = len(edits)
+    seg_len = np.empty(2 * m + 1, dtype=np.int64)
+    seg_len[0::2], seg_len[1::2] = kept_to - kept_from, r
+    seg_src = np.empty(2 * m + 1, dtype=np.int64)
+    seg_src[0::2], seg_src[1::2] = kept_from, s
+    seg_end = np.empty(2 * m + 1, dtype=np.int64)
+    seg_end[0::2], seg_end[1::2] = kept_to, e
+    if r.max() <= 1:
+        # Deletions and one-character replacements (nearly every edit): each
+        # output character sits at a fixed shift from its source, and a
+        # replacing character covers the whole span it replaced.
+        out_start = np.cumsum(seg_len) - seg_len
+        shift = np.repeat(seg_src - out_start, seg_len)
+        start = np.arange(len(shift), dtype=np.int64) + shift
+        width = np.ones(2 * m + 1, dtype=np.int64)
+        width[1::2] = e - s
+        return new, OffsetMap(start, start + np.repeat(width, seg_len), n)
+    seg_cap = np.zeros(2 * m + 1, dtype=np.int64)
+    seg_cap[1::2] = np.maximum(e - s - 1, 0)
+    seg_kept = np.zeros(2 * m + 1, dtype=bool)
+    seg_kept[0::2] = True
+    seg_id = np.repeat(np.arange(2 * m + 1), seg_len)
+    out_start = np.cumsum(seg_len) - seg_len
+    within = np.arange(len(seg_id), dtype=np.int64) - out_start[seg_id]
+    src, kept, cap, seg_e = seg_src[seg_id], seg_kept[seg_id], seg_cap[seg_id], seg_end[seg_id]
+    last_of_seg = within == (seg_len[seg_id] - 1)
     start = np.where(kept, src + within, src + np.minimum(within, cap))
     # A replacement's last character (or any beyond the original's length)
     # covers the rest of the replaced span, so spans never lose source text.

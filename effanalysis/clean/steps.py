@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .convert import to_simplified
-from .offsets import Edit, apply_edits
+from .offsets import Edit, OffsetMap, apply_edits
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -24,11 +24,19 @@ class Step:
     the step learnt about the document (metadata, related articles, chrome)."""
 
     name: str
-    find: Callable[[str, dict], list[Edit]]
+    find: Callable[[str, dict], list[Edit] | str]  # a str: the text converted character for character
     what: str
 
     def __call__(self, text: str) -> str:
-        return apply_edits(text, self.find(text, {}))[0]
+        return self.apply(text, {})[0]
+
+    def apply(self, text: str, found: dict) -> tuple[str, OffsetMap | None, int]:
+        """(new text, its map to `text` or None for the identity, number of edits)."""
+        edits = self.find(text, found)
+        if isinstance(edits, str):
+            return edits, None, found.get("converted_chars", 0)
+        new, mapping = apply_edits(text, edits)
+        return new, mapping, len(edits)
 
 
 def _sub_edits(pattern: re.Pattern, text: str, repl: str | Callable[[re.Match], str]) -> list[Edit]:
@@ -38,11 +46,19 @@ def _sub_edits(pattern: re.Pattern, text: str, repl: str | Callable[[re.Match], 
 
 
 # --- 1. invisible characters and line ends ---------------------------------
-_INVISIBLE = re.compile(r"\r\n?|[\u200b-\u200d\u2060\ufeff\u00ad]+|\xa0")
+# A pattern that opens with a character class lets the regex engine skip ahead fast.
+_INVISIBLE = re.compile(r"[\r\u200b-\u200d\u2060\ufeff\u00ad\xa0]+")
+_INVISIBLE_MAP = str.maketrans({"\r": "\n", "\xa0": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "",
+                                "\ufeff": "", "\u00ad": ""})
 
 
 def _invisible(text: str, found: dict) -> list[Edit]:
-    return _sub_edits(_INVISIBLE, text, lambda m: "\n" if m.group()[0] == "\r" else (" " if m.group() == "\xa0" else ""))
+    def repl(m: re.Match) -> str:
+        out = m.group().translate(_INVISIBLE_MAP)
+        # In "\r\n" the "\n" that follows already ends the line.
+        return out[:-1] if m.group().endswith("\r") and text.startswith("\n", m.end()) else out
+
+    return _sub_edits(_INVISIBLE, text, repl)
 
 
 # --- 2. pinyin annotations left by converting sites: 相關(guān) -------------
@@ -50,7 +66,7 @@ def _invisible(text: str, found: dict) -> list[Edit]:
 # tone mark (or ü). Legitimate parentheses — (一), (试行), (2023), (GDP) —
 # never have this shape.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-_PINYIN = re.compile(rf"(?<=[{HAN}])[(（]([a-z{_TONED}]{{1,6}})[)）]")
+_PINYIN = re.compile(rf"[(（](?<=[{HAN}][(（])([a-z{_TONED}]{{1,6}})[)）]")
 _HAS_TONE = re.compile(f"[{_TONED}]")
 
 
@@ -62,26 +78,14 @@ def _pinyin(text: str, found: dict) -> list[Edit]:
     return edits
 
 
-# --- 3. Traditional → Simplified (handled specially by the pipeline) --------
-def _t2s(text: str, found: dict) -> list[Edit]:
+# --- 3. Traditional → Simplified -------------------------------------------
+def _t2s(text: str, found: dict) -> str | list[Edit]:
+    """OpenCC t2s. When it maps character for character (the usual case) the
+    converted text itself is returned: the offset map stays the identity."""
     simple = to_simplified(text)
-    if simple == text:
-        found["converted_chars"] = 0
-        return []
     if len(simple) == len(text):
-        # Character for character: express as one edit per changed run.
-        edits, i, n = [], 0, len(text)
-        diff = [j for j in range(n) if text[j] != simple[j]] if n < 2000 else None
-        if diff is None:
-            import numpy as np
-
-            a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-            b = np.frombuffer(simple.encode("utf-32-le"), dtype=np.uint32)
-            diff = np.flatnonzero(a != b).tolist()
-        found["converted_chars"] = len(diff)
-        for j in diff:
-            edits.append((j, j + 1, simple[j]))
-        return edits
+        found["converted_chars"] = _count_changed(text, simple)
+        return simple
     # A phrase changed length: convert line by line, replacing whole lines.
     edits, pos = [], 0
     for line in text.split("\n"):
@@ -91,6 +95,15 @@ def _t2s(text: str, found: dict) -> list[Edit]:
         pos += len(line) + 1
     found["converted_chars"] = sum(len(e[2]) for e in edits)
     return edits
+
+
+def _count_changed(a: str, b: str) -> int:
+    if a == b:
+        return 0
+    import numpy as np
+
+    return int(np.count_nonzero(np.frombuffer(a.encode("utf-32-le"), np.uint32)
+                                != np.frombuffer(b.encode("utf-32-le"), np.uint32)))
 
 
 # --- 4. site chrome: header widgets and footers -----------------------------
@@ -147,8 +160,7 @@ def _chrome(text: str, found: dict) -> list[Edit]:
 
 
 # --- 5. whitespace -------------------------------------------------------------
-_EDGE_SPACE = re.compile(r"(?m)^[ \t\u3000]+|[ \t\u3000]+$")
-_NEWLINES = re.compile(r"\n+")
+_SPACE = " \t\u3000"
 _HEADING_START = re.compile(
     r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)]"
     r"|第[一二三四五六七八九十]+[部章节]分?|[一二三四五六七八九十]+是"
@@ -167,59 +179,62 @@ def _is_blank_separated(text: str) -> bool:
 
 
 def _whitespace(text: str, found: dict) -> list[Edit]:
+    """One edit per gap between two lines with content (line by line, not
+    character by character): the gap becomes one line break, or nothing when
+    the break is stray, i.e. inside a sentence."""
     blank_mode = _is_blank_separated(text)
-    edits = _sub_edits(_EDGE_SPACE, text, "")
-    edits += _sub_edits(_DIGIT_SPACE, text, "")
-    edits.sort()
+    edits: list[Edit] = []
     joined = 0
-    nl_edits: list[Edit] = []
-    para_start = 0
-    for m in _NEWLINES.finditer(text):
-        s, e = m.start(), m.end()
-        # Whitespace-only lines count as blank: widen over edge spaces.
-        while s > 0 and text[s - 1] in " \t\u3000":
-            s -= 1
-        while e < len(text) and text[e] in " \t\u3000\n":
-            e += 1
-        if s == 0 or e == len(text):
-            nl_edits.append((s, e, ""))
-            continue
-        prev_char, next_char = text[s - 1], text[e]
-        count = text.count("\n", s, e)
-        indented = text[m.end():m.end() + 1] in (" ", "\u3000", "\t") if m.end() < len(text) else False
-        para = text[para_start:s].strip()  # since the last kept break
-        # A line that is only a marker ("一、") belongs with the next line.
-        stray = next_char in _CLOSING or prev_char in _OPENING or _BARE_MARKER.fullmatch(para) is not None
-        # With blank-line paragraphs, a lone break inside a sentence is stray, and so is
-        # a blank line after prose that stops mid-sentence (wikisource's "\n\u200b\n");
-        # a heading, a title or a subtitle (no comma, no full stop) keeps its break.
-        prose = "，" in para or "。" in para
-        if not stray and blank_mode and ((count == 1 and not indented) or (len(para) >= 20 and prose)):
-            heading = _HEADING_START.match(para) and "。" not in para
-            stray = not _HEADING_START.match(text, e) and not heading and prev_char not in _SENTENCE_END
-        if stray:
-            joined += 1
-            nl_edits.append((s, e, ""))
-        else:
-            nl_edits.append((s, e, "\n"))
-            para_start = e
-    # Newline edits subsume the edge-space edits they overlap.
-    merged: list[Edit] = []
-    for ed in sorted(edits + nl_edits, key=lambda x: (x[0], -x[1])):
-        if merged and ed[0] < merged[-1][1]:
-            if ed[1] > merged[-1][1]:
-                ps, pe, pr = merged[-1]
-                merged[-1] = (ps, ed[1], pr + ed[2]) if pr or ed[2] else (ps, ed[1], "")
-            continue
-        merged.append(ed)
+    para_start = prev_end = -1  # current paragraph's start, previous line's content end
+    newlines = pos = 0
+    for line in text.split("\n"):
+        content = line.strip(_SPACE)
+        if content:
+            start = pos + len(line) - len(line.lstrip(_SPACE))
+            if prev_end < 0:
+                if start:
+                    edits.append((0, start, ""))
+                para_start = start
+            elif _is_stray(text, para_start, prev_end, start, newlines == 1 and start == pos, blank_mode):
+                joined += 1
+                edits.append((prev_end, start, ""))
+            else:
+                if text[prev_end:start] != "\n":
+                    edits.append((prev_end, start, "\n"))
+                para_start = start
+            prev_end = start + len(content)
+            newlines = 0
+        newlines += 1
+        pos += len(line) + 1
+    if prev_end < 0:
+        return [(0, len(text), "")] if text else []
+    if prev_end < len(text):
+        edits.append((prev_end, len(text), ""))
+    if " 年" in text or " 月" in text or " 日" in text:
+        edits = sorted(edits + _sub_edits(_DIGIT_SPACE, text, ""))
     found["joined_line_breaks"] = joined
-    return merged
+    return edits
+
+
+def _is_stray(text: str, para_start: int, prev_end: int, next_start: int, lone_break: bool, blank_mode: bool) -> bool:
+    prev_char, next_char = text[prev_end - 1], text[next_start]
+    para = text[para_start:prev_end]  # the paragraph so far
+    # A line that is only a marker ("一、") belongs with the next line.
+    if next_char in _CLOSING or prev_char in _OPENING or _BARE_MARKER.fullmatch(para):
+        return True
+    # With blank-line paragraphs, a lone break inside a sentence is stray, and so is
+    # a blank line after prose that stops mid-sentence (wikisource's "\n\u200b\n");
+    # a heading, a title or a subtitle (no comma, no full stop) keeps its break.
+    if not blank_mode or not (lone_break or (len(para) >= 20 and ("，" in para or "。" in para))):
+        return False
+    heading = _HEADING_START.match(para) and "。" not in para
+    return not heading and not _HEADING_START.match(text, next_start) and prev_char not in _SENTENCE_END
 
 
 # --- 6. half-width punctuation inside Chinese prose -------------------------
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # After a number too (90%,其中), but never inside one (1,000).
-_HALF_PUNCT = re.compile(rf"(?<=[{HAN}”）》])[,;:?!](?=[{HAN}“（《\n]|$)|(?<=[0-9%])[,;:?!](?=[{HAN}“《])", re.M)
+_HALF_PUNCT = re.compile(rf"[,;:?!](?:(?<=[{HAN}”）》].)(?=[{HAN}“（《\n]|$)|(?<=[0-9%].)(?=[{HAN}“《]))", re.M)
 
 
 def _punctuation(text: str, found: dict) -> list[Edit]:
