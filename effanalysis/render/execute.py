@@ -70,7 +70,7 @@ def run(nb, cwd: Path, timeout: float) -> tuple[object, Failure | None]:
     """Execute `nb` (modified in place: pass a copy) with `cwd` as working
     directory; return it with the first failure, if any."""
     km = AsyncKernelManager(kernel_spec_manager=ThisInterpreter(), kernel_name=KERNEL_NAME)
-    client = NotebookClient(nb, km=km, timeout=timeout, allow_errors=False, record_timing=False,
+    client = NotebookClient(nb, km=km, timeout=timeout, allow_errors=False, record_timing=True,
                             resources={"metadata": {"path": str(cwd)}}, shutdown_kernel="immediate")
     failure = None
     # The kernel's own stderr carries only start-up chatter (e.g. ipykernel's
