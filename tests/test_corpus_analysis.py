@@ -59,3 +59,60 @@ def test_series_ignores_undated_reports_and_other_subjects(corpus_reports):
     jobs = claims_about([r for r in corpus_reports if r.year == 2024], subject=r"就业$", kinds=("count",))
     assert len(jobs) >= 2 and jobs["subject"].str.endswith("就业").all() and (jobs["kind"] == "count").all()
     assert set(jobs["role"]) == {"target", "outcome"}   # 1244万人 last year, 1200万人以上 this year
+
+
+# --- trends -------------------------------------------------------------------------------------
+from effanalysis.corpus import trends  # noqa: E402
+from effanalysis.language import slogans  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def trio(by_year):
+    return [by_year[y] for y in (1978, 1998, 2024)]
+
+
+def test_formulation_matrix_counts_the_texts(trio):
+    found = trends.formulations(trio)
+    m = trends.formulation_matrix(found, min_reports=1)
+    assert list(m.columns) == [1978, 1998, 2024]
+    lex = slogans.entries().set_index("term")
+    plain = [t for t in m.index if lex.loc[t, "regex"] is None]
+    assert len(plain) >= 3
+    for term in plain:
+        for r in trio:
+            assert m.loc[term, r.year] == r.text.count(term)
+    first_use = [next(y for y in m.columns if m.loc[t, y] > 0) for t in m.index]
+    assert first_use == sorted(first_use)          # ordered by the year a term first appears
+    assert trends.formulation_matrix(found, min_reports=3).index.isin(m.index).all()
+
+
+def test_era_against_real_year(trio, corpus_reports):
+    er = trends.eras(trio + [r for r in corpus_reports if r.year is None][:1])
+    dated = er.dropna(subset=["year"])
+    for row in dated.itertuples():
+        assert row.within == (row._4 <= row.year <= row.to)          # _4: the "from" column
+        assert row.off_by == max(row.likely_from - row.year, row.year - row.likely_to, 0)
+    assert er["year"].isna().sum() == 1 and er["within"].isna().sum() == 1
+
+
+def test_distinctive_keywords_are_overused_in_their_document(trio):
+    kw = trends.distinctive_keywords(trio, top_n=5)
+    assert set(kw["doc"]) == {r.doc for r in trio} and (kw.groupby("doc").size() == 5).all()
+    for row in kw.itertuples():
+        own = next(r for r in trio if r.doc == row.doc)
+        others = [r for r in trio if r.doc != row.doc]
+        rate = own.text.count(row.term) / len(own.text)
+        assert rate > max(o.text.count(row.term) / len(o.text) for o in others)
+    for _, g in kw.groupby("doc"):
+        assert g["z"].is_monotonic_decreasing and list(g["rank"]) == [1, 2, 3, 4, 5]
+    assert trends.distinctive_keywords(trio[:1]).empty
+
+
+def test_concreteness_is_a_length_weighted_mean_of_sections(trio):
+    c = trends.concreteness(trio).set_index("doc")
+    for r in trio:
+        secs = r.profile().sections
+        assert secs["concreteness"].min() <= c.loc[r.doc, "concreteness"] <= secs["concreteness"].max()
+        assert c.loc[r.doc, "claims"] == len(r.claims)
+        assert c.loc[r.doc, "claims_per_10k"] == pytest.approx(len(r.claims) / len(r.text) * 1e4, abs=0.01)
+    assert list(c["label"]) == ["1978", "1998", "2024"]
