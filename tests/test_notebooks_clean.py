@@ -1,0 +1,182 @@
+"""Notebooks stay reviewable: no outputs or execution counts committed, a paired text form in sync,
+a git filter that strips outputs, the project's kernel, and a JupyterLab command line that is offline."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from effanalysis import lab
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPECTED = ("report.ipynb", "corpus.ipynb")
+NOTEBOOKS = sorted({ROOT / "notebooks" / n for n in EXPECTED} | set(lab.notebooks(ROOT / "notebooks")))
+
+
+def _dirty_notebook() -> dict:
+    """A notebook as JupyterLab or papermill leaves it: outputs, counts, run metadata."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata.update(kernelspec={"name": "effanalysis", "display_name": "Python (effanalysis)",
+                                   "language": "python"},
+                       language_info={"name": "python", "version": "3.11.7"},
+                       widgets={"application/vnd.jupyter.widget-state+json": {"state": {}}},
+                       papermill={"duration": 1.2})
+    md = nbformat.v4.new_markdown_cell("# 效能建设自查报告")
+    params = nbformat.v4.new_code_cell('source = "data/raw/000.txt"', metadata={"tags": ["parameters"]})
+    code = nbformat.v4.new_code_cell("report.claims", execution_count=3, outputs=[
+        nbformat.v4.new_output("execute_result", data={"text/plain": "   surface\n0  800万元"}, execution_count=3),
+        nbformat.v4.new_output("stream", name="stderr", text="warning\n"),
+    ])
+    code.metadata.update(execution={"iopub.status.busy": "2026-01-01T00:00:00Z"}, scrolled=True,
+                         papermill={"status": "completed"})
+    nb.cells = [md, params, code]
+    return json.loads(nbformat.writes(nb))
+
+
+# --- the committed notebooks ---------------------------------------------------------------------
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_notebook_has_no_outputs_or_counts(path):
+    assert path.exists(), f"notebooks/{path.name} is missing"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert lab.dirty_cells(nb) == []
+    assert not set(lab.NOTEBOOK_METADATA_DROPPED) & set(nb["metadata"])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_notebook_is_what_the_filter_commits(path):
+    """Stripping a committed notebook changes nothing: opening and saving it in JupyterLab with the
+    filter installed shows no diff beyond what the analyst changed."""
+    text = path.read_text(encoding="utf-8")
+    assert lab.strip_text(text) == text
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_notebook_uses_the_project_kernel(path):
+    kernelspec = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("kernelspec", {})
+    assert kernelspec.get("name") == lab.KERNEL_NAME
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_paired_text_form_is_in_sync(path):
+    assert lab.out_of_sync(path) is None
+
+
+# --- stripping -----------------------------------------------------------------------------------
+def test_strip_removes_outputs_counts_and_run_metadata_and_keeps_the_document():
+    dirty = _dirty_notebook()
+    clean = json.loads(lab.strip_text(json.dumps(dirty)))
+    assert lab.dirty_cells(dirty) and lab.dirty_cells(clean) == []
+    assert [c["source"] for c in clean["cells"]] == [c["source"] for c in dirty["cells"]]
+    assert clean["cells"][1]["metadata"] == {"tags": ["parameters"]}
+    assert clean["cells"][2]["metadata"] == {}
+    assert "widgets" not in clean["metadata"] and "papermill" not in clean["metadata"]
+    assert clean["metadata"]["kernelspec"]["name"] == "effanalysis"
+    assert clean["metadata"]["language_info"] == {"name": "python"}
+    nbformat.validate(nbformat.from_dict(clean))
+
+
+def test_strip_is_idempotent_and_leaves_other_text_alone():
+    once = lab.strip_text(json.dumps(_dirty_notebook()))
+    assert lab.strip_text(once) == once
+    conflict = "<<<<<<< HEAD\n{\"cells\": []}\n=======\n{}\n>>>>>>> other\n"
+    assert lab.strip_text(conflict) == conflict
+
+
+def test_strip_keeps_a_clean_notebook_byte_for_byte():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("一、主要做法"), nbformat.v4.new_code_cell("x = 1\ny = 2")]
+    text = nbformat.writes(nb) + "\n"   # what nbformat.write puts on disk
+    assert lab.strip_text(text) == text
+
+
+def test_git_filter_strips_outputs_from_what_is_committed(tmp_path):
+    """On a temporary repository: the committed blob has no outputs, the analyst's file keeps them,
+    and outputs alone do not show as a change."""
+    env = {**os.environ, "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True,
+                              capture_output=True, text=True).stdout
+
+    git("init", "-q")
+    shutil.copy(ROOT / ".gitattributes", tmp_path / ".gitattributes")
+    assert lab.install_git_filter(tmp_path)
+    work = tmp_path / "notebooks" / "report.ipynb"
+    work.parent.mkdir()
+    work.write_text(json.dumps(_dirty_notebook(), indent=1), encoding="utf-8")
+    git("add", ".gitattributes", "notebooks/report.ipynb")
+    git("commit", "-q", "-m", "notebook")
+
+    committed = json.loads(git("show", "HEAD:notebooks/report.ipynb"))
+    assert lab.dirty_cells(committed) == []
+    assert "".join(committed["cells"][2]["source"]) == "report.claims"
+    assert lab.dirty_cells(json.loads(work.read_text(encoding="utf-8")))   # outputs kept locally
+    assert git("status", "--porcelain") == ""
+
+    edited = _dirty_notebook()
+    edited["cells"][2]["source"] = "report.claims.head()"
+    work.write_text(json.dumps(edited, indent=1), encoding="utf-8")
+    assert git("status", "--porcelain").split() == ["M", "notebooks/report.ipynb"]
+    diff = git("diff")
+    assert "report.claims.head()" in diff and "800万元" not in diff
+
+
+def test_install_git_filter_outside_a_repository_changes_nothing(tmp_path):
+    assert lab.install_git_filter(tmp_path) is False
+    assert not (tmp_path / ".git").exists()
+
+
+# --- paired text forms ---------------------------------------------------------------------------
+def test_sync_writes_percent_text_and_the_check_sees_edits(tmp_path):
+    path = tmp_path / "report.ipynb"
+    path.write_text(json.dumps(_dirty_notebook()), encoding="utf-8")
+    assert lab.out_of_sync(path) == "report.py is missing"
+    assert lab.sync(tmp_path) == [tmp_path / "report.py"]
+    text = (tmp_path / "report.py").read_text(encoding="utf-8")
+    assert '# %% tags=["parameters"]' in text and "# # 效能建设自查报告" in text
+    assert "800万元" not in text                     # outputs never reach the text form
+    assert lab.out_of_sync(path) is None and lab.sync(tmp_path) == []
+    assert lab.check(tmp_path) == ["report.ipynb: cell 2: 2 output(s)", "report.ipynb: cell 2: execution count 3"]
+
+    (tmp_path / "report.py").write_text(text.replace("report.claims", "report.claims.head()"), encoding="utf-8")
+    assert lab.out_of_sync(path) == "cell 2 differs between report.ipynb and report.py"
+
+
+# --- kernel and JupyterLab -----------------------------------------------------------------------
+def test_kernel_is_registered_under_the_prefix_for_this_interpreter(tmp_path):
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    path = lab.install_kernel(tmp_path)
+    assert path == tmp_path / "share" / "jupyter" / "kernels" / "effanalysis"
+    spec = KernelSpecManager(kernel_dirs=[str(path.parent)]).get_kernel_spec("effanalysis")
+    assert spec.argv[0] == sys.executable
+    assert "ipykernel_launcher" in spec.argv
+    assert spec.env["MPLCONFIGDIR"] == str(ROOT / ".cache" / "matplotlib")
+
+
+def test_lab_command_line_is_loopback_and_offline():
+    from jupyterlab.handlers.announcements import NeverCheckForUpdate
+    from jupyterlab.labapp import LabApp
+
+    app = LabApp()
+    app.parse_command_line(lab.lab_argv(ROOT / "notebooks")[3:])   # after `python -m jupyterlab`
+    assert app.news_url is None
+    assert app.check_for_updates_class is NeverCheckForUpdate
+    assert app.extension_manager == "readonly"
+    assert app.config.ServerApp.ip == "127.0.0.1"
+    assert app.config.ServerApp.root_dir == str(ROOT / "notebooks")
+    assert app.config.MappingKernelManager.default_kernel_name == "effanalysis"
+
+
+def test_lab_env_keeps_runtime_files_in_the_repository():
+    env = lab.lab_env({})
+    for key in ("JUPYTER_RUNTIME_DIR", "JUPYTERLAB_WORKSPACES_DIR", "MPLCONFIGDIR"):
+        assert Path(env[key]).is_relative_to(ROOT / ".cache")
