@@ -29,9 +29,9 @@ class Cleaned:
 def clean_text(raw: str, steps: tuple[Step, ...] = STEPS) -> Cleaned:
     text, mapping, found, rows = raw, None, {}, []  # mapping None: the identity so far
     for step in steps:
-        new, step_map, n_edits = step.apply(text, found)
-        if step_map is not None:
-            mapping = step_map if mapping is None else mapping.then(step_map)
+        new, new_map, n_edits = step.apply(text, found, mapping)
+        if new_map is not None:
+            mapping = new_map
         rows.append({"step": step.name, "what": step.what, "edits": n_edits,
                      "chars_before": len(text), "chars_after": len(new)})
         text = new

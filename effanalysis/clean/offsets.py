@@ -52,9 +52,13 @@ class OffsetMap:
         return OffsetMap(start, np.maximum(end, start), self.source_length)
 
 
-def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, OffsetMap | None]:
-    """Apply sorted, non-overlapping edits; return the new text and its map
-    (None when nothing changed, so callers can skip composition)."""
+FEW_EDITS = 32
+
+
+def apply_edits(text: str, edits: Sequence[Edit], base: OffsetMap | None = None) -> tuple[str, OffsetMap | None]:
+    """Apply sorted, non-overlapping edits; return the new text and its map —
+    to `text`, or to the source of `base` (a map of `text`) when given — or None
+    when nothing changed, so callers can skip composition."""
     edits = [e for e in edits if text[e[0]:e[1]] != e[2]]
     if not edits:
         return text, None
@@ -68,14 +72,36 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, OffsetMap | None
         raise ValueError(f"overlapping edits at {int(s[np.argmax(kept_to < kept_from) - 1])}")
     pieces = [text[a:b] for a, b in zip(kept_from.tolist(), kept_to.tolist())]
     new = pieces[0] + "".join(rep + piece for (_, _, rep), piece in zip(edits, pieces[1:]))
-    # Segments alternate: kept run 0, replacement 0, kept run 1, …, kept run m.
-    m = len(edits)
+    if len(edits) <= FEW_EDITS and r.max() <= 1 and n:
+        # A few edits (a header, a footer): slice the base map instead of
+        # building a map of every character and composing it.
+        return new, _edit_map(base if base is not None else OffsetMap.identity(n), s, e, r, kept_from, kept_to)
+    step = _step_map(n, s, e, r, kept_from, kept_to)
+    return new, step if base is None else base.then(step)
+
+
+def _edit_map(base: OffsetMap, s, e, r, kept_from, kept_to) -> OffsetMap:
+    """`base.then(step map of the edits)`, built from slices of `base`."""
+    last = len(base) - 1
+    starts, ends = [], []
+    for k in range(len(s) + 1):
+        starts.append(base.start[kept_from[k]:kept_to[k]])
+        ends.append(base.end[kept_from[k]:kept_to[k]])
+        if k < len(s) and r[k]:
+            a = base.start[min(s[k], last)]
+            b = base.end[min(max(e[k] - 1, s[k]), last)]
+            starts.append(np.array([a]))
+            ends.append(np.array([max(a, b)]))
+    return OffsetMap(np.concatenate(starts), np.concatenate(ends), base.source_length)
+
+
+def _step_map(n: int, s, e, r, kept_from, kept_to) -> OffsetMap:
+    """The map of the edited text to `text`, one entry per character."""
+    m = len(s)
     seg_len = np.empty(2 * m + 1, dtype=np.int64)
     seg_len[0::2], seg_len[1::2] = kept_to - kept_from, r
     seg_src = np.empty(2 * m + 1, dtype=np.int64)
     seg_src[0::2], seg_src[1::2] = kept_from, s
-    seg_end = np.empty(2 * m + 1, dtype=np.int64)
-    seg_end[0::2], seg_end[1::2] = kept_to, e
     if r.max() <= 1:
         # Deletions and one-character replacements (nearly every edit): each
         # output character sits at a fixed shift from its source, and a
@@ -85,7 +111,9 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, OffsetMap | None
         start = np.arange(len(shift), dtype=np.int64) + shift
         width = np.ones(2 * m + 1, dtype=np.int64)
         width[1::2] = e - s
-        return new, OffsetMap(start, start + np.repeat(width, seg_len), n)
+        return OffsetMap(start, start + np.repeat(width, seg_len), n)
+    seg_end = np.empty(2 * m + 1, dtype=np.int64)
+    seg_end[0::2], seg_end[1::2] = kept_to, e
     seg_cap = np.zeros(2 * m + 1, dtype=np.int64)
     seg_cap[1::2] = np.maximum(e - s - 1, 0)
     seg_kept = np.zeros(2 * m + 1, dtype=bool)
@@ -99,4 +127,4 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, OffsetMap | None
     # A replacement's last character (or any beyond the original's length)
     # covers the rest of the replaced span, so spans never lose source text.
     end = np.where(kept, start + 1, np.where(last_of_seg | (within >= cap), seg_e, start + 1))
-    return new, OffsetMap(start, np.maximum(end, start), n)
+    return OffsetMap(start, np.maximum(end, start), n)
