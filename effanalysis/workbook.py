@@ -168,14 +168,18 @@ def cleaning_sentence(report) -> str:
 
 
 def era_sentence(era: dict | None) -> str:
-    if not era or era.get("from") is None and era.get("likely_from") is None:
+    """'Its formulations date it to 2007–2012 (at the widest 2003–2012).'"""
+    if not era or (era.get("from") is None and era.get("to") is None):
         return ""
-    lo, hi = era.get("likely_from") or era.get("from"), era.get("likely_to") or era.get("to")
-    evidence = era.get("evidence") or []
-    terms = [e.get("term", str(e)) if isinstance(e, dict) else str(e) for e in evidence][:3]
-    span = f"{lo}" if lo == hi else f"{lo or '…'}–{hi or '…'}"
-    because = f" ({'、'.join(terms)})" if terms else ""
-    return f"Its formulations date it to {span}{because}."
+
+    def span(lo, hi) -> str:
+        if lo is None or hi is None:
+            return f"{lo} or later" if hi is None else f"{hi} or earlier"
+        return f"{lo}" if lo == hi else f"{lo}–{hi}"
+
+    likely = span(era.get("likely_from", era.get("from")), era.get("likely_to", era.get("to")))
+    widest = span(era.get("from"), era.get("to"))
+    return f"Its formulations date it to {likely}" + (f" (at the widest {widest})." if widest != likely else ".")
 
 
 def overview(report, title: str | None = None) -> Section:

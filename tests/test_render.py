@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -177,12 +178,24 @@ def test_kernel_is_this_interpreter_whatever_is_registered(tmp_path, monkeypatch
 
 def test_hostile_parameter_is_not_executed(tmp_path):
     marker = tmp_path / "PWNED"
-    hostile = f'"); import pathlib; pathlib.Path(r"{marker}").touch(); ("'
+    hostile = f'效能"); import pathlib; pathlib.Path(r"{marker}").touch(); ("</pre><b>'
     nb = _notebook(tmp_path / "t.ipynb", "print(repr(title))")
-    page = render(None, tmp_path / "out", {"title": hostile}, notebook=nb, keep_notebook=True)
+    page = render(None, tmp_path / "out", {"title": hostile}, notebook=nb, keep_notebook=True, show_code=True)
     assert not marker.exists()
     executed = nbformat.read(page.with_suffix(".ipynb"), as_version=4)
     assert executed.cells[-1].outputs[0]["text"].strip() == repr(hostile)
+    html = page.read_text(encoding="utf-8")
+    # show_code: the code is on the page, escaped, with the injected value readable (no \\u escapes)
+    codes = re.findall(r'<pre class="code"><code>(.*?)</code></pre>', html, flags=re.S)
+    assert any("print(repr(title))" in c for c in codes)
+    assert any(c.startswith("# Parameters (injected") and "title = '效能\"); import pathlib" in c for c in codes)
+    assert "</pre><b>" not in html
+
+
+def test_code_is_hidden_by_default(tmp_path):
+    nb = _notebook(tmp_path / "t.ipynb", "print('visible output')")
+    html = render(None, tmp_path / "out", notebook=nb).read_text(encoding="utf-8")
+    assert "visible output" in html and '<pre class="code">' not in html and "print(" not in html
 
 
 # --- charts: CJK glyphs from the wheel on a fresh install ------------------------------------------

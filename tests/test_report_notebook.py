@@ -112,8 +112,13 @@ def test_language_section_follows_the_package(case):
         return
     p, facts = report.profile(), facts["language"]
     assert facts["people"] == p.people["name"].tolist()
+    era = case[3]["overview"]["era"]
+    assert era == {k: p.era.get(k) for k in ("from", "to", "likely_from", "likely_to")}
     if name == "seed":
         assert "肖爱国" in facts["people"] and any("天门日报" in m for m in facts["media"])
+        assert "科学发展观" in facts["slogans"]
+    else:
+        assert (era["from"] or 0) <= int(name) <= (era["to"] or 9999)
 
 
 def test_downloads_embed_the_claims_table(case):
