@@ -89,9 +89,12 @@ PAGE = """<!DOCTYPE html><html><head><meta charset="{charset}"><title>效能建�
 <script>document.write("也不要这段")</script></body></html>"""
 
 
-@pytest.mark.parametrize("charset,encoding", [("utf-8", "utf-8"), ("gbk", "gbk")])
+@pytest.mark.parametrize("charset,encoding", [("utf-8", "utf-8"), ("gbk", "gbk"), (None, "gb18030")])
 def test_html_keeps_the_article_and_drops_chrome(charset, encoding):
-    text, info = read_html(PAGE.format(charset=charset).encode(encoding), "page.html")
+    page = PAGE.format(charset=charset)
+    if charset is None:  # no declaration: the bytes decide
+        page = page.replace('<meta charset="None">', "")
+    text, info = read_html(page.encode(encoding), "page.html")
     lines = text.split("\n")
     assert [l for l in lines if l.strip()] == ["效能建设工作自查报告", "近年来，我局以依法行政和规范办事行为为重点。",
                                                "一、以强化领导为重点", "切实明确效能建设认识", "专利申请\t185件"]
@@ -203,6 +206,23 @@ def encrypt(pdf: bytes) -> bytes:
 def test_encrypted_pdf_is_an_input_error(text_pdf):
     with pytest.raises(InputError, match="encrypted PDF"):
         read_pdf(encrypt(text_pdf), "locked.pdf")
+
+
+def test_pdf_loads_as_a_report(tmp_path, text_pdf):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(text_pdf)
+    report = effanalysis.load(path)
+    assert report.title == "效能建设工作自查报告"
+    assert report.sections["title"].tolist() == ["以强化领导为重点，切实明确效能建设认识"]
+    assert report.meta["format"] == "pdf"
+
+
+def test_file_without_extension_is_read_as_text(tmp_path):
+    path = tmp_path / "报告"
+    path.write_bytes("工作总结\n一、主要工作\n全年完成任务。\n".encode("gb18030"))
+    report = effanalysis.load(path)
+    assert report.text == "工作总结\n一、主要工作\n全年完成任务。"
+    assert report.meta["encoding"] == "gb18030"
 
 
 def test_truncated_pdf_is_an_input_error(text_pdf):
