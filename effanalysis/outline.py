@@ -92,11 +92,13 @@ def _headings(text: str, parts: bool = False) -> list[dict]:
     ranking of marker types (some reports put （一） above 一、). A new series
     nests below a heading that is a title line, and stands beside a list item
     (a paragraph that opens with its number). With `parts`, short unnumbered
-    title lines (关于外交工作, 结束语) are top-level parts."""
+    title lines (关于外交工作, 结束语) are top-level parts: used when the numbering
+    restarts below them, or when a report has no numbered headings at all."""
     found: list[dict] = []
     path: list[dict] = []  # the open headings, outermost first
     pos = 0
     part_like = False  # an unnumbered title line since the last heading
+    part_lines = 0
     for lineno, line in enumerate(text.split("\n")):
         head = None
         for rank, rx in _MARKERS:
@@ -123,7 +125,9 @@ def _headings(text: str, parts: bool = False) -> list[dict]:
                         "title_line": heading_end == pos + len(line) and not line.endswith(("。", "；", ";"))}
             break
         else:
-            part_like = part_like or (lineno > 0 and _PART.fullmatch(line) is not None)
+            if lineno > 0 and _PART.fullmatch(line):
+                part_like = True
+                part_lines += 1
             if parts and part_like:
                 at = 0
                 head = {"rank": -1, "label": "", "number": None, "title": line, "start": pos,
@@ -134,7 +138,8 @@ def _headings(text: str, parts: bool = False) -> list[dict]:
             path.append(head)
             found.append(head)
         pos += len(line) + 1
-    if not parts and _restarts_at_top(found):
+    # Parts also when numbering restarts at the top, or when there is no numbering at all.
+    if not parts and (_restarts_at_top(found) or (not found and part_lines >= 2)):
         return _headings(text, parts=True)
     return found
 

@@ -133,6 +133,10 @@ def test_unnumbered_parts_when_numbering_restarts():
         ("一、", "维护世界和平，反对霸权主义", 2), ("二、", "发展同各国的关系", 2), ("", "结束语", 1)]
 
 
+def test_no_parts_from_a_single_short_line():
+    assert build_outline("报告\n正文第一段。\n附件\n正文第二段。\n").sections.empty
+
+
 def test_heading_running_into_its_paragraph_is_cut_at_the_first_sentence():
     text = "一、加强领导。我局成立了领导小组，并设立了办公室，制定了实施方案，明确了责任分工和工作要求。\n二、强化监督\n"
     s = build_outline(text).sections
@@ -176,6 +180,8 @@ def test_corpus_level_one_headings_are_in_order(corpus_reports):
     ("2025年中华人民共和国国务院政府工作报告", ["2024年工作回顾", "2025年经济社会发展总体要求和政策取向", "2025年政府工作任务"]),
     ("1984年中华人民共和国国务院政府工作报告", ["关于国内建设", "关于外交工作", "结束语"]),
     ("1985年中华人民共和国国务院政府工作报告", ["关于经济形势", "关于经济体制改革"]),
+    ("1964年中华人民共和国国务院政府工作报告（摘要）", ["国民经济的成就和今后的建设任务", "今后发展国民经济中应当注意的几个问题",
+                                                       "社会主义革命和人民民主统一战线", "国际形势和我国对外工作"]),
 ])
 def test_corpus_top_level_titles(corpus_reports, doc, titles):
     r = next(x for x in corpus_reports if x.doc == doc)
