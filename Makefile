@@ -19,8 +19,8 @@ report: $(STAMP)  ## render the seed report to reports/<slug>.html
 test: $(STAMP)    ## run the test suite (pytest's "no tests collected" fails too)
 	$(PY) -m pytest
 
-lab: $(STAMP)    ## JupyterLab on notebooks/: registers the kernel "effanalysis" in .venv, installs the git filter
-	$(PY) -m effanalysis.lab start
+lab: $(STAMP)    ## JupyterLab on notebooks/ (kernel "effanalysis" in .venv, git filter); LAB_ARGS="--port=8899 --no-browser"
+	$(PY) -m effanalysis.lab start $(LAB_ARGS)
 
 kernel: $(STAMP) ## only register .venv's interpreter as the Jupyter kernel "effanalysis" (inside .venv)
 	$(PY) -m effanalysis.lab kernel
