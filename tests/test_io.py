@@ -103,6 +103,16 @@ def test_html_keeps_the_article_and_drops_chrome(charset, encoding):
         assert chrome not in text
 
 
+def test_html_page_wrapped_in_a_form_with_chrome_by_class_and_id():
+    page = """<html><body><form id="form1"><div id="topnav"><a>首页</a><a>机构设置</a></div>
+    <div class="main-content"><div class="article-header"><h1>效能建设工作自查报告</h1>
+    <span>来源：科技局</span></div><div class="TRS_Editor"><p>近年来，我局全面推进机关效能建设。</p></div>
+    <div class="share-box">分享到：</div></div><div id="footer">主办单位：某市人民政府</div>
+    <input type="text" value="请输入关键词"></form></body></html>"""
+    text, _ = read_html(page.encode("utf-8"), "asp.html")
+    assert [l for l in text.split("\n") if l.strip()] == ["效能建设工作自查报告", "来源：科技局", "近年来，我局全面推进机关效能建设。"]
+
+
 def test_html_without_article_uses_the_body(tmp_path):
     path = tmp_path / "plain.htm"
     path.write_text("<html><body><script>x()</script><p>第一段。</p><p>第二段。</p></body></html>", encoding="utf-8")

@@ -19,8 +19,9 @@ def read_txt(data: bytes, path: str) -> tuple[str, dict]:
     return text, {"format": "txt", "encoding": enc}
 
 
-_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "aside", "form", "button",
-              "select", "head")
+# Not <form>: ASP.NET pages wrap the whole body in one.
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "aside", "button", "select",
+              "input", "textarea", "head")
 # Page-level header/footer are chrome; inside the article they hold its title or notes.
 _PAGE_TAGS = ("header", "footer")
 _BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
@@ -39,8 +40,11 @@ def read_html(data: bytes, path: str) -> tuple[str, dict]:
     for tag in soup(_PAGE_TAGS):
         if not tag.find_parent(("article", "main")):
             tag.decompose()
-    for tag in soup.find_all(attrs={"class": _CHROME_CLASS}):
-        if not tag.decomposed and tag.name not in ("body", "html", "article", "main"):
+    chrome = soup.find_all(attrs={"class": _CHROME_CLASS}) + soup.find_all(attrs={"id": _CHROME_CLASS})
+    for tag in chrome:
+        # Keep what holds the article or its title (class="article-header").
+        if not tag.decomposed and tag.name not in ("body", "html", "article", "main") \
+                and not tag.find(("h1", "article", "main")):
             tag.decompose()
     body = soup.find("article") or soup.find("main") or soup.body or soup
     for br in body.find_all("br"):
