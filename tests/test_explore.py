@@ -95,3 +95,19 @@ def test_single_document_has_no_chooser_and_text_is_escaped():
     box = ex.explore(claims, interactive=True)
     assert box.doc not in box.children
     assert "<script>" not in box.table.value and "&lt;script&gt;" in box.table.value
+
+
+def test_on_the_bundled_corpus(corpus_reports, outside_jupyterlab):
+    docs = [str(r.doc) for r in corpus_reports]
+    static = ex.explore(corpus_reports)
+    assert set(static["doc"]) == {docs[0]}
+    assert len(static) == len(corpus_reports[0].claims)
+
+    box = ex.explore(corpus_reports, interactive=True)
+    assert [d for _, d in box.doc.options] == docs
+    box.doc.value = docs[2]
+    assert box.count.value == f"{len(corpus_reports[2].claims)} claim(s)"
+    box.kind.value = "money"
+    money = corpus_reports[2].claims.query("kind == 'money'")
+    assert box.count.value == f"{len(money)} claim(s)"
+    assert all(s in box.table.value for s in money["surface"].head(5))
