@@ -197,6 +197,18 @@ def test_cleaning_never_drops_a_cjk_character(pieces):
     assert han(clean_text(raw).text) == han(to_simplified(bare))
 
 
+ANY_HAN = st.one_of(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+                    st.sampled_from(list("，。、；：！？,.;:() （）“”《》0123456789GDP \u3000\n\t")))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ANY_HAN, max_size=200))
+def test_cleaning_keeps_every_cjk_character_of_any_text(raw):
+    c = clean_text(raw)
+    assert han(c.text) == han(to_simplified(raw))
+    assert np.all(np.diff(c.offsets.start) >= 0) and np.all(np.diff(c.offsets.end) >= 0)
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(PIECES, max_size=80), st.data())
 def test_offset_maps_are_monotone_and_faithful(pieces, data):
