@@ -66,7 +66,7 @@ def _cell(value, fmt=None) -> str:
     if num and isinstance(value, numbers.Integral):
         value = f"{int(value):,}" if abs(value) >= 10000 else int(value)
     elif num:
-        value = f"{value:,.0f}" if float(value).is_integer() and abs(value) < 1e15 else f"{value:,.4g}"
+        value = f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 1000 else f"{value:,.4g}"
     return f'<td class="num">{esc(value)}</td>' if num else f"<td>{esc(value)}</td>"
 
 

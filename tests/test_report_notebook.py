@@ -212,3 +212,43 @@ def test_hostile_report_and_title_stay_text():
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(2)&gt;" in html
     assert facts["claims"]["claims"] >= 3   # the claims around the markup are still found
+
+
+# --- workbook helpers on their own (no kernel) ------------------------------------------------------
+def test_text_html_marks_claims_and_escapes(seed_report):
+    text, marks = workbook.text_html(seed_report, seed_report.claims)
+    assert marks == len(seed_report.claims)
+    heads = re.findall(r'<p class="heading" id="text-(\d+)">([^<]*)', text)
+    assert [int(h) for h, _ in heads] == seed_report.sections["start"].tolist()
+    assert all(t.startswith(label) for (_, t), label in zip(heads, seed_report.sections["label"]))
+    # Nothing lost: stripping the markup gives back the text, paragraph by paragraph.
+    plain = re.sub(r"<[^>]+>", "", text)
+    import html as _html
+    assert _html.unescape(plain).replace("\n", "") == seed_report.text.replace("\n", "")
+
+
+def test_text_html_skips_overlapping_and_line_crossing_claims():
+    report = effanalysis.Report.from_text("第一行有<b>100件</b>\n第二行200家。\n", doc="t")
+    t = report.text
+    a, b = t.index("100件"), t.index("200家")
+    claims = pd.DataFrame({"start": [a, a + 1, a + 2, b], "end": [a + 4, a + 3, b + 2, b + 4],
+                           "surface": ["100件", "00", "crosses", "200家"], "kind": "count", "norm_value": 1.0,
+                           "unit": "件", "subject": "<i>x</i>"})
+    html, marks = workbook.text_html(report, claims)
+    assert marks == 2 and "&lt;b&gt;" in html and "<b>" not in html
+    assert 'title="count: 1.0 件 · &lt;i&gt;x&lt;/i&gt;"' in html
+
+
+def test_table_escapes_every_cell_and_link():
+    frame = pd.DataFrame({"a": ['<script>alert(1)</script>', None], "b": [1e4, 0.5]})
+    out = workbook.table(frame, links={"a": lambda r: '#x" onclick="alert(2)'})
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert 'href="#x&quot; onclick=&quot;alert(2)"' in out
+    assert '<td class="num">10,000</td>' in out and '<td class="none">—</td>' in out
+
+
+def test_cleaning_sentence_says_what_was_done(seed_report, corpus_reports):
+    assert workbook.cleaning_sentence(seed_report) == (
+        f"Cleaning removed 140 pinyin annotations, converted {seed_report.meta['converted_chars']:,} Traditional "
+        "characters to Simplified, dropped 2 lines of site chrome and set aside a list of 10 related articles.")
+    assert "pinyin" not in workbook.cleaning_sentence(corpus_reports[0])
