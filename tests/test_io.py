@@ -276,10 +276,11 @@ def test_corpus_ids_fall_back_to_row_numbers(tmp_path):
     (".jsonl", '{"content": "一"}\n{"content": \n', "line 2 is not valid JSON"),
     (".jsonl", '["content"]\n', "line 1 is not a JSON object"),
     (".jsonl", '{"content": "一"}\n', "no text column '正文'"),
+    (".csv", ("title,content\n" + "甲,正文。\n" * 8000).encode("utf-8") + b"\xff\xfe,\x80\n", "undecodable bytes"),
 ])
 def test_corpus_problems_are_input_errors(tmp_path, suffix, content, problem):
     path = tmp_path / f"bad{suffix}"
-    path.write_text(content, encoding="utf-8")
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     text_column = "正文" if "正文" in problem else None
     with pytest.raises(InputError, match=problem):
         list(read(path, text_column=text_column))

@@ -45,8 +45,13 @@ def _rows_csv(path: Path) -> Iterator[dict]:
     with open(path, "rb") as fh:
         head = fh.read(65536)
     _, enc = decode(head if len(head) < 65536 else head[: head.rfind(b"\n") + 1] or head, str(path))
-    with open(path, encoding=enc, newline="") as fh:
-        yield from csv.DictReader(fh)
+    try:
+        with open(path, encoding=enc, newline="") as fh:
+            yield from csv.DictReader(fh)
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"is not {enc} throughout (undecodable bytes at byte {exc.start} of a block)") from None
+    except csv.Error as exc:
+        raise InputError(path, f"is not a readable CSV file ({exc})") from None
 
 
 def iter_corpus(path: Path, text_column: str | None = None, id_column: str | None = None) -> Iterator[dict]:
