@@ -111,3 +111,31 @@ def test_on_the_bundled_corpus(corpus_reports, outside_jupyterlab):
     money = corpus_reports[2].claims.query("kind == 'money'")
     assert box.count.value == f"{len(money)} claim(s)"
     assert all(s in box.table.value for s in money["surface"].head(5))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("session", [None, "notebooks/report.ipynb"], ids=["papermill", "from-a-lab-terminal"])
+def test_exported_page_shows_the_default_view(tmp_path, monkeypatch, session):
+    """Executed and exported by the render step: the page shows the first document's claims as a
+    table, also when the render itself was started from inside JupyterLab (the session's name is
+    then inherited and a widget is made: its HTML fallback is what the page shows)."""
+    import nbformat
+
+    from effanalysis.render import execute, export
+
+    monkeypatch.delenv("EFFANALYSIS_STATIC", raising=False)
+    if session:
+        monkeypatch.setenv("JPY_SESSION_NAME", session)
+    else:
+        monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        "import pandas as pd\nfrom effanalysis.explore import explore\n"
+        "explore(pd.DataFrame({'doc': ['a', 'b'], 'surface': ['800万元', '近万人'], 'kind': ['money', 'count']}))")]
+    executed, failure = execute.run(nb, cwd=tmp_path, timeout=120)
+    assert failure is None
+    widget = "application/vnd.jupyter.widget-view+json"
+    assert any(widget in o.get("data", {}) for o in executed.cells[0].outputs) == bool(session)
+    page = export.to_html(executed, title="t", parameters=[])
+    assert "800万元" in page and "近万人" not in page
+    assert "<table" in page and widget not in page
