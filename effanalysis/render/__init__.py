@@ -48,7 +48,10 @@ def _given(params: dict | None, declared: dict, nb_dir: Path, **explicit) -> dic
         src = given.get("source") or declared["source"].default
         if src:
             base = Path.cwd() if given.get("source") else nb_dir
-            given["source"] = str((base / Path(str(src)).expanduser()).resolve())
+            path = (base / Path(str(src)).expanduser()).resolve()
+            if not path.exists():   # named as the user wrote it
+                raise InputError(src, "no such file")
+            given["source"] = str(path)
     return given
 
 
