@@ -35,7 +35,7 @@ def test_seed_reencoded_gives_the_same_cleaned_text(tmp_path, seed_path, seed_re
 
 
 @pytest.mark.parametrize("encoding,expected", [("big5", "big5"), ("gbk", "gb18030"), ("gb18030", "gb18030"),
-                                               ("utf-16-le", "utf-16"), ("utf-16-be", "utf-16")])
+                                               ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be")])
 def test_legacy_encodings_detected_without_bom(encoding, expected):
     sample = TRADITIONAL if encoding == "big5" else effanalysis.clean.convert.to_simplified(TRADITIONAL)
     text, enc = decode(sample.encode(encoding))
@@ -262,6 +262,14 @@ def test_corpus_text_column_is_found(tmp_path, column):
     path = tmp_path / "c.csv"
     path.write_text(f"title,{column}\n甲,正文一。\n乙,正文二。\n", encoding="gb18030")
     assert [(d["doc"], d["text"]) for d in read(path)] == [("甲", "正文一。"), ("乙", "正文二。")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "gb18030", "utf-8-sig"])
+def test_corpus_jsonl_in_other_encodings(tmp_path, encoding):
+    path = tmp_path / "c.jsonl"
+    rows = [{"title": "甲", "content": "第一份报告。"}, {"title": "乙", "content": "第二份報告。"}]
+    path.write_bytes("\r\n".join(json.dumps(r, ensure_ascii=False) for r in rows).encode(encoding))
+    assert [(d["doc"], d["text"]) for d in read(path)] == [("甲", "第一份报告。"), ("乙", "第二份報告。")]
 
 
 def test_corpus_ids_fall_back_to_row_numbers(tmp_path):

@@ -25,31 +25,37 @@ def _pick(columns, wanted: str | None, choices: tuple[str, ...], path: str, what
     return None
 
 
-def _rows_jsonl(path: Path) -> Iterator[dict]:
+def _lines(path: Path) -> Iterator[str]:
+    """The file's lines, decoded in the encoding its first 64 kB show."""
     with open(path, "rb") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                text, _ = decode(line, str(path))
-                row = json.loads(text)
-            except (json.JSONDecodeError, InputError) as exc:
-                raise InputError(path, f"line {lineno} is not valid JSON ({getattr(exc, 'msg', exc)})") from None
-            if not isinstance(row, dict):
-                raise InputError(path, f"line {lineno} is not a JSON object")
-            yield row
+        head = fh.read(65536)
+    if len(head) == 65536:  # do not judge by a character cut in half
+        head = head[: head.rfind(b"\n") + 1] or head
+    _, enc = decode(head, str(path))
+    try:
+        with open(path, encoding=enc, newline="") as fh:
+            yield from fh
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"is not {enc} throughout (undecodable bytes in a block at byte {exc.start})") from None
+
+
+def _rows_jsonl(path: Path) -> Iterator[dict]:
+    for lineno, line in enumerate(_lines(path), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, f"line {lineno} is not valid JSON ({exc.msg})") from None
+        if not isinstance(row, dict):
+            raise InputError(path, f"line {lineno} is not a JSON object")
+        yield row
 
 
 def _rows_csv(path: Path) -> Iterator[dict]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    with open(path, "rb") as fh:
-        head = fh.read(65536)
-    _, enc = decode(head if len(head) < 65536 else head[: head.rfind(b"\n") + 1] or head, str(path))
     try:
-        with open(path, encoding=enc, newline="") as fh:
-            yield from csv.DictReader(fh)
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"is not {enc} throughout (undecodable bytes at byte {exc.start} of a block)") from None
+        yield from csv.DictReader(_lines(path))
     except csv.Error as exc:
         raise InputError(path, f"is not a readable CSV file ({exc})") from None
 

@@ -70,7 +70,7 @@ def _plausibility(text: str) -> float:
     return good / len(sample)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     sample = data[:4000]
     if len(sample) < 4:
         return None
@@ -85,7 +85,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
             continue
         han = len(re.findall(r"[\u4e00-\u9fff]", text[:2000]))
         if side > 0.3 or (han > 0.5 * min(len(text), 2000) and b"\x00" in data):
-            return text
+            return text, enc
     return None
 
 
@@ -107,10 +107,10 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         cut = exc.reason == "unexpected end of data" and exc.end == len(data)
         text, enc = (data[: exc.start].decode("utf-8", errors="strict"), "utf-8") if cut else (None, None)
     if text is None and b"\x00" in data:
-        text16 = _utf16_without_bom(data)
-        if text16 is None:  # NUL bytes are never part of 8-bit text
+        found = _utf16_without_bom(data)
+        if found is None:  # NUL bytes are never part of 8-bit text
             raise InputError(path, "is binary data (NUL bytes), not text")
-        text, enc = text16, "utf-16"
+        text, enc = found
     if text is None:
         candidates = []
         for enc_try in ("gb18030", "big5"):
