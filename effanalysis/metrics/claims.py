@@ -1,23 +1,23 @@
-"""Claim extraction: one compiled regex finds every number with its qualifier
-and unit in one pass over the text; small per-match rules then decide the kind,
-bounds, subject, relation and part-of link.
+"""Claim extraction: a compiled regex anchored on numerals finds every number
+with its unit in one pass over the text (the C engine skips ahead to the next
+numeral character); small per-match rules then decide the kind, qualifier, bounds,
+subject, relation and part-of link.
 
-Things that look like numbers but are not claims (years, names such as 三个代表,
-short quotations such as “百家企业寻找科技靠山”, plan periods) are matched by a
-`skip` branch first, so their digits are consumed and never reach the claim branch.
+Things that look like numbers but are not claims: names and slogans (三个代表),
+short quotations (“百家企业寻找科技靠山”) and book titles are spans found by a second
+regex, and any number starting inside one is dropped; calendar years, plan periods
+(五年计划) and the indefinite 一 (一支队伍) are dropped by the per-match rules.
 """
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 
 from . import numbers as N
-from .units import (KIND, MULTIPLE, MULTIPLIERS, ORDINAL_UNITS, PERCENT, PERIODS, RANK_UNITS, COUNT, DURATION,
-                    MONEY, QUANTITY, alternation)
+from .units import KIND, MULTIPLE, MULTIPLIERS, ORDINAL_UNITS, PERCENT, PERIODS, RANK_UNITS, alternation
 
 CLAIM_COLUMNS = ["doc", "section", "sentence", "start", "end", "surface", "value", "multiplier", "norm_value",
                  "unit", "kind", "qualifier", "low", "high", "subject", "relation", "part_of"]
@@ -39,31 +39,28 @@ QUALIFIER = {**{w: "over" for w in OVER}, **{w: "under" for w in UNDER}, **{w: "
 
 _AR, _CN = N.ARABIC, N.CHINESE
 _AMULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦克米卡]))"
-_YEAR = r"(?<![0-9０-９.．])[12１２][0-9０-９]{3}"
-_SKIP = "|".join([
-    alternation(NAMES),
-    r"“[^”\n]{1,25}”", r"「[^」\n]{1,25}」", r"《[^》\n]{1,60}》",
-    rf"{_YEAR}(?:\s*{N.RANGE_SEP}\s*{_YEAR})?年", r"[零〇○一二三四五六七八九]{4}年",
-    r"第[一二三四五六七八九十]+个五年(?:计划|规划)", r"(?:[一二三四五六七八九十]+|[0-9]+)年(?:计划|规划|纲要|设想)",
-])
-_UNITS = alternation(list(KIND))
-_PRE = alternation(OVER + UNDER + APPROX) + r"|上(?=[百千万亿])"
+SKIP_RX = re.compile(r"“[^”\n]{1,25}”|「[^」\n]{1,25}」|《[^》\n]{1,60}》")
+# Names by the two characters from each numeral in them on, so a match looks itself up
+# in a dict instead of the text being scanned once more for fifty names.
+_NAME_AT: dict[str, list[tuple[str, int]]] = {}
+for _name in NAMES:
+    for _i, _ch in enumerate(_name):
+        if _ch in N.CN_CHARS:
+            _NAME_AT.setdefault(_name[_i:_i + 2], []).append((_name, _i))
+ORDINAL_ONLY = ("代", "版", "号", "章", "节", "阶段")
+_UNITS = alternation(list(KIND) + list(ORDINAL_ONLY) + ["番"])
+_PRE_RX = re.compile(rf"(?:{alternation(OVER + UNDER + APPROX)}|上)$")
 _NUM1 = rf"(?P<num>{_AR}(?P<amult>{_AMULT})?|{_CN})"
 _NUM2 = rf"(?P<num2>{_AR}(?P<amult2>{_AMULT})?|{_CN})"
 _POST = "以上|以下|以内|左右|上下|之多|有余"
 
-CLAIM_RX = re.compile(
-    rf"(?P<skip>{_SKIP})"
-    rf"|(?P<freq>每(?P<per>{alternation(PERIODS)})[^，。；！？\n0-9每]{{0,12}}?"
-    rf"(?P<fnum>[一两二三四五六七八九十]|[0-9]{{1,3}})[次期回])"
-    r"|翻(?P<fan>[一两二三])番"
-    rf"|(?:第(?P<onum>[一二三四五六七八九十百两]+|[0-9０-９]+)(?P<ounit>{alternation(ORDINAL_UNITS + list(RANK_UNITS))})"
-    rf"|(?P<onum2>[一二三四五六七八九十]+|[0-9０-９]+)届)"
-    rf"|前(?P<fnum2>[一二三四五六七八九十]+|[0-9]+)(?P<funit>位|名)"
-    rf"|(?P<pre>{_PRE})?(?:百分之(?P<pct>{_AR}|{_CN})"
-    rf"|{_NUM1}(?:[%％]?{N.RANGE_SEP}{_NUM2})?(?P<mid>余|多|来)?(?P<mult2>万亿|亿|万)?(?P<mid2>余|多)?"
-    rf"(?P<unit>{_UNITS}))(?P<post>{_POST})?"
-)
+# The lookahead on a numeral character lets the regex engine jump from numeral to numeral.
+AMOUNT_RX = re.compile(
+    rf"(?=[0-9０-９{N.CN_CHARS}数])(?:百分之(?P<pct>{_AR}|{_CN})"
+    rf"|{_NUM1}(?:[%％]?{N.RANGE_SEP}{_NUM2})?(?P<mid>余|多|来)?(?P<mult2>万亿|亿|万)?(?P<mid2>余|多)?(?P<unit>{_UNITS}))"
+    rf"(?P<post>{_POST})?")
+_FREQ_RX = re.compile(rf"每(?P<per>{alternation(PERIODS)})[^，。；！？\n0-9每]{{0,12}}$")
+_PLAN_AFTER = ("计划", "规划", "纲要", "设想")
 
 # --- context: kinds that depend on the words before the number -------------
 _GROWTH_VERBS = "增长|增加|提高|上升|上涨|提升|下降|降低|减少|下滑|回落|扩大|缩小|增|降|减|涨|跌|升"
@@ -95,6 +92,7 @@ _SENT_END = re.compile(r"[。！？!?\n]")
 _HALF = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+@lru_cache(maxsize=8192)  # the same few numerals (两, 三, 10) recur all through a corpus
 def _number(raw: str, amult: str | None) -> tuple[float, float, float, bool, bool] | None:
     """(value, low, high, multiplier, approximate, chinese) of one written number."""
     if raw[0] in _ARABIC_DIGITS:
@@ -129,78 +127,114 @@ def _scan(text: str):
     """Yield a tuple per claim: (start, end, value, multiplier, norm, unit, kind, qualifier,
     low, high, prefix, relation, subject). `prefix` is the clause up to the number (for the
     subject); `subject` is set already for kinds that name it after the number."""
-    for m in CLAIM_RX.finditer(text):
-        if m.group("skip") is not None:
-            continue
+    skips = [m.span() for m in SKIP_RX.finditer(text)]
+    skip_starts = [s for s, _ in skips]
+    last_end = 0
+    for m in AMOUNT_RX.finditer(text):
         start, end = m.span()
-        g = m.groupdict()
-        if g["freq"] is not None:
-            n = int(g["fnum"]) if g["fnum"].isdigit() else N.chinese_bounds(g["fnum"])[0]
-            per_year = n * PERIODS[g["per"]]
-            yield (start, end, per_year, 1, per_year, "次/年", "frequency", "exact", per_year, per_year,
-                   "", "", _following(text, end))
+        if start < last_end:
             continue
-        if g["fan"] is not None:  # 翻两番: multiplied by four
-            v = 2 ** N.chinese_bounds(g["fan"])[0]
-            yield start, end, v, 1, v, "倍", "multiple", "exact", v, v, "", "", ""
-            continue
-        if g["onum"] is not None or g["onum2"] is not None or g["fnum2"] is not None:
-            raw = g["onum"] or g["onum2"] or g["fnum2"]
-            v = N.arabic_value(raw) if raw[0] in _ARABIC_DIGITS else (N.chinese_bounds(raw) or (None,))[0]
-            if v is not None:
-                unit = g["ounit"] or g["funit"] or "届"
-                kind = "rank" if unit in RANK_UNITS else "ordinal"
-                yield start, end, v, 1, v, unit, kind, "exact", v, v, "", "", _following(text, end)
-            continue
-        claim = _amount(g, text, start, end)
-        if claim is None:
-            continue
-        value, mult, norm, unit, qual, lo, hi = claim
-        prefix = _CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
-        kind, relation = KIND.get(unit, "percent"), ""
-        if kind in ("percent", "multiple"):
-            kind, relation, prefix = _percent_kind(prefix, kind)
-        yield start, end, value, mult, norm, unit, kind, qual, lo, hi, prefix, relation, None
+        i = bisect_right(skip_starts, start) - 1
+        if i >= 0 and start < skips[i][1]:
+            continue  # inside a short quotation or a book title
+        names = _NAME_AT.get(text[start:start + 2])
+        if names and any(text.startswith(name, start - at) for name, at in names):
+            continue  # inside a name or a slogan: 三个代表, 千家万户
+        claim = _claim(m, text, start, end)
+        if claim is not None:
+            last_end = claim[1]
+            yield claim
+
+
+def _claim(m: re.Match, text: str, start: int, end: int):
+    g = m.groupdict()
+    if g["pct"] is not None:  # 百分之九十五
+        g["num"], g["unit"] = g["pct"], "%"
+    unit = g["unit"]
+    before = text[start - 1] if start else ""
+    if (before == "第" and unit in ORDINAL_UNITS + RANK_UNITS + ORDINAL_ONLY or unit == "届"
+            or before == "前" and unit in RANK_UNITS or before == "翻" and unit == "番"):
+        return _ordinal(g, text, start, end, unit, before)
+    if unit in ORDINAL_ONLY or unit == "番":
+        return None
+    f = _FREQ_RX.search(text, max(0, start - 16), start) if unit in ("次", "期") else None
+    if f:  # 每半年召开一次: times per year
+        n = _number(g["num"], None)
+        if n is not None:
+            per_year = n[0] * PERIODS[f.group("per")]
+            return (f.start(), end, per_year, 1, per_year, "次/年", "frequency", "exact", per_year, per_year,
+                    "", "", _following(text, end))
+    pre = _PRE_RX.search(text, max(0, start - 3), start)
+    if pre and pre.group() == "上" and g["num"][0] not in "百千万亿":
+        pre = None  # 上万 is "over ten thousand", but 上3个 is not
+    if pre:
+        start = pre.start()
+    amount = _amount(g, pre.group() if pre else None, text, start, end, unit)
+    if amount is None:
+        return None
+    value, mult, norm, unit, qual, lo, hi = amount
+    prefix = _CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
+    kind, relation = KIND.get(unit, "percent"), ""
+    if kind in ("percent", "multiple"):
+        kind, relation, prefix = _percent_kind(prefix, kind)
+    return start, end, value, mult, norm, unit, kind, qual, lo, hi, prefix, relation, None
+
+
+def _ordinal(g: dict, text: str, start: int, end: int, unit: str, before: str):
+    """第八届, 第二批 (ordinal), 第3位, 前三名 (rank), 十四届 (ordinal), 翻两番 (multiple)."""
+    raw = g["num"]
+    if g["num2"] or g["mid"] or g["mult2"]:
+        return None
+    v = N.arabic_value(raw) if raw[0] in _ARABIC_DIGITS else (N.chinese_bounds(raw) or (None,))[0]
+    if v is None or (unit == "个" and text.startswith("五年", end)):
+        return None  # 第一个五年计划: a plan period
+    if unit == "番":
+        if before != "翻":
+            return None
+        v = 2 ** v
+        return start - 1, end, v, 1, v, "倍", "multiple", "exact", v, v, "", "", ""
+    kind = "rank" if unit in RANK_UNITS else "ordinal"
+    if before in ("第", "前"):
+        start -= 1
+    return start, end, v, 1, v, unit, kind, "exact", v, v, "", "", _following(text, end)
 
 
 _ARABIC_DIGITS = "0123456789０１２３４５６７８９"
 
 
-def _amount(g: dict, text: str, start: int, end: int):
-    """(value, multiplier, norm, unit, qualifier, low, high) of the amount branch, or None."""
-    pre, post = g["pre"], g["post"]
-    raw = g["pct"] or g["num"]
-    if g["mult2"] and raw[0] not in _ARABIC_DIGITS:
-        raw += g["mult2"]  # 三亿三千五百多万: the 万 after 多 still belongs to the numeral
-        g = {**g, "mult2": None}
-    num = _number(raw, g["amult"])
+def _amount(g: dict, pre: str | None, text: str, start: int, end: int, unit: str):
+    """(value, multiplier, norm, unit, qualifier, low, high) of a number with its unit, or None."""
+    post, raw = g["post"], g["num"]
+    amult, mult2, num2, mid = g.get("amult"), g.get("mult2"), g.get("num2"), g.get("mid") or g.get("mid2")
+    if mult2 and raw[0] not in _ARABIC_DIGITS:
+        raw, mult2 = raw + mult2, None  # 三亿三千五百多万: the 万 after 多 still belongs to the numeral
+    num = _number(raw, amult)
     if num is None:
         return None
     value, low, high, mult, approx, chinese = num
-    unit = "%" if g["pct"] is not None else g["unit"]
     before = text[start - 1] if start else ""
-    if before == "第" or before.isascii() and before.isalpha():
-        return None  # 第一 (enumerator), G20 (a name)
+    if before.isascii() and before.isalpha():
+        return None  # G20, C919: part of a name
     if chinese and not pre and raw[0] in "百千万亿":
         return None  # 万人, 百家: a bare place word is a name, not an amount (unless 近万, 上万)
     if raw == "几" and mult == 1:
         return None  # 几个: "a few"
-    mid = g["mid"] or g["mid2"]
-    if raw == "一" and not (pre or post or mid or g["num2"]) and unit not in PERCENT + MULTIPLE:
+    if raw == "一" and not (pre or post or mid or num2) and unit not in PERCENT + MULTIPLE:
         return None  # 一个机制, 一支队伍: the indefinite article
-    if unit == "年" and (not chinese and N.is_year(value, raw) or text[end:end + 1] in ("代", "级")):
-        return None
-    if g["mult2"]:
-        mult *= N.BIG[g["mult2"]]
+    if unit == "年" and (not chinese and N.is_year(value, raw) or text[end:end + 1] in ("代", "级")
+                        or text.startswith(_PLAN_AFTER, end)):
+        return None  # 2025年, 2021—2025年, 五十年代, 五年计划
+    if mult2:
+        mult *= N.BIG[mult2]
     hi_range = None
-    if g["num2"] is not None:
-        num2 = _number(g["num2"], g["amult2"])
-        if num2 is None:
+    if num2 is not None:
+        second = _number(num2, g["amult2"])
+        if second is None:
             return None
-        mult2 = num2[3] * (N.BIG[g["mult2"]] if g["mult2"] else 1)
-        if mult == 1 or g["mult2"]:
-            mult = mult2  # 2至3万元: the multiplier written once applies to both ends
-        hi_range = num2[2] * mult2
+        m2 = second[3] * (N.BIG[mult2] if mult2 else 1)
+        if mult == 1 or mult2:
+            mult = m2  # 2至3万元: the multiplier written once applies to both ends
+        hi_range = second[2] * m2
     if unit == "％":
         unit = "%"
     elif unit == "成":  # 九成 = 90%

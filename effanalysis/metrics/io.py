@@ -30,6 +30,20 @@ def _cell(v):
     return v
 
 
+_NUMBERS = [CLAIM_COLUMNS.index(c) for c in ("value", "multiplier", "norm_value", "low", "high")]
+
+
+def _claim_cells(row: list) -> list:
+    """A claim row ready to write: only its number columns need converting."""
+    for i in _NUMBERS:
+        v = row[i]
+        if v != v:  # NaN
+            row[i] = None
+        elif isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+            row[i] = int(v)
+    return row
+
+
 def _report_rows(report, audit: bool):
     s = report.sentences
     rows = claim_rows(report.text, report.doc, s["start"].tolist(), s["sentence"].tolist(),
@@ -60,7 +74,7 @@ def write_claims(path, stream: IO[str], fmt: str = "csv", audit: bool = False, t
     n = 0
     for report in iter_reports(path, text_column, id_column):
         for row in _report_rows(report, audit):
-            cells = [_cell(v) for v in row]
+            cells = [_cell(v) for v in row] if audit else _claim_cells(row)
             if writer:
                 writer.writerow(["" if c is None else c for c in cells])
             else:

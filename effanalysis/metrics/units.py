@@ -19,7 +19,7 @@ KIND = {**{u: "count" for u in COUNT}, **{u: "money" for u in MONEY}, **{u: "qua
         **{u: "duration" for u in DURATION}, **{u: "percent" for u in PERCENT}, **{u: "multiple" for u in MULTIPLE}}
 
 # Units that may follow 第 in an ordinal (第八届, 第二批) or a rank (第3位).
-ORDINAL_UNITS = "届 批 次 期 个 轮 代 版 号 部 类 条 款 项 章 节 家 阶段".split()
+ORDINAL_UNITS = tuple("届 批 次 期 个 轮 部 类 条 款 项 家".split())
 RANK_UNITS = ("位", "名")
 
 # Multiplier words after Arabic digits (1.28万, 6.66万亿), longest first.
