@@ -16,44 +16,49 @@ State Council reports from 1978 on, the interval contains the report's year.
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 
 import pandas as pd
 
 from . import slogans
 
 
-def estimate(found: pd.DataFrame, this_year: int | None = None) -> dict:
-    """Era estimate from the formulations `found` (slogans.find output)."""
+@lru_cache(maxsize=None)
+def eras() -> tuple[tuple[str, int, list], ...]:
+    """(marker, first year, formulations) of each era, earliest first."""
     lex = slogans.entries()
-    now = this_year or datetime.date.today().year
-    floor = int(lex["first_year"].min())
+    marked = lex[lex["marker"] != ""]
+    table = marked.groupby("marker").agg(first=("first_year", "min"), terms=("term", list)).sort_values("first")
+    return tuple((m, int(r.first), r.terms) for m, r in zip(table.index, table.itertuples()))
+
+
+def estimate(found, this_year: int | None = None) -> dict:
+    """Era estimate from the formulations `found` (slogans.find output)."""
+    rows = list(zip(found["term"], found["first_year"], found["last_year"], found["standard_year"], found["marker"]))
     evidence: list[str] = []
-    if len(found):
-        latest = found.loc[found["first_year"].astype(int).idxmax()]
-        start = int(latest["first_year"])
-        evidence.append(f"{latest['term']} is used (from {start}): written in {start} or later")
+    if rows:
+        term, start = max(((r[0], int(r[1])) for r in rows), key=lambda r: r[1])
+        evidence.append(f"{term} is used (from {start}): written in {start} or later")
     else:
-        start = floor
+        start = int(slogans.entries()["first_year"].min())
         evidence.append("no dated formulation is used")
-    present = set(found["marker"]) - {""}
-    eras = lex[lex["marker"] != ""].groupby("marker").agg(first=("first_year", "min"), terms=("term", list))
-    later = eras[(eras["first"] > start) & ~eras.index.isin(present)].sort_values("first")
-    if len(later):
-        era = later.iloc[0]
-        end = int(era["first"])
-        evidence.append(f"none of {'、'.join(era['terms'][:4])} is used (from {end}): written in {end} or earlier")
-    else:
-        end = now
+    present = {r[4] for r in rows}
+    end = this_year or datetime.date.today().year
+    for marker, first, terms in eras():
+        if first > start and marker not in present:
+            end = first
+            evidence.append(f"none of {'、'.join(terms[:4])} is used (from {end}): written in {end} or earlier")
+            break
     likely_from, likely_to = start, end
-    if len(found):
-        likely_from = min(max(start, int(found["standard_year"].max())), end)
-        last = found["last_year"].dropna()
-        if len(last):
-            likely_to = max(likely_from, min(end, int(last.min())))
+    if rows:
+        term, standard = max(((r[0], int(r[3])) for r in rows), key=lambda r: r[1])
+        likely_from = min(max(start, standard), end)
         if likely_from > start:
-            term = found.loc[found["standard_year"].astype(int).idxmax(), "term"]
             evidence.append(f"{term} was the standard wording from {likely_from}")
-        if likely_to < end:
-            term = found.loc[found["last_year"].astype("Float64").idxmin(), "term"]
-            evidence.append(f"{term} was in active use until {likely_to}")
+        ended = [(r[0], int(r[2])) for r in rows if not pd.isna(r[2])]
+        if ended:
+            term, last = min(ended, key=lambda r: r[1])
+            likely_to = max(likely_from, min(end, last))
+            if likely_to < end:
+                evidence.append(f"{term} was in active use until {likely_to}")
     return {"from": start, "to": end, "likely_from": likely_from, "likely_to": likely_to, "evidence": evidence}

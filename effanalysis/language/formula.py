@@ -8,6 +8,7 @@ their content words are replaced by X, Y, Z (以X为Y，切实Z).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -29,7 +30,7 @@ def words() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _words_rx() -> re.Pattern:
-    return re.compile("|".join(sorted(map(re.escape, words()), key=len, reverse=True)))
+    return re.compile(lexicon.alternation(words()))
 
 
 def positions(text: str) -> np.ndarray:
@@ -54,13 +55,9 @@ def template(title: str) -> str:
     return "".join(t.lstrip("\0") for t in out)
 
 
-def parallel_templates(sections: pd.DataFrame) -> pd.Series:
+def parallel_templates(sections: pd.DataFrame) -> list[str]:
     """Per section: its heading template when a sibling heading shares it, else ""."""
-    if not len(sections):
-        return pd.Series([], dtype=object)
-    temps = sections["title"].map(template)
+    keys = [(parent, template(title)) for parent, title in zip(sections["parent"], sections["title"])]
     # A template of placeholders alone (X, X，Y) says nothing: it needs a skeleton word.
-    meaningful = temps.map(lambda t: any(w in t for w in _SKELETON))
-    key = sections["parent"].astype(str) + "|" + temps
-    shared = key.map(key.value_counts()) >= 2
-    return temps.where(shared & meaningful, "")
+    shared = Counter(keys)
+    return [t if shared[(p, t)] >= 2 and any(w in t for w in _SKELETON) else "" for p, t in keys]

@@ -47,7 +47,8 @@ def corpus_texts() -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _table() -> tuple[dict[str, float], float]:
+def table() -> tuple[dict[str, float], float]:
+    """({word: idf} of the shipped table, idf of any other word)."""
     df = lexicon.table("idf.tsv")
     counts = dict(zip(df["term"], df["df"].astype(int)))
     n = counts.pop("<N>")
@@ -55,8 +56,8 @@ def _table() -> tuple[dict[str, float], float]:
 
 
 def lookup(words) -> np.ndarray:
-    table, unseen = _table()
-    return np.fromiter((table.get(w, unseen) for w in words), dtype=float, count=len(words))
+    idf, unseen = table()
+    return np.fromiter((idf.get(w, unseen) for w in words), dtype=float, count=len(words))
 
 
 def build_readability(texts: list[str]) -> str:
@@ -65,7 +66,7 @@ def build_readability(texts: list[str]) -> str:
 
     rows = []
     for text in texts:
-        per_clause, share, _ = readability.raw(text, *readability.word_classes(segment.cut(text)))
+        per_clause, share, _ = readability.Text(text).raw(0, len(text), *readability.word_classes(segment.cut(text)))
         rows.append((per_clause, share))
     return readability.build_reference(rows)
 

@@ -3,7 +3,7 @@
 A keyword candidate is a dictionary word of two or more Han characters that is
 not a function word (lexicons/function_words.tsv) or formula word (formula.txt), not a number or ordinal
 (三是, 第八届, 一个) and not an HMM guess outside the dictionary (a fragment such
-as 局密 from a typo). IDF comes from lexicons/idf.tsv (built by idf.py), so a
+as 局密 from a typo). IDF comes from lexicons/idf.tsv (built by idf.py, looked up via vocab.py), so a
 report's TF-IDF keywords are what sets it apart from typical official prose.
 """
 from __future__ import annotations
@@ -12,9 +12,7 @@ import re
 from functools import lru_cache
 
 import numpy as np
-import pandas as pd
 
-from . import idf as _idf
 from . import formula, segment
 
 COLUMNS = ["term", "weight", "method"]
@@ -22,49 +20,63 @@ _NUMBERISH = re.compile(r"(?:第?[0-9一二三四五六七八九十百千万亿�
 _HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=None)
 def is_candidate(word: str) -> bool:
     return (_HAN.fullmatch(word) is not None and word not in segment.function_words()
             and word not in formula.words()
             and _NUMBERISH.fullmatch(word) is None and segment.in_dictionary(word))
 
 
-def candidates(codes: np.ndarray, vocab: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def candidates(codes: np.ndarray, vocab: np.ndarray, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The candidate tokens of a factorized token sequence, renumbered into a
-    vocabulary of candidates only: (codes, vocabulary)."""
-    keep = np.fromiter((is_candidate(w) for w in vocab), dtype=bool, count=len(vocab))
+    vocabulary of candidates only: (codes, vocabulary). `keep`: is_candidate per
+    vocabulary word."""
     used = np.flatnonzero(keep)
     remap = np.full(len(vocab), -1)
     remap[used] = np.arange(len(used))
     return remap[codes[keep[codes]]], vocab[used]
 
 
-def tfidf(codes: np.ndarray, vocab: np.ndarray, top: int = 20) -> pd.DataFrame:
+def tfidf(codes: np.ndarray, vocab: np.ndarray, idf: np.ndarray, top: int = 20) -> dict:
+    """Term frequency among candidates times `idf` (one value per vocabulary word)."""
     if not len(codes):
-        return pd.DataFrame(columns=COLUMNS)
+        return _frame([], [], "tfidf")
     tf = np.bincount(codes, minlength=len(vocab)) / len(codes)
-    weight = tf * _idf.lookup(vocab)
+    weight = tf * idf
     best = np.argsort(-weight, kind="stable")[:top]
-    return pd.DataFrame({"term": vocab[best], "weight": weight[best], "method": "tfidf"})
+    return _frame(vocab[best], weight[best], "tfidf")
 
 
 def textrank(codes: np.ndarray, vocab: np.ndarray, top: int = 20, window: int = 5,
-             damping: float = 0.85, iterations: int = 30) -> pd.DataFrame:
+             damping: float = 0.85, iterations: int = 30) -> dict:
     """TextRank (Mihalcea & Tarau 2004): PageRank on the co-occurrence graph of
-    candidates within `window` tokens, edges weighted by co-occurrence count."""
+    candidates within `window` tokens, edges weighted by co-occurrence count
+    (each co-occurrence is one entry of src/dst, so bincount adds the weights)."""
     n = len(vocab)
     if n < 2:
-        return pd.DataFrame(columns=COLUMNS)
+        return _frame([], [], "textrank")
     src = np.concatenate([codes[:-k] for k in range(1, window) if k < len(codes)])
     dst = np.concatenate([codes[k:] for k in range(1, window) if k < len(codes)])
     keep = src != dst
     src, dst = np.concatenate([src[keep], dst[keep]]), np.concatenate([dst[keep], src[keep]])
-    pair, weight = np.unique(src * n + dst, return_counts=True)
-    a, b = pair // n, pair % n
-    out = np.bincount(a, weights=weight, minlength=n)
-    share = weight / out[a]
+    out = np.bincount(src, minlength=n).astype(float)  # weighted degree: co-occurrences
+    share = 1 / out[src]
     score = np.ones(n)
-    for _ in range(iterations):
-        score = (1 - damping) + damping * np.bincount(b, weights=share * score[a], minlength=n)
+    for _ in range(iterations):  # the ranking settles in about ten rounds
+        new = (1 - damping) + damping * np.bincount(dst, weights=share * score[src], minlength=n)
+        done = np.abs(new - score).max() < 5e-3
+        score = new
+        if done:
+            break
     best = np.argsort(-score, kind="stable")[:top]
-    return pd.DataFrame({"term": vocab[best], "weight": score[best] / score.max(), "method": "textrank"})
+    return _frame(vocab[best], score[best] / score.max(), "textrank")
+
+
+def _frame(terms, weights, method: str) -> dict:
+    """Columns of a keyword table (`table` joins the two methods)."""
+    return {"term": list(terms), "weight": [float(w) for w in weights], "method": [method] * len(terms)}
+
+
+def table(*parts: dict) -> dict:
+    """The keyword table of both methods (columns)."""
+    return {c: sum((p[c] for p in parts), []) for c in COLUMNS}

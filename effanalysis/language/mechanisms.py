@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import pandas as pd
-
-from . import lexicon
+from . import columns, lexicon
 
 COLUMNS = ["name", "frequency", "count"]
 _HAN = "\u4e00-\u9fff"
@@ -20,7 +18,8 @@ _END = r"(?:责任制|制度|机制|制)"
 # Words ending in 制 that are no mechanism; leading words that belong to the sentence, not the name.
 _NOT = ("控制", "抑制", "限制", "编制", "管制", "遏制", "节制", "专制", "研制", "强制", "复制", "压制")
 _LEAD = re.compile(r"^(?:和|及|与|并|完善|健全|建立|优化|改革|创新|加快|推进|推动|深化)+")
-_INTRO = re.compile(rf"(?P<head>[一二三四五六七八九十]是)?(?:建立健全|建立|实行|推行|实施|落实|抓好|健全|完善)了?(?P<name>[{_HAN}]{{2,12}}?{_END})(?![{_HAN}])")
+_INTRO = re.compile(rf"(?:建立健全|建立|实行|推行|实施|落实|抓好|健全|完善)了?(?P<name>[{_HAN}]{{2,12}}?{_END})(?![{_HAN}])")
+_HEAD = re.compile(r"[一二三四五六七八九十]是$")
 _LISTED = re.compile(rf"(?<=、)(?P<name>[{_HAN}]{{2,8}}(?<![机体])制)(?=[、等])")
 _FREQ = re.compile(r"每月|每季度|每半年|每年|每周|每旬|常年|定期")
 _FREQ_IN_NAME = re.compile(r"每月|每季度|每半年|每年|每周|每旬|常年|定期|月度|季度|半年")
@@ -43,16 +42,19 @@ def _frequency(name: str, text: str, end: int, heads_item: bool) -> str:
     return "、".join(seen)
 
 
-def find(text: str) -> pd.DataFrame:
+def find(text: str) -> dict:
+    """Mechanisms named in `text`: columns name, frequency, count."""
     spans: dict[tuple[int, int], tuple[str, bool]] = {}
     for m in _known().finditer(text):
         spans[(m.start(), m.end())] = (m.group(), False)
     for m in _INTRO.finditer(text):
-        spans[(m.start("name"), m.end("name"))] = (m.group("name"), bool(m.group("head")))
+        heads_item = _HEAD.search(text, max(0, m.start() - 2), m.start()) is not None  # 二是建立…
+        spans[(m.start("name"), m.end("name"))] = (m.group("name"), heads_item)
     for m in _LISTED.finditer(text):
         spans.setdefault((m.start("name"), m.end("name")), (m.group("name"), False))
     # Keep the longest of overlapping finds (领导目标责任制 over 目标责任制).
-    rows, last_end = [], -1
+    found: dict[str, list] = {}  # name → [frequency, count]
+    last_end = -1
     for (start, end), (name, head) in sorted(spans.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
         lead = _LEAD.match(name)
         if lead:
@@ -60,9 +62,8 @@ def find(text: str) -> pd.DataFrame:
         if start < last_end or name.endswith(_NOT) or len(name) < 3 or name in ("机制", "制度"):
             continue
         last_end = end
-        rows.append({"name": name, "frequency": _frequency(name, text, end, head)})
-    if not rows:
-        return pd.DataFrame(columns=COLUMNS)
-    df = pd.DataFrame(rows)
-    out = df.groupby("name", sort=False).agg(frequency=("frequency", lambda f: max(f, key=len)), count=("name", "size"))
-    return out.reset_index()[COLUMNS]
+        freq = _frequency(name, text, end, head)
+        entry = found.setdefault(name, [freq, 0])
+        entry[0] = max(entry[0], freq, key=len)
+        entry[1] += 1
+    return columns.from_rows([(n, f, c) for n, (f, c) in found.items()], COLUMNS)
