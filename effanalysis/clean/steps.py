@@ -132,7 +132,8 @@ _HEAD_CHROME = re.compile(
 )
 _FOOT_START = re.compile(
     r"^[ \t\u3000]*(?:【[^】\n]*】\s*相关(?:文章|阅读|推荐)[:：]?|相关(?:文章|阅读|报道|推荐|链接|新闻)[:：]?"
-    r"|责任编辑[:：].*|(?:分享到|扫一扫|上一篇[:：]|下一篇[:：]).*|本作品.*|Public domain)[ \t\u3000]*$"
+    r"|责任编辑[:：].*|(?:分享到|扫一扫|上一篇[:：]|下一篇[:：]).*|本作品.*|Public domain)[ \t\u3000]*$",
+    re.M,
 )
 _RELATED_ITEM = re.compile(r"^[ \t\u3000]*(?:[-–·•]\s*)?(.+?)\s*((?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2})?[ \t\u3000]*$")
 
@@ -154,25 +155,22 @@ def _chrome(text: str, found: dict) -> list[Edit]:
         pos = end + 1
     # Footer: from the first footer marker in the second half to the end.
     related: list[dict] = []
-    half = len(text) // 2
-    for m in re.finditer(r"(?m)^.*$", text[half:]):
-        if m.group().strip() and _FOOT_START.match(m.group()):
-            start = half + m.start()
-            footer = text[start:]
-            lines = [l for l in footer.split("\n") if l.strip()]
-            chrome.append(lines[0].strip())
-            if "相关" in lines[0] and ("文章" in lines[0] or "阅读" in lines[0] or "推荐" in lines[0]):
-                for l in lines[1:]:
-                    im = _RELATED_ITEM.match(l)
-                    if im and not _FOOT_START.match(l):
-                        related.append({"title": im.group(1).strip(), "date": im.group(2) or ""})
-            chrome.extend(l.strip() for l in lines[1:] if not related)
-            # Also drop the line break that ended the body.
-            if start > 0 and text[start - 1] == "\n":
-                start -= 1
-            if not edits or edits[-1][1] <= start:
-                edits.append((start, len(text), ""))
-            break
+    m = _FOOT_START.search(text, text.rfind("\n", 0, len(text) // 2) + 1)
+    if m:
+        start = m.start()
+        lines = [l for l in text[start:].split("\n") if l.strip()]
+        chrome.append(lines[0].strip())
+        if "相关" in lines[0] and ("文章" in lines[0] or "阅读" in lines[0] or "推荐" in lines[0]):
+            for line in lines[1:]:
+                im = _RELATED_ITEM.match(line)
+                if im and not _FOOT_START.match(line):
+                    related.append({"title": im.group(1).strip(), "date": im.group(2) or ""})
+        chrome.extend(l.strip() for l in lines[1:] if not related)
+        # Also drop the line break that ended the body.
+        if start > 0 and text[start - 1] == "\n":
+            start -= 1
+        if not edits or edits[-1][1] <= start:
+            edits.append((start, len(text), ""))
     found["chrome"] = chrome
     found["related"] = related
     return edits
