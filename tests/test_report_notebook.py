@@ -252,3 +252,24 @@ def test_cleaning_sentence_says_what_was_done(seed_report, corpus_reports):
         f"Cleaning removed 140 pinyin annotations, converted {seed_report.meta['converted_chars']:,} Traditional "
         "characters to Simplified, dropped 2 lines of site chrome and set aside a list of 10 related articles.")
     assert "pinyin" not in workbook.cleaning_sentence(corpus_reports[0])
+
+
+def test_the_notebook_also_runs_under_papermill(tmp_path):
+    """Analysts and CI may run the notebook with papermill itself: same facts as through render."""
+    import papermill
+    from jupyter_client.manager import AsyncKernelManager
+
+    from effanalysis.render.execute import KERNEL_NAME, ThisInterpreter
+
+    nb_path = ROOT / "notebooks" / "report.ipynb"
+    km = AsyncKernelManager(kernel_spec_manager=ThisInterpreter(), kernel_name=KERNEL_NAME)
+    out = tmp_path / "papermill.ipynb"
+    papermill.execute_notebook(str(nb_path), str(out), parameters={"title": "自查报告（papermill）", "top_n": 5},
+                               kernel_name=KERNEL_NAME, language="python", km=km, cwd=str(nb_path.parent),
+                               progress_bar=False)
+    facts = export.records(nbformat.read(out, as_version=4))
+    _, ours, _ = rendered("seed")
+    assert facts["title"] == "自查报告（papermill）"
+    for section in ("structure", "claims", "text", "downloads"):
+        assert facts[section] == ours[section]
+    assert len(facts["language"]["keywords"]) == min(5, len(ours["language"]["keywords"]))

@@ -66,6 +66,20 @@ def _output_name(values: dict, declared: dict, nb_path: Path) -> str:
     return f"{nb_path.stem}-{stem}"
 
 
+def _shown(values: dict) -> dict:
+    """Values for the page's parameter table: a source path relative to the working
+    directory when inside it, else its file name (a shared page does not carry
+    the renderer's directory layout)."""
+    shown = dict(values)
+    if shown.get("source"):
+        src = Path(shown["source"])
+        try:
+            shown["source"] = str(src.relative_to(Path.cwd()))
+        except ValueError:
+            shown["source"] = src.name
+    return shown
+
+
 def _with_parameters(nb, index: int, values: dict):
     """A copy of `nb` with a cell that sets `values` inserted after the parameters cell."""
     nb = nbformat.from_dict(nb)
@@ -102,6 +116,6 @@ def render(source: str | Path | None = None, out_dir: str | Path = "reports", pa
     if keep_notebook:
         export.write_atomic(out_dir / f"{name}.ipynb", nbformat.writes(executed))
     title = export.records(executed).get("title") or values.get("title") or name   # recorded by the notebook
-    page = export.to_html(executed, title=str(title), parameters=parameters.table(declared, values),
+    page = export.to_html(executed, title=str(title), parameters=parameters.table(declared, _shown(values)),
                           show_code=show_code)
     return export.write_atomic(out_dir / f"{name}.html", page)
