@@ -139,6 +139,7 @@ def test_numbers_units_and_kinds(text, surface, value, multiplier, norm, unit, k
     ("新增就业900万人以上。", "900万人以上", "over", 9_000_000, None),
     ("失业率控制在4.6%以内。", "4.6%以内", "under", None, 4.6),
     ("七成以上农户受益。", "七成以上", "over", 70, None),
+    ("增长速度定为百分之八至九。", "百分之八至九", "range", 8, 9),
     ("粮食产量三亿三千五百多万吨。", "三亿三千五百多万吨", "over", 335_000_000, 336_000_000),
 ])
 def test_qualifiers_and_bounds(text, surface, qualifier, low, high):
@@ -174,6 +175,11 @@ def test_fenbie_gives_one_claim_per_figure_with_the_shared_subject():
 def test_fenbie_percentages_keep_their_kind():
     c = claims_from_text("能耗和排放分别降低16%和17%。")
     assert list(c.kind) == ["growth", "growth"]
+
+
+def test_a_new_clause_gets_its_own_kind():
+    c = claims_from_text("工业支出占支出总数的１１．４１％，比上年实际增长８６．１４％。")
+    assert list(c.kind) == ["share", "growth"] and list(c.relation) == ["支出总数", "上年"]
 
 
 def test_qizhong_links_every_part_to_the_whole():

@@ -56,7 +56,7 @@ _POST = "以上|以下|以内|左右|上下|之多|有余"
 
 # The lookahead on a numeral character lets the regex engine jump from numeral to numeral.
 AMOUNT_RX = re.compile(
-    rf"(?=[0-9０-９{N.CN_CHARS}数])(?:百分之(?P<pct>{_AR}|{_CN})"
+    rf"(?=[0-9０-９{N.CN_CHARS}数])(?:百分之(?P<pct>{_AR}|{_CN})(?:{N.RANGE_SEP}(?:百分之)?(?P<pct2>{_AR}|{_CN}))?"
     rf"|{_NUM1}(?:[%％]?{N.RANGE_SEP}{_NUM2})?(?P<mid>余|多|来)?(?P<mult2>万亿|亿|万)?(?P<mid2>余|多)?(?P<unit>{_UNITS}))"
     rf"(?P<post>{_POST})?")
 _FREQ_RX = re.compile(rf"每(?P<per>{alternation(PERIODS)})[^，。；！？\n0-9每]{{0,12}}$")
@@ -66,7 +66,7 @@ _PLAN_AFTER = ("计划", "规划", "纲要", "设想")
 _GROWTH_VERBS = "增长|增加|提高|上升|上涨|提升|下降|降低|减少|下滑|回落|扩大|缩小|增|降|减|涨|跌|升"
 DECLINE = ("下降", "降低", "减少", "下滑", "回落", "缩小", "降", "减", "跌")
 _GROWTH_TAIL = re.compile(rf"(?:(?:{_GROWTH_VERBS})(?:了|约|近)?|(?:增速|增幅|涨幅|降幅)(?:为|达到?|是)?)$")
-_GROWTH_REL = re.compile(rf"(同比|环比)|(?:比|较|与)(?P<rel>[^，。；]{{1,12}}?)(?:相比)?(?:{_GROWTH_VERBS})")
+_GROWTH_REL = re.compile(rf"(同比|环比)|(?:比|较|与)(?P<rel>[^，。；]{{1,12}}?)(?:相比)?(?:实际)?(?:{_GROWTH_VERBS})")
 _SHARE_TAIL = re.compile(r"(?:比重|比例|占比|份额)(?:为|达到?|是|已达|控制在|在)?$"
                          r"|占(?P<rel>[^，。；占]{0,15}?)的?(?:比重|比例|份额)?(?:为|达到?|是|已达|控制在|在)?$")
 _MULTIPLE_TAIL = re.compile(r"(?:是|为|相当于)(?P<rel>[^，。；]{1,20}?)的$")
@@ -81,7 +81,7 @@ _CUT = re.compile(r".*(?:发放|吸引|收到|申报|争取|组织|实现|完成
                   r"编制|印制|制定|修订|出台|发布|审议|提请|带动|惠及|覆盖|支持|扶持|帮扶|培育|"
                   r"预计|[已共有是为达和与及向对在把将被从由的等了着]|[0-9０-９]+年?)", re.S)
 _TRAIL = re.compile(r"(?:(?:提高|降低|增加|下降|增长|减少|上升|控制|保持|稳定)?[到至在]|提升|提高|增加|增长|下降|降低|减少|"
-                   r"跃上|跃升|上升|首次|实现|完成|新增|安排|拟按|按|高|低|参与|达到|超过|突破|共计|合计|总计|累计|已经|分别|约为|[达为是有共计约已了的在超逾近由从])+$")
+                   r"跃上|跃升|上升|首次|实现|完成|新增|安排|拟按|按|高|低|实际|参与|达到|超过|突破|共计|合计|总计|累计|已经|分别|约为|[达为是有共计约已了的在超逾近由从])+$")
 _LEAD = re.compile(r"^[、，和及与\s]+")
 # Following noun phrase (after a measure word): up to the first verb or particle.
 _FOLLOW = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,14}")
@@ -148,8 +148,8 @@ def _scan(text: str):
 
 def _claim(m: re.Match, text: str, start: int, end: int):
     g = m.groupdict()
-    if g["pct"] is not None:  # 百分之九十五
-        g["num"], g["unit"] = g["pct"], "%"
+    if g["pct"] is not None:  # 百分之九十五, 百分之八至九
+        g["num"], g["num2"], g["amult2"], g["unit"] = g["pct"], g["pct2"], None, "%"
     unit = g["unit"]
     before = text[start - 1] if start else ""
     if (before == "第" and unit in ORDINAL_UNITS + RANK_UNITS + ORDINAL_ONLY or unit == "届"
@@ -240,14 +240,15 @@ def _amount(g: dict, pre: str | None, text: str, start: int, end: int, unit: str
     elif unit == "成":  # 九成 = 90%
         mult *= 10
         unit = "%"
-    norm = value * mult
+    norm = round(value * mult, 6)  # 4.94亿 is 494000000, not 494000000.00000006
     if hi_range is not None:
+        hi_range = round(hi_range, 6)
         return value, mult, norm, unit, "range", norm, hi_range
     if approx:
         vague = "几" in raw or "数" in raw
-        return value, mult, norm, unit, "approx" if vague else "range", low * mult, high * mult
+        return value, mult, norm, unit, "approx" if vague else "range", round(low * mult, 6), round(high * mult, 6)
     if mid in ("余", "多"):
-        return value, mult, norm, unit, "over", norm, norm + N.step(value) * mult
+        return value, mult, norm, unit, "over", norm, round(norm + N.step(value) * mult, 6)
     if mid == "来":
         return value, mult, norm, unit, "approx", NAN, NAN
     if pre or post:
@@ -299,7 +300,7 @@ def claim_rows(text: str, doc: str = "text", sentence_starts=None, sentence_ids=
         if same_sentence and start - len(prefix) < prev_end:
             prefix = prefix[prev_end - start:] if prev_end < start else ""  # only words since the last claim
             prefix = prefix[prefix.rfind("、") + 1:]  # …1.4万亿斤新台阶、亩产提升10.1斤: a new item
-        if same_sentence and rows and not prefix.strip("、和及与以 ") and rows[-1][9] == unit:
+        if same_sentence and rows and not gap.strip("、和及与以 ") and rows[-1][9] == unit:
             kind, relation = rows[-1][10], rows[-1][15]  # 分别降低16%和17%: both are declines
         if subject is None:
             subject = _subject(text, start, end, kind, prefix, prev_end)
