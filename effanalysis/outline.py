@@ -20,7 +20,7 @@ from .numerals import parse_int
 
 _CN = "一二三四五六七八九十百零〇两"
 _MARKERS = (
-    # (rank, regex for the label at line start)
+    # (rank: the kind of marker, regex for the label at line start)
     (0, re.compile(rf"第([{_CN}]+|\d+)(?:部分|篇|章)")),
     (1, re.compile(rf"([{_CN}]+)、(?![{_CN}])")),  # not 二、三产业, a list of numbers
     (2, re.compile(rf"[（(]([{_CN}]+)[）)]")),
@@ -34,6 +34,8 @@ _ENUM = re.compile(rf"(?:(?<=^)|(?<=[\n。；！？：，]))([{_CN}]{{1,3}})是(
 _SENT_END = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
 _CLAUSE_END = re.compile(r"[^，,；;：:。！？!?\n]*(?:[，,；;：:。！？!?]+[”’」』）)]*|\n|$)")
 
+# `rank` is the kind of marker: -1 an unnumbered part, then the order of _MARKERS;
+# `level` is the depth in the tree (1 = top).
 SECTION_COLUMNS = ["section", "level", "rank", "label", "title", "start", "end", "heading_end", "parent"]
 
 
