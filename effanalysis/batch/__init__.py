@@ -128,13 +128,11 @@ def summarize(report) -> dict:
     except Exception:   # noqa: BLE001 — an index cell, not a reason to fail the page
         pass
     try:
-        p = report.profile()
-        secs = p.sections
-        if len(secs) and "concreteness" in secs:
-            w = secs["chars"] if "chars" in secs else None
-            c = secs["concreteness"].astype(float)
-            out["concreteness"] = round(float((c * w).sum() / w.sum()) if w is not None and w.sum() else c.mean(), 3)
-        era = p.era or {}
+        from ..corpus.trends import concreteness
+
+        value = concreteness([report])["concreteness"].iloc[0]
+        out["concreteness"] = None if value is None or value != value else round(float(value), 3)
+        era = report.profile().era or {}
         lo, hi = era.get("likely_from") or era.get("from"), era.get("likely_to") or era.get("to")
         if lo is not None or hi is not None:
             out["era"] = f"{lo}" if lo == hi else f"{lo or '…'}–{hi or '…'}"
@@ -173,9 +171,10 @@ def render_task(task: dict) -> dict:
                           output_name=task["name"], timeout=task["timeout"], **kw)
             out["html"] = page.read_text(encoding="utf-8")
             if task["kind"] == "document":
-                from ..report import load
+                from ..report import Report
 
-                out["summary"] = summarize(load(source, task["doc"], task.get("text_column"), task.get("id_column")))
+                d = task["document"]
+                out["summary"] = summarize(Report.from_text(d["text"], doc=d["doc"], meta=d["meta"], source=source))
         except RenderError as exc:
             out.update(status="failed", error=str(exc.failure))
             try:
@@ -298,6 +297,7 @@ def _tasks(docs: list[Document], notebook: str, nb_hash: str, params: dict, time
     for d in docs:
         tasks.append({"kind": "document", "name": d.name, "key": document_key(d, nb_hash, params),
                       "source": d.source, "doc": d.doc, "rows": [d.row_dict()], "notebook": notebook,
+                      "document": {"doc": d.doc, "text": d.text, "meta": d.meta},
                       "params": params, "timeout": timeout, "text_column": text_column, "id_column": id_column})
     return tasks
 
@@ -347,6 +347,8 @@ def run_batch(files: Iterable[str | Path], out_dir: str | Path = "reports", jobs
             source = _corpus_source(docs, out_dir)
             multi = len({d.source for d in readable}) > 1
             c_params.setdefault("source", source)
+            if not multi and corpus_notebook == "corpus":   # it loads the same file: its slugs are our page names
+                c_params.setdefault("link_pages", True)
             corpus_task = {"kind": "corpus", "name": CORPUS_PAGE, "key": ckey, "source": source, "doc": None,
                            "rows": [d.row_dict() for d in readable], "notebook": corpus_notebook,
                            "params": c_params, "timeout": timeout,

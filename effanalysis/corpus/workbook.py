@@ -20,11 +20,26 @@ from .reuse import Reuse, find_reuse
 FAR = 30   # "reports 30 years apart": pairs at least this many years apart
 
 
-def load_corpus(source: str | Path, text_column: str | None = None, id_column: str | None = None) -> list:
-    """The reports of a corpus file (or a single document), in file order."""
-    from ..report import iter_reports
+class Corpus(list):
+    """The reports of a corpus, with the ids of the rows left out for having no text."""
+    skipped: list
 
-    return list(iter_reports(source, text_column, id_column))
+
+def load_corpus(source: str | Path, text_column: str | None = None, id_column: str | None = None) -> Corpus:
+    """The reports of a corpus file (or a single document), in file order. A row
+    without text is left out (and named in `skipped`) instead of stopping the page:
+    the batch lists it as a failed document."""
+    from .. import io as _io
+    from ..report import Report
+
+    out = Corpus()
+    out.skipped = []
+    for raw in _io.read(source, text_column, id_column):
+        if raw["text"].strip():
+            out.append(Report.from_text(raw["text"], doc=raw["doc"], meta=raw["meta"], source=str(source)))
+        else:
+            out.skipped.append(raw["doc"])
+    return out
 
 
 def by_year(reports: list) -> list:
@@ -53,10 +68,13 @@ def overview(reports: list, source: str = "", title: str = "Corpus workbook 语�
     chars = sum(len(r.text) for r in reports)
     first = f"The corpus holds {len(reports)} documents, {chars:,} characters after cleaning"
     first += f"; {len(dated)} are dated, from {years[0]} to {years[-1]}." if dated else "; none is dated."
+    skipped = list(getattr(reports, "skipped", []))
+    if skipped:
+        first += f" {len(skipped)} rows without text were left out ({'、'.join(map(str, skipped[:5]))})."
     rows = pd.DataFrame([{"label": lab, "title": r.title, "year": r.year, "characters": len(r.text),
                           "sentences": len(r.sentences)}
                          for r, lab in zip(by_year(reports), labels(by_year(reports)).values())])
-    facts = {"documents": len(reports), "dated": len(dated), "chars": chars,
+    facts = {"documents": len(reports), "dated": len(dated), "skipped": skipped, "chars": chars,
              "years": [years[0], years[-1]] if years else None, "source": Path(source).name if source else None}
     return Section("overview", lede(first) + table(rows), facts, page={"title": title})
 
