@@ -86,7 +86,8 @@ def explore(reports, *, interactive: bool | None = None):
 def _table_html(frame: pd.DataFrame) -> str:
     if frame.empty:
         return "<p>No claim matches.</p>"
-    return frame.to_html(index=False, na_rep="", escape=True, max_rows=500)
+    table = frame.astype(object).fillna("").to_html(index=False, border=0, escape=True, max_rows=500)
+    return f'<div class="jp-RenderedHTMLCommon">{table}</div>'   # JupyterLab's table style
 
 
 def claims_explorer(claims: pd.DataFrame, labels: dict[str, str]):

@@ -169,6 +169,33 @@ KERNEL_EXECUTABLE = """async () => {
   return text;
 }"""
 
+ADD_AND_RUN_CELL = """async (code) => {
+  const app = window.jupyterapp, notebook = app.shell.currentWidget.content;
+  notebook.activeCellIndex = notebook.widgets.length - 1;
+  await app.commands.execute('notebook:insert-cell-below');
+  notebook.activeCell.model.sharedModel.setSource(code);
+  return await app.commands.execute('notebook:run-cell');
+}"""
+EXPLORE = "from effanalysis.explore import explore\nexplore(report)"
+
+
+def _try_the_explorer(page) -> dict:
+    """In the notebook's kernel, after the run: a cell showing the claims explorer; pick a kind in
+    its dropdown, as an analyst would, and read what the widget shows."""
+    seen = {"ran": page.evaluate(ADD_AND_RUN_CELL, EXPLORE)}
+    page.wait_for_function(IDLE, polling=250)
+    box = page.locator(".jp-OutputArea-output .widget-vbox").last
+    label = box.locator("div.widget-label", has_text="claim(s)")
+    seen["before"] = label.inner_text()
+    box.locator(".widget-dropdown select").first.select_option("money")
+    label.filter(has_not_text=seen["before"]).wait_for()
+    seen["after"] = label.inner_text()
+    table = box.locator(".widget-html table")
+    headers = table.locator("thead th").all_inner_texts()
+    kind = headers.index("kind")
+    seen["kinds"] = table.locator(f"tbody tr td:nth-child({kind + 1})").all_inner_texts()
+    return seen
+
 
 def _code_of(cell: dict) -> str:
     src = cell["source"]
@@ -198,8 +225,10 @@ def run_in_jupyterlab(nbdir: Path, name: str, tmp: Path) -> dict:
                 seen["claims_rows"] = tables.first.locator("tbody tr").count()
             charts = page.locator(".jp-OutputArea-output img[src^='data:image/png']")
             seen["charts"] = [img.evaluate("img => img.naturalWidth") for img in charts.all()]
-            if os.environ.get("EFFANALYSIS_LAB_SCREENSHOT"):
-                page.screenshot(path=os.environ["EFFANALYSIS_LAB_SCREENSHOT"], full_page=True)
+            if seen["ran"] is True:           # else the assertions below say which cell failed
+                seen["explorer"] = _try_the_explorer(page)
+            if os.environ.get("EFFANALYSIS_LAB_SCREENSHOT"):   # to look at by hand
+                page.screenshot(path=os.environ["EFFANALYSIS_LAB_SCREENSHOT"])
     return seen
 
 
@@ -234,3 +263,9 @@ def test_report_notebook_runs_all_cells_in_jupyterlab(tmp_path):
         assert column in seen["claims_headers"]
     assert seen["claims_rows"] > 0
     assert seen["charts"] and max(seen["charts"]) > 100
+    # The claims explorer is a live widget in JupyterLab: choosing a kind filters its table.
+    explorer = seen["explorer"]
+    assert explorer["ran"] is True
+    before, after = (int(explorer[k].split()[0]) for k in ("before", "after"))
+    assert 0 < after < before
+    assert explorer["kinds"] == ["money"] * after
