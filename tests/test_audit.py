@@ -79,3 +79,13 @@ def test_decline_baseline():
 
 def test_no_claims_no_findings():
     assert audit("加强领导，明确责任。").empty
+
+
+def test_figures_of_other_years_or_plans_are_not_conflicts():
+    a = audit("全市高新技术企业共有58家。\n明年全市高新技术企业共有70家。")
+    assert "conflicting_values" not in set(a.check)
+
+
+def test_a_set_described_twice_is_not_a_conflict(seed_report):
+    # 全省200家重点培育企业 and 第二批100家重点培育企业 describe sets, they do not state one figure
+    assert "conflicting_values" not in set(seed_report.audit.check)

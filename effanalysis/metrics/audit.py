@@ -19,6 +19,8 @@ AMOUNTS = ("count", "money", "quantity")
 PLAN_WORDS = ("计划", "任务", "目标", "预算")
 _FROM = re.compile(r"[由从][^，。；由从]{0,12}$")
 _AVERAGE = re.compile(r"年均|平均|年增长|可比|实际|扣除")
+_TIMED = re.compile(r"[0-9０-９]{4}|[〇○零一二三四五六七八九]{4}|[今去上明前后本当]年|年[底初末]|期间|以来|"
+                    r"计划|规划|目标|预计|预算|将|要|争取|力争|拟|比|由|从|到|至")
 _GROUP_BREAK = re.compile(r"[；;。]")
 _TO = re.compile(r"^[^，。；]{0,6}?(?:到|至|为)[^，。；]{0,10}$")
 
@@ -27,18 +29,22 @@ def audit_claims(claims: pd.DataFrame, report=None) -> pd.DataFrame:
     """Derived figures and consistency checks over one document's claims table."""
     text = report.text if report is not None else ""
     sentences = report.sentences.set_index("sentence")["text"] if report is not None else pd.Series(dtype=str)
+    recs = list(claims.itertuples())  # plain records: the checks walk them in order
+    by_index = {r.Index: r for r in recs}
+    by_sentence: dict[int, list] = {}
+    for r in recs:
+        by_sentence.setdefault(r.sentence, []).append(r)
     found: list[dict] = []
-    by_sentence = {sid: grp for sid, grp in claims.groupby("sentence", sort=True)}
-    for sid, grp in by_sentence.items():
-        found += _baselines(grp, text)
-        found += _growth_contradictions(grp, text)
-    found += _parts(claims)
-    found += _shares_over_100(claims)
-    found += _conflicts(claims, text)
+    for group in by_sentence.values():
+        found += _baselines(group, text)
+        found += _growth_contradictions(group, text)
+    found += _parts(recs, by_index)
+    found += _shares_over_100(recs)
+    found += _conflicts(recs, text)
     rows = []
     for f in found:
         ids = f.pop("ids")
-        sids = list(dict.fromkeys(int(claims.at[i, "sentence"]) for i in ids))
+        sids = list(dict.fromkeys(int(by_index[i].sentence) for i in ids))
         evidence = " / ".join(str(sentences.get(s, "")) for s in sids) if len(sentences) else ""
         rows.append({**f, "rows": ",".join(str(i) for i in ids), "evidence": evidence})
     return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
@@ -66,19 +72,13 @@ def _label(row) -> str:
     return f"{row.surface} ({row.subject})" if row.subject else str(row.surface)
 
 
-def _base_before(grp: pd.DataFrame, i) -> pd.Series | None:
-    """The amount a percentage in this sentence refers to: the nearest amount before it."""
-    before = grp.loc[: i].iloc[:-1]
-    before = before[before.kind.isin(AMOUNTS)]
-    return before.iloc[-1] if len(before) else None
-
-
-def _baselines(grp: pd.DataFrame, text: str) -> list[dict]:
+def _baselines(group: list, text: str) -> list[dict]:
     out = []
-    for i, r in grp.iterrows():
+    for k, r in enumerate(group):
         if r.unit != "%" or r.kind not in ("share", "growth") or r.qualifier != "exact":
             continue
-        base = _base_before(grp, i)
+        # the amount the percentage refers to: the nearest amount before it in the sentence
+        base = next((b for b in reversed(group[:k]) if b.kind in AMOUNTS), None)
         if base is None:
             continue
         if r.kind == "growth" and _AVERAGE.search(text, max(0, r.start - 8), r.start):
@@ -100,65 +100,78 @@ def _baselines(grp: pd.DataFrame, text: str) -> list[dict]:
         else:
             continue
         out.append({"check": "implied_baseline", "status": "ok", "subject": base.subject or r.subject,
-                    "value": whole, "unit": base.unit, "message": msg, "ids": [base.name, i]})
+                    "value": whole, "unit": base.unit, "message": msg, "ids": [base.Index, r.Index]})
     return out
 
 
-def _parts(claims: pd.DataFrame) -> list[dict]:
+def _parts(recs: list, by_index: dict) -> list[dict]:
     out = []
-    for i, r in claims[claims.part_of.notna()].iterrows():
-        whole = claims.loc[int(r.part_of)]
+    for r in recs:
+        if pd.isna(r.part_of):
+            continue
+        whole = by_index.get(int(r.part_of))
+        if whole is None:
+            continue
         if not whole.norm_value:
             continue
         ratio = 100 * r.norm_value / whole.norm_value
+        ids = [whole.Index, r.Index]
         if r.norm_value > whole.norm_value:
             out.append({"check": "part_exceeds_whole", "status": "warn", "subject": r.subject, "value": ratio,
                         "unit": "%", "message": f"The part {_label(r)} is larger than its whole {_label(whole)}.",
-                        "ids": [whole.name, i]})
+                        "ids": ids})
         else:
             out.append({"check": "part_ratio", "status": "ok", "subject": r.subject, "value": ratio, "unit": "%",
-                        "message": f"{_label(r)} of {_label(whole)} is {ratio:.1f}% of the whole.",
-                        "ids": [whole.name, i]})
+                        "message": f"{_label(r)} of {_label(whole)} is {ratio:.1f}% of the whole.", "ids": ids})
     return out
 
 
-def _shares_over_100(claims: pd.DataFrame) -> list[dict]:
+def _shares_over_100(recs: list) -> list[dict]:
     out = []
-    for i, r in claims[(claims.kind == "share") & (claims.unit == "%") & (claims.norm_value > 100)].iterrows():
+    for r in recs:
+        if r.kind != "share" or r.unit != "%" or not r.norm_value > 100:
+            continue
         planned = any(w in r.relation for w in PLAN_WORDS)
         msg = (f"{r.surface} of {r.relation} means the plan was exceeded." if planned else
                f"{r.surface} is a share of {r.relation or 'a whole'} larger than the whole itself.")
         out.append({"check": "share_over_100", "status": "ok" if planned else "warn", "subject": r.subject,
-                    "value": r.norm_value, "unit": "%", "message": msg, "ids": [i]})
+                    "value": r.norm_value, "unit": "%", "message": msg, "ids": [r.Index]})
     return out
 
 
-def _conflicts(claims: pd.DataFrame, text: str) -> list[dict]:
+def _conflicts(recs: list, text: str) -> list[dict]:
     """The same subject stated with different exact values in different sentences.
-    Only statements (高新技术企业共有58家), not descriptions of a set (全省200家重点培育企业)."""
-    c = claims[claims.kind.isin(AMOUNTS + ("percent",)) & (claims.qualifier == "exact") & claims.part_of.isna()
-               & (claims.subject.str.len() >= 3)]
-    stated = pd.Series([not text.startswith(subj, end) for subj, end in zip(c.subject, c.end)], index=c.index,
-                       dtype=bool)
-    c = c[stated]
+    Only plain statements (高新技术企业共有58家): not descriptions of a set (全省200家重点培育企业),
+    nor figures tied to a year or a plan (1952年钢产量…, 计划…), which differ by design."""
+    groups: dict[tuple, list] = {}
+    for r in recs:
+        if (r.kind in AMOUNTS + ("percent",) and r.qualifier == "exact" and pd.isna(r.part_of)
+                and len(r.subject) >= 3 and not text.startswith(r.subject, r.end)
+                and not _TIMED.search(_sentence_before(text, r.start))):
+            groups.setdefault((r.subject, r.unit, r.kind, r.relation), []).append(r)
     out = []
-    for (subject, unit, kind, relation), grp in c.groupby(["subject", "unit", "kind", "relation"], sort=False):
-        if grp.norm_value.nunique() < 2 or grp.sentence.nunique() < 2:
+    for (subject, unit, _, _), grp in groups.items():
+        first = grp[0]
+        other = next((r for r in grp if r.norm_value != first.norm_value and r.sentence != first.sentence), None)
+        if other is None:
             continue
-        first = grp.iloc[0]
-        other = grp[grp.norm_value != first.norm_value].iloc[0]
         out.append({"check": "conflicting_values", "status": "warn", "subject": subject, "value": other.norm_value,
                     "unit": unit, "message": f"{subject} is given as {first.surface} and also as {other.surface}.",
-                    "ids": [first.name, other.name]})
+                    "ids": [first.Index, other.Index]})
     return out
 
 
-def _growth_contradictions(grp: pd.DataFrame, text: str) -> list[dict]:
+def _sentence_before(text: str, start: int) -> str:
+    """Up to 60 characters of the sentence before a position."""
+    head = text[max(0, start - 60):start]
+    return head[head.rfind("。") + 1:]
+
+
+def _growth_contradictions(items: list, text: str) -> list[dict]:
     """由/从 A 增长到 B, then a stated growth in the same clause group (up to ；): they must agree."""
-    if not text or len(grp) < 3:
+    if not text or len(items) < 3:
         return []
     out = []
-    items = list(grp.itertuples())
     for k, (a, b) in enumerate(zip(items, items[1:])):
         if a.unit != b.unit or a.kind not in AMOUNTS + ("percent",) or not a.norm_value:
             continue
