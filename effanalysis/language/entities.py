@@ -39,7 +39,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     single = "".join(s for s in surnames if len(s) == 1)
     double = "|".join(s for s in surnames if len(s) > 1)
     given = f"(?![{_NAME_STOP}])[{HAN}]"
-    name = f"(?:{double}|[{single}]){given}{given}?"
+    name = f"(?:{double}|[{single}]){given}(?:{given})?"
     return re.compile(f"{title}(?:、{title})*"), re.compile(name)
 
 

@@ -44,7 +44,8 @@ def estimate(found, this_year: int | None = None) -> dict:
         evidence.append("no dated formulation is used")
     present = {r[4] for r in rows}
     end = this_year or datetime.date.today().year
-    for marker, first, terms in eras():
+    # Absence says something only about a text that recites formulations at all.
+    for marker, first, terms in eras() if rows else ():
         if first > start and marker not in present:
             end = first
             evidence.append(f"none of {'、'.join(terms[:4])} is used (from {end}): written in {end} or earlier")

@@ -63,14 +63,17 @@ def starts(tokens: list[str]) -> np.ndarray:
     return np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(tokens) else lengths
 
 
-def agreement(text: str) -> float:
-    """Share of reference (jieba) tokens that rjieba cuts at the same span."""
+def agreement(texts: list[str]) -> float:
+    """Share of reference (jieba) tokens that rjieba cuts at the same span, over all `texts`."""
     def spans(tokens):
         s = starts(tokens)
         return set(zip(s.tolist(), (s + np.fromiter(map(len, tokens), dtype=np.int64)).tolist()))
 
-    ref = spans(reference_cut(text))
-    return len(ref & spans(cut(text))) / len(ref) if ref else 1.0
+    same = total = 0
+    for text in texts:
+        ref = spans(reference_cut(text))
+        same, total = same + len(ref & spans(cut(text))), total + len(ref)
+    return same / total if total else 1.0
 
 
 def in_dictionary(word: str) -> bool:
