@@ -21,6 +21,7 @@ os.environ.setdefault("MPLCONFIGDIR", str(_PROJECT / ".cache" / "matplotlib"))
 import matplotlib  # noqa: E402  (after MPLCONFIGDIR)
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 FONT_FAMILY = "Noto Sans CJK SC"
 PALETTE = ["#3b6ea8", "#d9822b", "#5a9e6f", "#b5494f", "#8064a2", "#7f7f7f"]
@@ -46,11 +47,23 @@ def setup_fonts() -> str:
     return FONT_FAMILY
 
 
-def _figure(width: float = 7.5, height: float = 3.2) -> tuple[Figure, object]:
+def _ems(label: str) -> float:
+    """Width of a label in font-size units: CJK characters are one em, others about half."""
+    return sum(1.0 if ord(c) > 0x2E80 else 0.6 for c in str(label))
+
+
+def _figure(labels=(), width: float = 7.5, height: float = 3.2, fontsize: float = 9) -> tuple[Figure, object]:
+    """A figure with one axes, its left margin fitted to the longest y label.
+    (Margins are computed, not laid out by constrained layout, which draws every
+    chart twice and was half of the charts' cost.)"""
     setup_fonts()
-    fig = Figure(figsize=(width, height), dpi=110, layout="constrained")
+    fig = Figure(figsize=(width, height), dpi=110)
+    label_in = (max((_ems(x) for x in labels), default=2) * fontsize + 14) / 72
+    fig.subplots_adjust(left=min(0.6, label_in / width + 0.01), right=0.97,
+                        top=1 - 0.45 / height, bottom=0.55 / height)
     ax = fig.add_subplot()
     ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(labelsize=fontsize)
     return fig, ax
 
 
@@ -63,12 +76,12 @@ def barh(labels, values, title: str, xlabel: str = "", color: str = PALETTE[0]) 
     """A horizontal bar chart, first label on top."""
     labels = [_short(x) for x in labels]
     values = list(values)
-    fig, ax = _figure(height=max(1.6, 0.32 * len(labels) + 0.9))
+    fig, ax = _figure(labels, height=max(1.6, 0.3 * len(labels) + 1.0))
     ax.barh(range(len(values)), values, color=color)
     ax.set_yticks(range(len(labels)), labels)
     ax.invert_yaxis()
-    ax.set_title(title, loc="left", fontsize=11)
-    ax.set_xlabel(xlabel)
+    ax.set_title(title, loc="left", fontsize=10.5)
+    ax.set_xlabel(xlabel, fontsize=9)
     return fig
 
 
@@ -79,23 +92,26 @@ def section_lengths(sections) -> Figure:
 
 
 def counts(series, title: str, xlabel: str = "count", color: str = PALETTE[1]) -> Figure:
-    """Bar chart of a value_counts()-like Series (index: label)."""
-    return barh([str(i) for i in series.index], series.tolist(), title, xlabel, color)
+    """Bar chart of a value_counts()-like Series (index: label), integer ticks."""
+    fig = barh([str(i) for i in series.index], series.tolist(), title, xlabel, color)
+    fig.axes[0].xaxis.set_major_locator(MaxNLocator(integer=True))
+    return fig
 
 
 def section_scores(frame, columns: list[str], title: str) -> Figure:
-    """Grouped horizontal bars: one group per section, one bar per score column."""
-    fig, ax = _figure(height=max(1.8, 0.45 * len(frame) + 1.0))
-    n = len(columns)
-    width = 0.8 / max(n, 1)
-    for k, col in enumerate(columns):
-        pos = [i + (k - (n - 1) / 2) * width for i in range(len(frame))]
-        ax.barh(pos, frame[col].astype(float).tolist(), height=width, label=col, color=PALETTE[k % len(PALETTE)])
+    """One panel per score column (their scales differ), one bar per section."""
     labels = [_short(x) for x in frame["title"].astype(str)] if "title" in frame else list(map(str, frame.index))
-    ax.set_yticks(range(len(frame)), labels)
-    ax.invert_yaxis()
-    ax.set_title(title, loc="left", fontsize=11)
-    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    fig, first = _figure(labels, height=max(1.8, 0.3 * len(frame) + 1.1))
+    fig.delaxes(first)
+    axes = fig.subplots(1, len(columns), sharey=True, squeeze=False)[0]
+    for k, (ax, col) in enumerate(zip(axes, columns)):
+        ax.barh(range(len(frame)), frame[col].astype(float).tolist(), color=PALETTE[k % len(PALETTE)])
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.set_xlabel(col, fontsize=9)
+        ax.tick_params(labelsize=9)
+    axes[0].set_yticks(range(len(frame)), labels)
+    axes[0].invert_yaxis()
+    fig.suptitle(title, x=0.01, ha="left", fontsize=10.5)
     return fig
 
 
