@@ -180,3 +180,41 @@ def test_lab_env_keeps_runtime_files_in_the_repository():
     env = lab.lab_env({})
     for key in ("JUPYTER_RUNTIME_DIR", "JUPYTERLAB_WORKSPACES_DIR", "MPLCONFIGDIR"):
         assert Path(env[key]).is_relative_to(ROOT / ".cache")
+
+
+# --- notebooks that read as documents ------------------------------------------------------------
+def _parameters(nb) -> tuple[int, dict[str, tuple[object, str]]]:
+    """The parameters cell's index and {name: (default, the line that sets it)}."""
+    import ast
+
+    index = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    source = nb.cells[index].source
+    lines = source.splitlines()
+    params = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+            params[target.id] = (ast.literal_eval(node.value), lines[node.lineno - 1])
+    return index, params
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_notebook_reads_as_a_document(name):
+    """An introduction first, every parameter explained on its line, and after the set-up cell no
+    code cell without a Markdown cell before it."""
+    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    assert nb.cells[0].cell_type == "markdown" and len(nb.cells[0].source) > 40
+    index, params = _parameters(nb)
+    assert params
+    for pname, (_, line) in params.items():
+        assert "#" in line.split("=", 1)[1], f"parameter {pname} is not explained"
+    code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and i > index]
+    unexplained = [i for i in code[1:] if nb.cells[i - 1].cell_type != "markdown"]
+    assert unexplained == []
+
+
+@pytest.mark.parametrize("name, data", [("report.ipynb", "data/raw"), ("corpus.ipynb", "data/corpus")])
+def test_notebook_starts_from_the_bundled_data(name, data):
+    _, params = _parameters(nbformat.read(ROOT / "notebooks" / name, as_version=4))
+    source = (ROOT / "notebooks" / params["source"][0]).resolve()
+    assert source.is_file() and source.parent == ROOT / data
