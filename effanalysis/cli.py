@@ -159,6 +159,9 @@ COMMANDS = {"clean": cmd_clean, "outline": cmd_outline, "metrics": cmd_metrics, 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # the contract is UTF-8, whatever the locale says
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     try:
         return COMMANDS[args.command](args)
     except InputError as exc:

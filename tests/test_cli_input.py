@@ -98,11 +98,15 @@ def test_usage_error_is_one_line(capsys):
 
 def test_real_process_bad_and_good_input(bad_files, seed_path, tmp_path):
     """Through `python -m effanalysis` in a subprocess: no traceback, UTF-8 out."""
-    env = {**os.environ, "PYTHONIOENCODING": "", "LC_ALL": "C"}
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1", "LC_ALL": "C"}  # a locale that cannot print Chinese
     path, words = bad_files["locked.pdf"]
     proc = subprocess.run([sys.executable, "-m", "effanalysis", "clean", str(path)], cwd=ROOT, env=env,
                           capture_output=True, text=True, encoding="utf-8")
     _check(proc.returncode, proc.stdout, proc.stderr, path, words)
+    missing = tmp_path / "缺失的报告.txt"
+    proc = subprocess.run([sys.executable, "-m", "effanalysis", "outline", str(missing)], cwd=ROOT, env=env,
+                          capture_output=True)
+    _check(proc.returncode, proc.stdout.decode(), proc.stderr.decode("utf-8"), missing, "no such file")
     proc = subprocess.run([sys.executable, "-m", "effanalysis", "clean", str(seed_path)], cwd=ROOT, env=env,
                           capture_output=True)
     assert proc.returncode == 0 and proc.stderr == b""
