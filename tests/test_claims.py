@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings, strategies as st
+from test_numerals import to_chinese
 
 from effanalysis.metrics import CLAIM_COLUMNS, claims_from_text
 
@@ -133,6 +135,7 @@ def test_numbers_units_and_kinds(text, surface, value, multiplier, norm, unit, k
     ("有2至3万元结余。", "2至3万元", "range", 20_000, 30_000),
     ("建成两三百个站点。", "两三百个", "range", 200, 300),
     ("来了三四个人。", "三四个", "range", 3, 4),
+    ("有两三家企业。", "两三家", "range", 2, 3),
     ("办了十几个班。", "十几个", "approx", 11, 19),
     ("开了几十次会。", "几十次", "approx", 20, 90),
     ("帮助数百户脱贫。", "数百户", "approx", 200, 900),
@@ -208,7 +211,7 @@ def test_frequencies(text, per_year):
     "以“三个代表”重要思想为指导。", "坚持三个代表重要思想。", "共建“一带一路”。", "开展两学一做学习教育。",
     "开展“百家企业寻找科技靠山”活动。", "一把手负总责。", "建设一支高素质队伍。", "建立一个机制。",
     "实施第一个五年计划。", "在五十年代。", "坚持四项基本原则。", "走进千家万户。", "百家争鸣。",
-    "制定五年规划。", "几个问题。", "第一，加强领导。", "2021—2025年。", "G20峰会。",
+    "制定五年规划。", "几个问题。", "位居全国前列。", "第一，加强领导。", "2021—2025年。", "G20峰会。",
 ])
 def test_non_claims(text):
     assert claims_from_text(text).empty, list(claims_from_text(text).surface)
@@ -220,3 +223,22 @@ def test_offsets_slice_to_surface_in_mixed_text():
     assert list(c.surface) == ["１７７万吨", "百分之三十", "三十多万吨"]
     assert all(text[s:e] == u for s, e, u in zip(c.start, c.end, c.surface))
     assert c.part_of.iloc[2] == 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=2, max_value=10**12), st.booleans(), st.sampled_from(["个", "家", "元", "吨", "人次"]))
+def test_any_chinese_amount_is_read_back(n, liang, unit):
+    text = f"全市共有{to_chinese(n, liang)}{unit}。"
+    r = one(text)
+    assert r.norm_value == n and r.qualifier == "exact"
+    assert text[r.start:r.end] == r.surface
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=10**12), st.booleans())
+def test_any_arabic_amount_is_read_back(n, full_width):
+    digits = f"{n:,}"
+    if full_width:
+        digits = digits.translate(str.maketrans("0123456789,", "０１２３４５６７８９，"))
+    r = one(f"收入{digits}元。")
+    assert r.norm_value == n and r.unit == "元" and r.kind == "money"
