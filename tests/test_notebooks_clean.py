@@ -183,19 +183,12 @@ def test_lab_env_keeps_runtime_files_in_the_repository():
 
 
 # --- notebooks that read as documents ------------------------------------------------------------
-def _parameters(nb) -> tuple[int, dict[str, tuple[object, str]]]:
-    """The parameters cell's index and {name: (default, the line that sets it)}."""
-    import ast
+def _parameters(nb):
+    """The parameters cell's index and its parameters, as the render step reads them."""
+    from effanalysis.render import parameters
 
-    index = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
-    source = nb.cells[index].source
-    lines = source.splitlines()
-    params = {}
-    for node in ast.parse(source).body:
-        if isinstance(node, (ast.Assign, ast.AnnAssign)):
-            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
-            params[target.id] = (ast.literal_eval(node.value), lines[node.lineno - 1])
-    return index, params
+    index = parameters.parameters_cell(nb)
+    return index, parameters.spec(nb.cells[index].source)
 
 
 @pytest.mark.parametrize("name", EXPECTED)
@@ -206,8 +199,7 @@ def test_notebook_reads_as_a_document(name):
     assert nb.cells[0].cell_type == "markdown" and len(nb.cells[0].source) > 40
     index, params = _parameters(nb)
     assert params
-    for pname, (_, line) in params.items():
-        assert "#" in line.split("=", 1)[1], f"parameter {pname} is not explained"
+    assert [p.name for p in params.values() if not p.help] == []   # each explained on its line
     code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and i > index]
     unexplained = [i for i in code[1:] if nb.cells[i - 1].cell_type != "markdown"]
     assert unexplained == []
@@ -216,5 +208,5 @@ def test_notebook_reads_as_a_document(name):
 @pytest.mark.parametrize("name, data", [("report.ipynb", "data/raw"), ("corpus.ipynb", "data/corpus")])
 def test_notebook_starts_from_the_bundled_data(name, data):
     _, params = _parameters(nbformat.read(ROOT / "notebooks" / name, as_version=4))
-    source = (ROOT / "notebooks" / params["source"][0]).resolve()
+    source = (ROOT / "notebooks" / params["source"].default).resolve()
     assert source.is_file() and source.parent == ROOT / data
