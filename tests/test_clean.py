@@ -170,6 +170,19 @@ def test_corpus_indentation_and_blank_lines_are_gone(corpus_reports):
         assert r.text == r.text.strip()
 
 
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def test_every_han_character_maps_to_its_original(seed_report, corpus_reports):
+    for r in [seed_report, *corpus_reports]:
+        cleaned, original = _codes(r.text), _codes(to_simplified(r.original))
+        han_at = np.flatnonzero((cleaned >= 0x3400) & (cleaned <= 0x9FFF))
+        start, end = r.offsets.start[han_at], r.offsets.end[han_at]
+        assert (end - start == 1).all(), r.doc
+        assert (original[start] == cleaned[han_at]).all(), r.doc
+
+
 # --- properties ------------------------------------------------------------------------
 # Characters whose Simplified form does not depend on context, none of them the
 # start of a chrome marker (相关, 来源, 责任编辑 …), so that cleaning may only drop
