@@ -84,20 +84,21 @@ def people(text: str) -> tuple[columns.Columns, list]:
 
 
 @lru_cache(maxsize=None)
-def _bodies() -> tuple[tuple[str, ...], set, tuple[str, ...]]:
-    """Body endings, bodies that stand alone, and body-ending words that are not bodies."""
-    groups: dict[str, list] = {"": [], "@alone": [], "@not": []}
+def _bodies() -> tuple[tuple[str, ...], set, tuple[str, ...], set]:
+    """Body endings, bodies that stand alone, body-ending words that are not bodies,
+    and words a name does not extend over."""
+    groups: dict[str, list] = {"": [], "@alone": [], "@not": [], "@stop": []}
     for line in lexicon.path("bodies.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].split()
         if line:
             key = line[0] if line[0].startswith("@") else ""
             groups[key].extend(line[1:] if key else line)
-    return tuple(groups[""]), set(groups["@alone"]), tuple(groups["@not"])
+    return tuple(groups[""]), set(groups["@alone"]), tuple(groups["@not"]), set(groups["@stop"])
 
 
 def body_word(word: str) -> bool:
     """Can this token end an organisation name (科技厅, 研发中心; not 干部, 布局)?"""
-    endings, _, not_bodies = _bodies()
+    endings, _, not_bodies, _ = _bodies()
     return word.endswith(endings) and not word.endswith(not_bodies)
 
 
@@ -138,10 +139,11 @@ def media(tokens, starts, text, idx=None) -> tuple[columns.Columns, list]:
 
 def _runs_at(tokens, starts, idx, min_len):
     """Runs of up to four noun tokens ending at each index: (name, start, end, tokens)."""
-    out = []
+    out, stop = [], _bodies()[3]
     for i in idx.tolist():
         j = i
-        while j > 0 and i - j < 3 and re.fullmatch(f"[{HAN}]+", tokens[j - 1]) and _tag(tokens[j - 1]) in _NOUN_TAGS:
+        while (j > 0 and i - j < 3 and re.fullmatch(f"[{HAN}]+", tokens[j - 1]) and tokens[j - 1] not in stop
+               and _tag(tokens[j - 1]) in _NOUN_TAGS):
             j -= 1
         parts = tokens[j:i + 1]
         name = "".join(parts)

@@ -1,6 +1,7 @@
 """The IDF table (lexicons/idf.tsv), built from the bundled corpus.
 
-idf = ln((N + 1) / (df + 1)) + 1 (smoothed, as in scikit-learn), over the N
+idf = ln((N + 1) / (df + 1)) (smoothed, without scikit-learn's + 1 so that a
+word every report uses weighs nothing: keywords are what sets a report apart), over the N
 documents of data/corpus/government_work_reports.jsonl cut by segment.cut with
 the user dictionary. Only keyword candidates seen in two or more documents are
 stored; any other word gets the idf of an unseen word (df = 0), which keeps the
@@ -52,7 +53,7 @@ def table() -> tuple[dict[str, float], float]:
     df = lexicon.table("idf.tsv")
     counts = dict(zip(df["term"], df["df"].astype(int)))
     n = counts.pop("<N>")
-    return {w: math.log((n + 1) / (c + 1)) + 1 for w, c in counts.items()}, math.log(n + 1) + 1
+    return {w: math.log((n + 1) / (c + 1)) for w, c in counts.items()}, math.log(n + 1)
 
 
 def lookup(words) -> np.ndarray:
