@@ -13,6 +13,7 @@ import html
 import io
 import numbers
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -190,6 +191,8 @@ def overview(report, title: str | None = None) -> Section:
     first = (f"“{display_title(report, title)}” runs to {_n(chars)} characters after cleaning "
              f"({_n(raw_chars)} as read from {report.meta.get('format', 'the source')}).")
     meta_rows = [("document", report.doc), ("title", report.title)]
+    if report.source:
+        meta_rows.append(("file", Path(report.source).name))
     meta_rows += [(k, report.meta[k]) for k in ("subtitle", "date", "year", "source", "url", "encoding", "format")
                   if report.meta.get(k) not in (None, "")]
     meta_rows += [("characters (cleaned)", chars), ("sentences", len(report.sentences))]

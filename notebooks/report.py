@@ -16,9 +16,13 @@
 # ---
 
 # %% [markdown]
-# Report workbook: one Chinese official report, read, measured and checked.
-# Change the parameters below and run all cells, or render the page with
-# `effanalysis render FILE -p NAME=VALUE`.
+# One Chinese official report, read, measured and checked: what it says once cleaned (1), how it is
+# built (2), what it claims in numbers and whether they hold together (3), how much is substance and
+# how much formula (4), the text itself with every claim marked (5), and the tables to take away (6).
+# Every sentence in a grey box is computed from this report.
+#
+# In JupyterLab: set the parameters below and run all cells. As a page:
+# `effanalysis render FILE -p NAME=VALUE` (or `make report` for the seed).
 
 # %% tags=["parameters"]
 source: str = "../data/raw/000_b8b61ae6203f38bb.txt"  # the report: .txt/.html/.docx/.pdf, or a corpus file (.jsonl/.csv)
