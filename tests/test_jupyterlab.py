@@ -208,6 +208,8 @@ def run_in_jupyterlab(nbdir: Path, name: str, tmp: Path) -> dict:
     seen: dict = {}
     with jupyterlab(nbdir, tmp) as (base, token):
         seen["kernelspecs"] = json.loads(_http(f"{base}/api/kernelspecs?token={token}")[1])["kernelspecs"]
+        wanted = json.loads((nbdir / name).read_text(encoding="utf-8"))["metadata"]["kernelspec"]["name"]
+        assert wanted in seen["kernelspecs"], f"no kernel {wanted!r}: JupyterLab would ask for one"
         with browser() as chromium:
             page = chromium.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(GUARD_S * 1000)
