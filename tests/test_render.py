@@ -237,3 +237,33 @@ def test_cjk_glyphs_without_system_fonts(tmp_path):
     assert result["after"] == [] and result["charts"] == []
     assert Path(result["found"]) == font_path()
     assert (tmp_path / "fresh-mpl-cache").is_dir()   # the cache went where MPLCONFIGDIR said
+
+
+# --- nothing half-written ----------------------------------------------------------------------------
+def test_write_atomic_leaves_old_file_when_the_rename_fails(tmp_path, monkeypatch):
+    from effanalysis.render import export
+
+    page = tmp_path / "page.html"
+    export.write_atomic(page, "旧 old")
+    def fail(*a):
+        raise OSError("disk full")
+    monkeypatch.setattr(export.os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        export.write_atomic(page, "新 new " * 1000)
+    assert page.read_text(encoding="utf-8") == "旧 old"
+    assert [p.name for p in tmp_path.iterdir()] == ["page.html"]
+
+
+def test_export_failure_keeps_the_previous_page(tmp_path, monkeypatch):
+    from effanalysis.render import export
+
+    nb = _notebook(tmp_path / "t.ipynb", "print(1)")
+    out = tmp_path / "out"
+    good = render(None, out, notebook=nb)
+    before = good.read_bytes()
+    def broken(*a, **k):
+        raise RuntimeError("template exploded")
+    monkeypatch.setattr(export, "to_html", broken)
+    with pytest.raises(RuntimeError, match="template exploded"):
+        render(None, out, {"title": "新"}, notebook=nb)
+    assert good.read_bytes() == before and sorted(p.name for p in out.iterdir()) == [good.name]
