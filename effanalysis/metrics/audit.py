@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from .claims import _CLAUSE_TAIL, _GROWTH_TAIL, DECLINE
+from .context import CLAUSE_TAIL, DECLINE, GROWTH_TAIL
 from .units import MULTIPLIER_TEXT
 
 AUDIT_COLUMNS = ["check", "status", "subject", "value", "unit", "message", "rows", "evidence"]
@@ -54,8 +54,8 @@ def growth_sign(text: str, start: int) -> int:
     """-1 when the words just before a growth figure say it fell (下降, 减少 …), else +1."""
     if not text:
         return 1
-    tail = _CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
-    m = _GROWTH_TAIL.search(tail)
+    tail = CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
+    m = GROWTH_TAIL.search(tail)
     return -1 if m and m.group().startswith(DECLINE) else 1
 
 

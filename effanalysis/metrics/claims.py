@@ -17,12 +17,14 @@ from functools import lru_cache
 import pandas as pd
 
 from . import numbers as N
+from .context import CLAUSE_TAIL, GROWTH_TAIL, following, percent_kind, subject_of
 from .units import KIND, MULTIPLE, MULTIPLIERS, ORDINAL_UNITS, PERCENT, PERIODS, RANK_UNITS, alternation
 
 CLAIM_COLUMNS = ["doc", "section", "sentence", "start", "end", "surface", "value", "multiplier", "norm_value",
                  "unit", "kind", "qualifier", "low", "high", "subject", "relation", "part_of"]
 
 NAN = float("nan")
+_ARABIC_DIGITS = "0123456789０１２３４５６７８９"
 
 # Names, slogans and idioms whose numerals are not quantities.
 NAMES = ("三个代表 三个面向 三个有利于 三个世界 三个务必 三个确保 四个现代化 四项基本原则 两个务必 两个凡是 两个基本点 "
@@ -62,39 +64,11 @@ AMOUNT_RX = re.compile(
 _FREQ_RX = re.compile(rf"每(?P<per>{alternation(PERIODS)})[^，。；！？\n0-9每]{{0,12}}$")
 _PLAN_AFTER = ("计划", "规划", "纲要", "设想")
 
-# --- context: kinds that depend on the words before the number -------------
-_GROWTH_VERBS = "增长|增加|提高|上升|上涨|提升|下降|降低|减少|下滑|回落|扩大|缩小|增|降|减|涨|跌|升"
-DECLINE = ("下降", "降低", "减少", "下滑", "回落", "缩小", "降", "减", "跌")
-_GROWTH_TAIL = re.compile(rf"(?:(?:{_GROWTH_VERBS})(?:了|约|近)?|(?:增速|增幅|涨幅|降幅)(?:为|达到?|是)?)$")
-_GROWTH_REL = re.compile(rf"(同比|环比)|(?:比|较|与)(?P<rel>[^，。；]{{1,12}}?)(?:相比)?(?:实际)?(?:{_GROWTH_VERBS})")
-_SHARE_TAIL = re.compile(r"(?:比重|比例|占比|份额)(?:为|达到?|是|已达|控制在|在)?$"
-                         r"|占(?P<rel>[^，。；占]{0,15}?)的?(?:比重|比例|份额)?(?:为|达到?|是|已达|控制在|在)?$")
-_MULTIPLE_TAIL = re.compile(r"(?:是|为|相当于)(?P<rel>[^，。；]{1,20}?)的$")
-_PLAN_TAIL = re.compile(r"(?:完成|达到|相当于|为|是)(?P<rel>[^，。；]{1,15}?)的$")  # 完成年度计划的98.7%
-_CLAUSE_TAIL = re.compile(r"[^，。；：！？,;:!?\n“”]*$")
-_PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
-
-# Preceding noun phrase: what follows the last verb, scope word or particle.
-_CUT = re.compile(r".*(?:发放|吸引|收到|申报|争取|组织|实现|完成|达到|建成|新建|新增|增加(?!值)|减少|引进|签订|举办|开展|"
-                  r"办理|受理|查处|处理|提供|培训|接待|帮助|解决|安排|落实|筹集|拨付|下达|获得|取得|累计|共计|合计|总计|"
-                  r"全年|全市|全省|全国|全区|全县|今年|去年|上年|当年|目前|截至|截止|其中|各类|各级|各种|各项|通过|"
-                  r"编制|印制|制定|修订|出台|发布|审议|提请|带动|惠及|覆盖|支持|扶持|帮扶|培育|"
-                  r"预计|比[^，。；比]{0,10}?(?:年|期|前)|[〇○零一二三四五六七八九]{4}年|"
-                  r"[已共有是为达和与及向对在把将被从由的等了着]|[0-9０-９]+年?)", re.S)
-_TRAIL = re.compile(r"(?:(?:提高|降低|增加|下降|增长|减少|上升|控制|保持|稳定)?[到至在]|提升|提高|增加|增长|下降|降低|减少|"
-                   r"跃上|跃升|上升|首次|实现|完成|新增|安排|拟按|按|高|低|实际|参与|达到|超过|突破|共计|合计|总计|累计|已经|分别|约为|[达为是有共计约已了的在超逾近由从])+$")
-_LEAD = re.compile(r"^[、，和及与\s]+")
-# Following noun phrase (after a measure word): up to the first verb or particle.
-_FOLLOW = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,14}")
-_STOP = re.compile(r"之|的|与|和|及|同|在|被|将|把|对|向|从|为|是|有|了|都|均|已|也|又|并|共|分别|以|等|到|中|"
-                  r"成为|进入|入围|合作|位居|参加|参与|获得|通过|实现|完成|开展|建立|达到|进行|受到|得到|获|"
-                  r"召开|举办|建成|纳入|列入|用于|投入|完成|提高|增长|增加|减少|下降|接受|实施|出席")
 _SENT_END = re.compile(r"[。！？!?\n]")
-_HALF = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @lru_cache(maxsize=8192)  # the same few numerals (两, 三, 10) recur all through a corpus
-def _number(raw: str, amult: str | None) -> tuple[float, float, float, bool, bool] | None:
+def _number(raw: str, amult: str | None) -> tuple | None:
     """(value, low, high, multiplier, approximate, chinese) of one written number."""
     if raw[0] in _ARABIC_DIGITS:
         v = N.arabic_value(raw[: len(raw) - len(amult)] if amult else raw)
@@ -106,22 +80,6 @@ def _number(raw: str, amult: str | None) -> tuple[float, float, float, bool, boo
     if b is None:
         return None
     return b[0], b[0], b[1], mult, b[2], True
-
-
-def _following(text: str, end: int) -> str:
-    m = _FOLLOW.match(text, end)
-    if not m:
-        return ""
-    np_ = m.group()
-    s = _STOP.search(np_)
-    return np_[: s.start()] if s else np_
-
-
-def _preceding(prefix: str) -> str:
-    prefix = _TRAIL.sub("", _PAREN.sub("", prefix))
-    m = _CUT.match(prefix)
-    np_ = prefix[m.end():] if m else prefix
-    return _LEAD.sub("", _TRAIL.sub("", np_))[-16:]
 
 
 def _scan(text: str):
@@ -164,7 +122,7 @@ def _claim(m: re.Match, text: str, start: int, end: int):
         if n is not None:
             per_year = n[0] * PERIODS[f.group("per")]
             return (f.start(), end, per_year, 1, per_year, "次/年", "frequency", "exact", per_year, per_year,
-                    "", "", _following(text, end))
+                    "", "", following(text, end))
     pre = _PRE_RX.search(text, max(0, start - 3), start)
     if pre and pre.group() == "上" and g["num"][0] not in "百千万亿":
         pre = None  # 上万 is "over ten thousand", but 上3个 is not
@@ -174,10 +132,10 @@ def _claim(m: re.Match, text: str, start: int, end: int):
     if amount is None:
         return None
     value, mult, norm, unit, qual, lo, hi = amount
-    prefix = _CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
+    prefix = CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
     kind, relation = KIND.get(unit, "percent"), ""
     if kind in ("percent", "multiple"):
-        kind, relation, prefix = _percent_kind(prefix, kind)
+        kind, relation, prefix = percent_kind(prefix, kind)
     return start, end, value, mult, norm, unit, kind, qual, lo, hi, prefix, relation, None
 
 
@@ -197,10 +155,7 @@ def _ordinal(g: dict, text: str, start: int, end: int, unit: str, before: str):
     kind = "rank" if unit in RANK_UNITS else "ordinal"
     if before in ("第", "前"):
         start -= 1
-    return start, end, v, 1, v, unit, kind, "exact", v, v, "", "", _following(text, end)
-
-
-_ARABIC_DIGITS = "0123456789０１２３４５６７８９"
+    return start, end, v, 1, v, unit, kind, "exact", v, v, "", "", following(text, end)
 
 
 def _amount(g: dict, pre: str | None, text: str, start: int, end: int, unit: str):
@@ -259,28 +214,6 @@ def _amount(g: dict, pre: str | None, text: str, start: int, end: int, unit: str
     return value, mult, norm, unit, "exact", norm, norm
 
 
-def _percent_kind(prefix: str, kind: str) -> tuple[str, str, str]:
-    """growth / share / multiple / percent from the words before the number,
-    with the relation (base) and the prefix left for the subject."""
-    m = _GROWTH_TAIL.search(prefix)
-    if m:
-        r = _GROWTH_REL.search(prefix)
-        if r:
-            return "growth", r.group(1) or r.group("rel"), prefix[: r.start()]
-        return "growth", "", prefix[: m.start()]
-    m = _SHARE_TAIL.search(prefix)
-    if m and kind != "multiple":
-        rel = m.group("rel") or ""
-        cut = prefix.rfind("占", 0, m.start() + 1) if rel or prefix[m.start()] == "占" else m.start()
-        return "share", rel, prefix[:cut]
-    m = (_MULTIPLE_TAIL if kind == "multiple" else _PLAN_TAIL).search(prefix)
-    if m:
-        return "multiple" if kind == "multiple" else "share", m.group("rel"), prefix[: m.start()]
-    return kind, "", prefix
-
-
-
-
 def claim_rows(text: str, doc: str = "text", sentence_starts=None, sentence_ids=None,
                sections=None) -> list[list]:
     """Claim rows (lists in CLAIM_COLUMNS order) of a cleaned text.
@@ -304,7 +237,7 @@ def claim_rows(text: str, doc: str = "text", sentence_starts=None, sentence_ids=
         if same_sentence and rows and not gap.strip("、和及与以 ") and rows[-1][9] == unit:
             kind, relation = rows[-1][10], rows[-1][15]  # 分别降低16%和17%: both are declines
         if subject is None:
-            subject = _subject(text, start, end, kind, prefix, prev_end)
+            subject = subject_of(text, start, end, kind, prefix, prev_end)
         if not subject and same_sentence and kind not in ("ordinal", "rank"):
             subject = rows[-1][14]  # 比去年同期增长160%, 分别…45亿元、28亿元: the subject just before
         if not same_sentence or "；" in gap or ";" in gap:
@@ -317,25 +250,9 @@ def claim_rows(text: str, doc: str = "text", sentence_starts=None, sentence_ids=
                 part_of = whole
         rows.append([doc, sections[si] if sections is not None else "0", int(sentence_ids[si]), start, end,
                      text[start:end], value, mult, norm, unit, kind, qual, lo, hi, subject, relation, part_of])
-        deltas.append(bool(_GROWTH_TAIL.search(prefix)))
+        deltas.append(bool(GROWTH_TAIL.search(prefix)))
         prev_end, prev_sent = end, si
     return rows
-
-
-def _subject(text: str, start: int, end: int, kind: str, prefix: str, prev_end: int) -> str:
-    """The noun phrase measured: after a measure word (七个民主评议政风行风单位), else before
-    the number (专利申请185件), else at the end of the previous clause (编制科技工作画册，向基层发放2000余份)."""
-    if kind == "count":
-        subject = _following(text, end) or _preceding(prefix)
-    else:
-        subject = _preceding(prefix)
-    clause_start = start - len(prefix)
-    if not subject and kind in ("count", "money", "quantity") and clause_start > prev_end + 1 \
-            and text[clause_start - 1] in "，,；;":
-        before = _CLAUSE_TAIL.search(text, max(0, clause_start - 41), clause_start - 1)
-        if before.start() > prev_end and text[before.start() - 1: before.start()] in "，,；;。\n":
-            subject = _preceding(before.group())  # only a clause without a claim of its own
-    return subject
 
 
 def _whole(rows: list[list], deltas: list[bool], unit: str, subject: str) -> int | None:
