@@ -267,3 +267,13 @@ def test_export_failure_keeps_the_previous_page(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="template exploded"):
         render(None, out, {"title": "新"}, notebook=nb)
     assert good.read_bytes() == before and sorted(p.name for p in out.iterdir()) == [good.name]
+
+
+def test_untyped_parameters_are_typed_by_their_default():
+    declared = parameters.spec('n = 3  # count\nname = "效能"\nratio = 0.5\nflag = False\nmaybe = None  # m\nx: float = 1\n')
+    assert {k: (p.type, p.optional, p.default, p.help) for k, p in declared.items()} == {
+        "n": ("int", False, 3, "count"), "name": ("str", False, "效能", ""), "ratio": ("float", False, 0.5, ""),
+        "flag": ("bool", False, False, ""), "maybe": ("str", True, None, "m"), "x": ("float", False, 1, "")}
+    assert parameters.validate(declared, {"n": "4", "ratio": "2", "maybe": "a"}) == {"n": 4, "ratio": 2.0, "maybe": "a"}
+    with pytest.raises(InputError, match="ratio: expected a finite number"):
+        parameters.validate(declared, {"ratio": "nan"})

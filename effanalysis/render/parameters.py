@@ -4,6 +4,7 @@ The parameters cell declares each parameter as a typed, commented assignment:
 
     top_n: int = 20  # how many keywords, people, … to show
 
+(a plain `top_n = 20` is typed by its default; `= None` makes an optional str).
 `spec` reads those declarations (with `ast`, nothing is executed); `validate`
 checks names and converts values before any kernel starts; `injected_source`
 writes the cell that overrides the defaults. Values are only ever written as
@@ -62,13 +63,19 @@ def spec(source: str) -> dict[str, Parameter]:
     lines = source.splitlines()
     out: dict[str, Parameter] = {}
     for node in ast.parse(source).body:
-        if not (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None):
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            name, default = node.target.id, ast.literal_eval(node.value)
+            type_, optional = _annotation(node.annotation)
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            name, default = node.targets[0].id, ast.literal_eval(node.value)   # untyped: typed by its default
+            type_, optional = ("str", True) if default is None else (type(default).__name__, False)
+            if type_ not in TYPES:
+                raise ValueError(f"parameter {name}: unsupported default {default!r}")
+        else:
             continue
-        type_, optional = _annotation(node.annotation)
         rest = lines[node.end_lineno - 1].encode()[node.end_col_offset:].decode()   # offsets are in bytes
         help_ = rest.split("#", 1)[1].strip() if "#" in rest else ""
-        name = node.target.id
-        out[name] = Parameter(name, type_, optional, ast.literal_eval(node.value), help_)
+        out[name] = Parameter(name, type_, optional, default, help_)
     return out
 
 
