@@ -11,6 +11,7 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test,distributed]'
+	$(PY) -m effanalysis.lab kernel >/dev/null   # kernel "effanalysis" in .venv: papermill finds it too
 	touch $(STAMP)
 
 report: $(STAMP)  ## render the seed report to reports/<slug>.html
