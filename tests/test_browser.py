@@ -96,3 +96,20 @@ def test_missing_browser_skips_locally_and_fails_on_ci(monkeypatch):
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception):
         browser_support.require_chromium()
+
+
+def test_downloads_work_from_the_page_alone(chromium, tmp_path):
+    page, _, _ = rendered("seed")
+    ctx = chromium.new_context(offline=True, accept_downloads=True)
+    try:
+        pw = ctx.new_page()
+        pw.goto(page.resolve().as_uri())
+        with pw.expect_download() as info:
+            pw.click("p.downloads a[download$='-claims.csv']")
+        target = tmp_path / info.value.suggested_filename
+        info.value.save_as(target)
+    finally:
+        ctx.close()
+    text = target.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("doc,section,sentence,start,end,surface,")
+    assert "800万元" in text
