@@ -224,8 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     cmd = args.pop(0) if args else "check"
     if cmd == "strip":
-        data = sys.stdin.buffer.read().decode("utf-8")
-        sys.stdout.buffer.write(strip_text(data).encode("utf-8"))
+        data = sys.stdin.buffer.read()
+        try:
+            data = strip_text(data.decode("utf-8")).encode("utf-8")
+        except UnicodeDecodeError:
+            pass                              # not a notebook: git gets the bytes back unchanged
+        sys.stdout.buffer.write(data)
         return 0
     if cmd == "kernel":
         print(install_kernel())
@@ -246,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         setup()
         argv_ = lab_argv(NOTEBOOKS, *args)
         os.execve(argv_[0], argv_, lab_env())
-    print(f"usage: python -m effanalysis.lab [setup|start|kernel|sync|check|strip]", file=sys.stderr)
+    print("usage: python -m effanalysis.lab [setup|start|kernel|sync|check|strip]", file=sys.stderr)
     return 2
 
 

@@ -129,6 +129,13 @@ def test_git_filter_strips_outputs_from_what_is_committed(tmp_path):
     assert "report.claims.head()" in diff and "800万元" not in diff
 
 
+def test_filter_script_passes_bytes_that_are_not_a_notebook_through():
+    for data in (b"\xff\xfe not UTF-8", "<<<<<<< HEAD\n".encode()):
+        out = subprocess.run([sys.executable, "-I", lab.__file__, "strip"], input=data,
+                             capture_output=True, check=True).stdout
+        assert out == data
+
+
 def test_install_git_filter_outside_a_repository_changes_nothing(tmp_path):
     assert lab.install_git_filter(tmp_path) is False
     assert not (tmp_path / ".git").exists()
