@@ -54,16 +54,15 @@ def profile(report) -> Profile:
     tokens = segment.cut(text)
     lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
     starts = np.cumsum(lengths) - lengths
-    codes, vocab = pd.factorize(np.array(tokens, dtype=object), sort=False)
-    vocab = np.asarray(vocab, dtype=object)
+    ids = vocab_.encode(tokens)
+    v = vocab_.vocabulary()
+    token_classes = v.flags[ids]
 
-    classes, idf = vocab_.lookup(vocab)
-    keep = (classes & vocab_.CANDIDATE) > 0
-    cand_codes, cand_vocab = keywords.candidates(codes, vocab, keep)
-    kw = keywords.table(keywords.tfidf(cand_codes, cand_vocab, idf[keep]), keywords.textrank(cand_codes, cand_vocab))
+    cand_ids, cand_vocab = keywords.candidates(ids[(token_classes & vocab_.CANDIDATE) > 0])
+    kw = keywords.table(keywords.tfidf(cand_ids, v.words[cand_vocab], v.idf[cand_vocab]),
+                        keywords.textrank(cand_ids, v.words[cand_vocab]))
 
     people, people_spans = entities.people(text)
-    token_classes = classes[codes]
     orgs, org_spans = entities.organizations(tokens, starts, np.flatnonzero(token_classes & vocab_.BODY))
     media, media_spans = entities.media(tokens, starts, text, np.flatnonzero(token_classes & vocab_.MEDIA))
     camps, camp_spans = entities.campaigns(text, slogans.any_regex())

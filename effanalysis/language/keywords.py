@@ -3,7 +3,7 @@
 A keyword candidate is a dictionary word of two or more Han characters that is
 not a function word (lexicons/function_words.tsv) or formula word (formula.txt), not a number or ordinal
 (三是, 第八届, 一个) and not an HMM guess outside the dictionary (a fragment such
-as 局密 from a typo). IDF comes from lexicons/idf.tsv (built by idf.py, looked up via vocab.py), so a
+as 局密 from a typo). IDF comes from lexicons/idf.tsv (built by idf.py, kept by word id in vocab.py), so a
 report's TF-IDF keywords are what sets it apart from typical official prose.
 """
 from __future__ import annotations
@@ -27,14 +27,10 @@ def is_candidate(word: str) -> bool:
             and _NUMBERISH.fullmatch(word) is None and segment.in_dictionary(word))
 
 
-def candidates(codes: np.ndarray, vocab: np.ndarray, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The candidate tokens of a factorized token sequence, renumbered into a
-    vocabulary of candidates only: (codes, vocabulary). `keep`: is_candidate per
-    vocabulary word."""
-    used = np.flatnonzero(keep)
-    remap = np.full(len(vocab), -1)
-    remap[used] = np.arange(len(used))
-    return remap[codes[keep[codes]]], vocab[used]
+def candidates(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Renumber the candidate tokens' word ids 0..n-1: (codes, word id of each code)."""
+    vocab, codes = np.unique(ids, return_inverse=True)
+    return codes, vocab
 
 
 def tfidf(codes: np.ndarray, vocab: np.ndarray, idf: np.ndarray, top: int = 20) -> dict:

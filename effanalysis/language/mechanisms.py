@@ -18,9 +18,10 @@ _END = r"(?:责任制|制度|机制|制)"
 # Words ending in 制 that are no mechanism; leading words that belong to the sentence, not the name.
 _NOT = ("控制", "抑制", "限制", "编制", "管制", "遏制", "节制", "专制", "研制", "强制", "复制", "压制")
 _LEAD = re.compile(r"^(?:和|及|与|并|完善|健全|建立|优化|改革|创新|加快|推进|推动|深化)+")
-_INTRO = re.compile(rf"(?:建立健全|建立|实行|推行|实施|落实|抓好|健全|完善)[了好起着]?(?P<name>[{_HAN}]{{2,12}}?{_END})(?![{_HAN}])")
+_VERBS = ("建立健全", "建立", "实行", "推行", "实施", "落实", "抓好", "健全", "完善")
+_INTRO = re.compile(rf"{lexicon.alternation(_VERBS)}[了好起着]?(?P<name>[{_HAN}]{{2,12}}?{_END})(?![{_HAN}])")
 _HEAD = re.compile(r"[一二三四五六七八九十]是$")
-_LISTED = re.compile(rf"(?<=、)(?P<name>[{_HAN}]{{2,8}}(?<![机体])制)(?=[、等])")
+_LISTED = re.compile(rf"、(?P<name>[{_HAN}]{{2,8}}(?<![机体])制)(?=[、等])")  # opens on 、: fast to scan
 _FREQ = re.compile(r"每月|每季度|每半年|每年|每周|每旬|常年|定期")
 _FREQ_IN_NAME = re.compile(r"每月|每季度|每半年|每年|每周|每旬|常年|定期|月度|季度|半年")
 _ITEM_END = re.compile(r"\n|[一二三四五六七八九十]是")

@@ -1,14 +1,14 @@
-"""Per-word facts (word class flags, IDF) looked up for a whole vocabulary at once.
+"""Every word met gets a process-wide id, with its facts (word-class flags, IDF)
+in arrays indexed by that id.
 
-A document has a few thousand distinct words and the corpus some tens of
-thousands; classifying each word once per process and looking a document's
-vocabulary up in one pass over its distinct words keeps this out of the
-per-token Python loop that would otherwise cost more than segmentation.
+A report is encoded with one dictionary lookup per token, done in C (`encode`);
+a word is classified in Python only the first time it is seen. Everything
+per-token after that is numpy indexing, which keeps a profile close to the cost
+of segmentation. The table starts from the words the shipped tables already
+classify: every word of the IDF table is a keyword candidate; function words
+never are.
 """
 from __future__ import annotations
-
-from functools import lru_cache
-from itertools import repeat
 
 import numpy as np
 
@@ -16,8 +16,9 @@ from . import entities, idf, keywords, segment
 
 HAN_WORD, ADV_CONJ, CANDIDATE, BODY, MEDIA = 1, 2, 4, 8, 16
 
+
 def _classify(word: str) -> int:
-    return ((HAN_WORD if "\u4e00" <= word[0] <= "\u9fff" else 0)
+    return ((HAN_WORD if "\u4e00" <= word[:1] <= "\u9fff" else 0)
             | (ADV_CONJ if segment.function_words().get(word) in ("d", "c") else 0)
             | (CANDIDATE if keywords.is_candidate(word) else 0) | _ends(word))
 
@@ -26,28 +27,46 @@ def _ends(word: str) -> int:
     return (BODY if entities.body_word(word) else 0) | (MEDIA if entities.media_word(word) else 0)
 
 
-@lru_cache(maxsize=None)
-def _known() -> tuple[dict[str, int], np.ndarray, np.ndarray]:
-    """The words the shipped tables classify: every word of the IDF table is a
-    keyword candidate; function words never are. (index, flags, idf)"""
-    table, _ = idf.table()
-    fw = segment.function_words()
-    words = list(table) + [w for w in fw if w not in table]
-    flags = np.array([HAN_WORD | CANDIDATE | _ends(w) for w in table]
-                     + [HAN_WORD | (ADV_CONJ if fw[w] in ("d", "c") else 0) | _ends(w) for w in words[len(table):]],
-                     dtype=np.int8)
-    return {w: i for i, w in enumerate(words)}, flags, idf.lookup(words)
+class _Vocabulary(dict):
+    """word → id; flags, idf and words as arrays by id (grown by doubling)."""
+
+    def __init__(self):
+        super().__init__()
+        self.flags = np.zeros(1 << 15, dtype=np.int8)
+        self.idf = np.zeros(1 << 15)
+        self.words = np.empty(1 << 15, dtype=object)
+        table, self.unseen = idf.table()
+        fw = segment.function_words()
+        for word, weight in table.items():
+            self._add(word, HAN_WORD | CANDIDATE | _ends(word), weight)
+        for word, tag in fw.items():
+            if word not in self:
+                self._add(word, HAN_WORD | (ADV_CONJ if tag in ("d", "c") else 0) | _ends(word), self.unseen)
+
+    def _add(self, word: str, flags: int, weight: float) -> int:
+        i = len(self)
+        if i == len(self.flags):
+            self.flags, self.idf, self.words = (np.concatenate([a, np.zeros_like(a)])
+                                                for a in (self.flags, self.idf, self.words))
+        self.flags[i], self.idf[i], self.words[i] = flags, weight, word
+        self[word] = i
+        return i
+
+    def __missing__(self, word: str) -> int:
+        return self._add(word, _classify(word), self.unseen)  # not in the IDF table: unseen
 
 
-_other: dict[str, int] = {}  # flags of the other words met so far (their idf is the unseen one)
+_vocabulary: _Vocabulary | None = None
 
 
-def lookup(vocab: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(flags, idf) for each word of `vocab` (distinct words)."""
-    index, known_flags, known_idf = _known()
-    pos = np.fromiter(map(index.get, vocab, repeat(-1)), dtype=np.int64, count=len(vocab))
-    other = pos < 0
-    flags, weights = known_flags[pos], known_idf[pos]
-    flags[other] = [_other[w] if w in _other else _other.setdefault(w, _classify(w)) for w in vocab[other]]
-    weights[other] = idf.table()[1]
-    return flags, weights
+def vocabulary() -> _Vocabulary:
+    global _vocabulary
+    if _vocabulary is None:
+        _vocabulary = _Vocabulary()
+    return _vocabulary
+
+
+def encode(tokens: list[str]) -> np.ndarray:
+    """The id of every token."""
+    v = vocabulary()
+    return np.fromiter(map(v.__getitem__, tokens), dtype=np.int64, count=len(tokens))
