@@ -75,11 +75,12 @@ def widgets_available() -> bool:
     return True
 
 
-def explore(reports, *, interactive: bool | None = None):
-    """A claims explorer (see the module docstring); the static default view outside JupyterLab."""
+def explore(reports, *, interactive: bool | None = None, static_view: bool = True):
+    """A claims explorer (see the module docstring); the static default view outside JupyterLab,
+    or nothing there with `static_view=False` (for a page that already shows the claims)."""
     claims, labels = claims_of(reports)
     if not (widgets_available() if interactive is None else interactive):
-        return default_view(claims, labels)
+        return default_view(claims, labels) if static_view else None
     return claims_explorer(claims, labels)
 
 

@@ -60,6 +60,11 @@ def test_static_view_outside_jupyterlab_is_the_first_documents_claims(outside_ju
     assert len(ex.explore(REPORTS[1])) == 1                 # a single Report
 
 
+def test_static_view_can_be_nothing_for_pages_that_show_the_claims(outside_jupyterlab):
+    assert ex.explore(REPORTS, static_view=False) is None
+    assert ex.explore(REPORTS, static_view=False, interactive=True).count.value == "3 claim(s)"
+
+
 def test_static_view_is_forced_by_the_environment(inside_jupyterlab, monkeypatch):
     monkeypatch.setenv("EFFANALYSIS_STATIC", "1")
     assert not ex.widgets_available()
