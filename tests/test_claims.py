@@ -242,3 +242,15 @@ def test_any_arabic_amount_is_read_back(n, full_width):
         digits = digits.translate(str.maketrans("0123456789,", "０１２３４５６７８９，"))
     r = one(f"收入{digits}元。")
     assert r.norm_value == n and r.unit == "元" and r.kind == "money"
+
+
+@pytest.mark.parametrize("text,surface,kind,subject", [
+    ("党的十一届三中全会以来。", "十一届", "ordinal", ""),
+    ("经济连续9年保持增长。", "9年", "duration", ""),
+    ("过去五年，经济稳定增长。", "五年", "duration", ""),
+    ("投资每年递增百分之四。", "百分之四", "growth", "投资"),
+    ("在校学生达到300万人。", "300万人", "count", "在校学生"),
+])
+def test_time_words_and_numerals_are_not_subjects(text, surface, kind, subject):
+    r = one(text)
+    assert (r.surface, r.kind, r.subject) == (surface, kind, subject)
