@@ -172,6 +172,9 @@ def era_sentence(era: dict | None) -> str:
     """'Its formulations date it to 2007–2012 (at the widest 2003–2012).'"""
     if not era or (era.get("from") is None and era.get("to") is None):
         return ""
+    lo, hi = era.get("from"), era.get("to")
+    if not era.get("evidence") or (lo is not None and hi is not None and hi - lo > 40):
+        return "Its wording does not narrow down when it was written."
 
     def span(lo, hi) -> str:
         if lo is None or hi is None:
@@ -326,7 +329,8 @@ def claims_section(report, top_n: int = 20) -> Section:
         if len(audit):
             shown = audit.copy()
             shown["status"] = shown["status"].map(lambda s: "⚠ warn" if s == "warn" else "ok")
-            parts.append(table(shown, ["status", "check", "subject", "value", "unit", "message", "evidence"]))
+            parts.append(table(shown, ["status", "check", "subject", "value", "unit", "message", "rows", "evidence"],
+                               links={"rows": lambda r: f"#claim-{str(r['rows']).split(',')[0].strip()}"}))
         else:
             parts.append('<p class="muted">(no checks apply)</p>')
     facts = {"claims": len(claims), "kinds": claims["kind"].value_counts().to_dict() if len(claims) else {},
@@ -448,7 +452,7 @@ def text_section(report, show_text: bool = True) -> Section:
                      for r in report.sections[report.sections["level"] == report.sections["level"].min()].itertuples()) \
         if len(report.sections) else ""
     first = f"The cleaned text, {_n(len(report.text))} characters" + (
-        f", with {_plural(marks, 'claim')} highlighted (hover for the reading)." if claims is not None else ".")
+        f", with {_plural(marks, 'claim')} highlighted (hover for the reading)." if marks else ".")
     return Section("text", lede(first) + (f'<p class="jump">{nav}</p>' if nav else "") + body, {"marks": marks})
 
 
