@@ -273,3 +273,15 @@ def test_the_notebook_also_runs_under_papermill(tmp_path):
     for section in ("structure", "claims", "text", "downloads"):
         assert facts[section] == ours[section]
     assert len(facts["language"]["keywords"]) == min(5, len(ours["language"]["keywords"]))
+
+
+def test_sentences_for_a_report_without_headings_claims_or_date():
+    report = effanalysis.Report.from_text("测试报告\n这是一个没有数字的测试。\n", doc="tiny")
+    assert workbook.structure_sentences(report) == ["No numbered headings were found: the report is one block of "
+                                                    f"{len(report.sentences)} sentences."]
+    assert workbook.claims_sentences(report.claims, None, report) == ["No quantitative claims were found in this report."]
+    assert workbook.era_sentence({"from": 1945, "to": 2026, "evidence": ["no dated formulation is used"]}) == \
+        "Its wording does not narrow down when it was written."
+    assert workbook.era_sentence({"from": 2003, "to": 2012, "likely_from": 2007, "likely_to": 2012,
+                                  "evidence": ["科学发展观"]}) == "Its formulations date it to 2007–2012 (at the widest 2003–2012)."
+    assert workbook.era_sentence({"from": 1979, "to": None, "evidence": ["调整"]}) == "Its formulations date it to 1979 or later."
