@@ -52,10 +52,10 @@ class Profile:
 def profile(report) -> Profile:
     text = report.text
     tokens = segment.cut(text)
-    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-    starts = np.cumsum(lengths) - lengths
     ids = vocab_.encode(tokens)
     v = vocab_.vocabulary()
+    lengths = v.lengths[ids]
+    starts = np.cumsum(lengths) - lengths
     token_classes = v.flags[ids]
 
     cand_ids, cand_vocab = keywords.candidates(ids[(token_classes & vocab_.CANDIDATE) > 0])

@@ -30,8 +30,7 @@ _CANON = {"季度": "每季度", "半年": "每半年", "月度": "每月"}
 
 @lru_cache(maxsize=None)
 def _known() -> re.Pattern:
-    names = sorted(lexicon.words("mechanisms.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    return re.compile(lexicon.alternation(lexicon.words("mechanisms.txt")))
 
 
 def _frequency(name: str, text: str, end: int, heads_item: bool) -> str:

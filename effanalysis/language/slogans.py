@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -22,15 +23,20 @@ def entries() -> pd.DataFrame:
     return df
 
 
-def count(text: str, regex: re.Pattern | None, term: str) -> int:
-    # str.count is several times faster than a regex for the plain terms.
-    return text.count(term) if regex is None else len(regex.findall(text))
+@lru_cache(maxsize=None)
+def _plain() -> re.Pattern:
+    """All plain terms in one trie pattern: one scan instead of one str.count each.
+    (No plain term contains another — tests/test_language_era.py checks — so a
+    match of the longer one never hides the shorter.)"""
+    lex = entries()
+    return re.compile(lexicon.alternation(lex.loc[lex["regex"].isna(), "term"]))
 
 
 def find(text: str) -> dict:
     """Formulations present in `text`, as columns: term, count, first_year, last_year (+ standard_year, marker)."""
     lex = entries()
-    counts = np.array([count(text, rx, term) for term, rx in zip(lex["term"], lex["regex"])])
+    plain = Counter(_plain().findall(text))
+    counts = np.array([plain[term] if rx is None else len(rx.findall(text)) for term, rx in zip(lex["term"], lex["regex"])])
     present = np.flatnonzero(counts)
     cols = {c: lex[c].to_numpy()[present] for c in ("term", "first_year", "last_year", "standard_year", "marker")}
     cols["count"] = counts[present]

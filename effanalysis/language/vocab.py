@@ -28,13 +28,14 @@ def _ends(word: str) -> int:
 
 
 class _Vocabulary(dict):
-    """word → id; flags, idf and words as arrays by id (grown by doubling)."""
+    """word → id; flags, idf, length and the word itself as arrays by id (grown by doubling)."""
 
     def __init__(self):
         super().__init__()
         self.flags = np.zeros(1 << 15, dtype=np.int8)
         self.idf = np.zeros(1 << 15)
         self.words = np.empty(1 << 15, dtype=object)
+        self.lengths = np.zeros(1 << 15, dtype=np.int64)
         table, self.unseen = idf.table()
         fw = segment.function_words()
         for word, weight in table.items():
@@ -46,9 +47,9 @@ class _Vocabulary(dict):
     def _add(self, word: str, flags: int, weight: float) -> int:
         i = len(self)
         if i == len(self.flags):
-            self.flags, self.idf, self.words = (np.concatenate([a, np.zeros_like(a)])
-                                                for a in (self.flags, self.idf, self.words))
-        self.flags[i], self.idf[i], self.words[i] = flags, weight, word
+            self.flags, self.idf, self.words, self.lengths = (
+                np.concatenate([a, np.zeros_like(a)]) for a in (self.flags, self.idf, self.words, self.lengths))
+        self.flags[i], self.idf[i], self.words[i], self.lengths[i] = flags, weight, word, len(word)
         self[word] = i
         return i
 
