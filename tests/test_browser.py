@@ -113,3 +113,17 @@ def test_downloads_work_from_the_page_alone(chromium, tmp_path):
     text = target.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith("doc,section,sentence,start,end,surface,")
     assert "800万元" in text
+
+
+def test_print_layout_drops_navigation(seed_page):
+    p, _ = seed_page
+    try:
+        p.pw.emulate_media(media="print")
+        hidden = p.pw.evaluate("""['nav.toc', 'details.parameters', 'p.downloads'].map(s =>
+            getComputedStyle(document.querySelector(s)).display)""")
+        assert hidden == ["none", "none", "none"]
+        assert p.pw.evaluate("getComputedStyle(document.querySelector('main')).paddingLeft") == "0px"
+    finally:
+        p.pw.emulate_media(media="screen")
+    assert p.pw.evaluate("getComputedStyle(document.querySelector('nav.toc')).display") != "none"
+    assert "Noto Sans CJK SC" in p.pw.evaluate("getComputedStyle(document.body).fontFamily")
