@@ -24,9 +24,7 @@ HAN = "\u4e00-\u9fff"
 _NAME_STOP = "为出等和与在的是同主任到来率参带作对就也将亲说指及并向被由从所市省县区局厅部委党政府"
 _NOUN_TAGS = {"n", "ns", "nt", "nz", "nr", "nrt", "nrfg", "j", ""}  # "": user-dictionary words
 _PROPER_TAGS = {"ns", "nt", "nz", "nr", "nrt", "nrfg", "j"}
-
-
-_BOUNDARY = set("\n 。，、；：“（,;")
+_BOUNDARY = set("\n 。，、；：“（,;")  # what may precede a name written before its title
 
 
 @lru_cache(maxsize=None)

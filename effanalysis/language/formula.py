@@ -39,10 +39,6 @@ def positions(text: str) -> np.ndarray:
     return np.sort(np.array(found, dtype=np.int64))
 
 
-def density(count: int, chars: int) -> float:
-    return 1000.0 * count / chars if chars else 0.0
-
-
 def template(title: str) -> str:
     """以强化领导为重点，切实明确效能建设认识 → 以X为Y，切实Z."""
     out, slot = [], 0

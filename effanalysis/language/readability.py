@@ -2,16 +2,17 @@
 
 Measure: Xu Wei, Yao Zhenye and Chen Donghua (徐巍、姚振晔、陈冬华), 2021,
 "中文年报可读性：衡量与检验" (Readability of Chinese annual reports: measurement
-and test), 会计研究 (Accounting Research) 2021(3): 28-44 — also implemented in
-the cntext package as readability1-3:
+and test), 会计研究 (Accounting Research) 2021(3): 28-44, as implemented in the
+cntext package (readability1-3, documented there as "larger = more complex,
+less readable"):
 - chars_per_clause: average number of characters per clause (clauses end at
-  ，；：。！？ and line breaks); longer clauses read harder;
-- adverb_conjunction_share: share of adverbs and conjunctions among words;
-  the paper's second component (logical connectives and modifiers);
-- value: their combination, the mean of the two. The components have different
+  ，；：。！？ and line breaks) — readability1;
+- adverb_conjunction_share: share of adverbs and conjunctions among the words
+  — readability2 (cntext takes it per sentence; here over the span's words);
+- value: readability3, the mean of the two. The components have different
   units, so each is first standardised against the bundled corpus (z-scores,
-  reference in lexicons/readability_reference.tsv); a higher value means
-  longer clauses and more connective/adverbial padding, i.e. denser prose.
+  reference in lexicons/readability_reference.tsv): 0 is a typical State
+  Council report, higher is harder.
 Word classes come from the tags of jieba's dictionary (function_words.tsv)
 looked up per token — a context-free approximation of POS tagging, which
 would cost ten times the segmentation.
