@@ -1,6 +1,7 @@
 """Claims extraction speed and memory, as ratios to a floor measured in the same run.
 
-Input: the bundled corpus repeated to about 11 million characters.
+Input: the bundled corpus repeated to about 11 million characters. All times are CPU
+seconds (the machine is shared by several people; wall time would swing with their load).
 - floor: decoding its JSON lines and converting to Simplified with OpenCC, in-process;
 - grammar: `claim_rows` over the same converted texts, in-process (target: within 10x);
 - JioNLP's `extract_money` over the corpus once, in its own throwaway venv (bench/.venv-jionlp),
@@ -38,18 +39,20 @@ import json, sys, time
 import jionlp
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 jionlp.ner.extract_money(texts[0][:2000])  # load its lexicons before timing
-t = time.perf_counter()
+t = time.process_time()
 found = sum(len(jionlp.ner.extract_money(t_)) for t_ in texts)
-print(json.dumps({"seconds": time.perf_counter() - t, "money": found}))
+print(json.dumps({"seconds": time.process_time() - t, "money": found}))
 """
 
 
 def _best(fn, repeat: int = 3) -> tuple[float, object]:
+    """Best CPU seconds of a few runs: CPU time, not wall time, because the machine is shared
+    and a longer run is preempted more often, which would skew ratios to the floor."""
     best, out = float("inf"), None
     for _ in range(repeat):
-        t = time.perf_counter()
+        t = time.process_time()
         out = fn()
-        best = min(best, time.perf_counter() - t)
+        best = min(best, time.process_time() - t)
     return best, out
 
 
@@ -69,21 +72,20 @@ def _repeated_lines() -> list[str]:
 # Started from a small wrapper: a child forked straight from this (large) process would
 # report this process's memory as its own peak.
 WRAPPER = """
-import json, resource, subprocess, sys, time
-t = time.perf_counter()
+import json, resource, subprocess, sys
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
-print(json.dumps({"code": code, "seconds": time.perf_counter() - t,
-                  "peak_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"code": code, "cpu": use.ru_utime + use.ru_stime, "peak_kib": use.ru_maxrss}))
 """
 
 
 def _process(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident MiB of one command run as its own process."""
+    """CPU seconds and peak resident MiB of one command run as its own process."""
     run = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], capture_output=True, text=True, cwd=ROOT)
     out = json.loads(run.stdout.strip().splitlines()[-1])
     if out["code"]:
         raise RuntimeError(f"{' '.join(cmd[:4])} failed with status {out['code']}")
-    return out["seconds"], out["peak_kib"] / 1024
+    return out["cpu"], out["peak_kib"] / 1024
 
 
 def _jionlp(texts: list[str]) -> dict:
@@ -131,7 +133,7 @@ def main() -> dict:
         "claims": claims,
     }
     print(f"input: {result['input']}")
-    print(f"floor (JSON decode + OpenCC t2s): {floor_s:.3f} s")
+    print(f"floor (JSON decode + OpenCC t2s): {floor_s:.3f} CPU s")
     print(f"claims grammar: {grammar_s:.3f} s = {grammar_s / floor_s:.1f}x floor (target <= 10x), "
           f"{chars / grammar_s / 1e6:.2f}M chars/s, {claims:,} claims")
 
@@ -164,7 +166,7 @@ def main() -> dict:
                    "cli_vs_floor_process": round(cli_p / floor_p, 2), "clean_process_seconds": round(clean_p, 2),
                    "floor_peak_mib": round(floor_rss),
                    "cli_peak_mib": round(cli_rss)})
-    print(f"floor as a process: {floor_p:.2f} s, peak {floor_rss:.0f} MiB")
+    print(f"floor as a process: {floor_p:.2f} CPU s, peak {floor_rss:.0f} MiB")
     print(f"effanalysis metrics as a process: {cli_p:.2f} s = {cli_p / floor_p:.1f}x floor process "
           f"(target <= 15x), peak {cli_rss:.0f} MiB (target < 1024 MiB); of which reading and cleaning alone "
           f"(effanalysis clean): {clean_p:.2f} s")
