@@ -192,10 +192,14 @@ def test_hostile_parameter_is_not_executed(tmp_path):
     assert "</pre><b>" not in html
 
 
-def test_code_is_hidden_by_default(tmp_path):
+def test_code_is_hidden_by_default_and_success_clears_an_old_failure(tmp_path):
     nb = _notebook(tmp_path / "t.ipynb", "print('visible output')")
+    stale = tmp_path / "out" / "failed" / "t-default.ipynb"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("{}")
     html = render(None, tmp_path / "out", notebook=nb).read_text(encoding="utf-8")
     assert "visible output" in html and '<pre class="code">' not in html and "print(" not in html
+    assert not stale.exists()
 
 
 # --- charts: CJK glyphs from the wheel on a fresh install ------------------------------------------

@@ -84,7 +84,8 @@ def _with_parameters(nb, index: int, values: dict):
     """A copy of `nb` with a cell that sets `values` inserted after the parameters cell."""
     nb = nbformat.from_dict(nb)
     cell = nbformat.v4.new_code_cell(parameters.injected_source(values), metadata={"tags": ["injected-parameters"]})
-    cell.pop("id", None) if nb.nbformat_minor < 5 else None
+    if nb.nbformat_minor < 5:   # cell ids exist from nbformat 4.5 on
+        cell.pop("id", None)
     nb.cells.insert(index + 1, cell)
     return nb
 
@@ -118,4 +119,6 @@ def render(source: str | Path | None = None, out_dir: str | Path = "reports", pa
     title = export.records(executed).get("title") or values.get("title") or name   # recorded by the notebook
     page = export.to_html(executed, title=str(title), parameters=parameters.table(declared, _shown(values)),
                           show_code=show_code)
-    return export.write_atomic(out_dir / f"{name}.html", page)
+    written = export.write_atomic(out_dir / f"{name}.html", page)
+    (out_dir / "failed" / f"{name}.ipynb").unlink(missing_ok=True)   # an earlier failure is now history
+    return written
