@@ -108,6 +108,16 @@ def test_section_sentences_and_sizes_add_up(seed_report, seed_profile):
     assert sec["chars"].sum() <= len(seed_report.text)
 
 
+def test_a_short_text_without_headings_has_empty_tables_with_their_columns():
+    p = effanalysis.Report.from_text("关于某事的报告\n今年我们修了三条路，局长王小明说。").profile()
+    assert list(p.sections.columns) == effanalysis.language.SECTION_COLUMNS and p.sections.empty
+    assert list(p.mechanisms.columns) == ["name", "frequency", "count"] and p.mechanisms.empty
+    assert p.people.to_dict("records") == [{"name": "王小明", "title": "局长", "count": 1}]
+    assert "报告" not in set(p.keywords[p.keywords["method"] == "tfidf"]["term"])  # in every report: idf 0
+    assert p.era["evidence"] == ["no dated formulation is used"]
+    assert p.readability["clauses"] == 3
+
+
 def test_heading_templates():
     assert formula.template("以强化领导为重点，切实明确效能建设认识") == "以X为Y，切实Z"
     assert formula.template("以制度建设为基础,切实保障工作运转有序") == "以X为Y，切实Z"

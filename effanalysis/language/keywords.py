@@ -40,6 +40,7 @@ def tfidf(codes: np.ndarray, vocab: np.ndarray, idf: np.ndarray, top: int = 20) 
     tf = np.bincount(codes, minlength=len(vocab)) / len(codes)
     weight = tf * idf
     best = np.argsort(-weight, kind="stable")[:top]
+    best = best[weight[best] > 0]  # a word every report uses says nothing about this one
     return _frame(vocab[best], weight[best], "tfidf")
 
 
