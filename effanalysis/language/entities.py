@@ -85,7 +85,7 @@ def people(text: str) -> tuple[columns.Columns, list]:
 
 
 @lru_cache(maxsize=None)
-def _bodies() -> tuple[tuple[str, ...], set, tuple[str, ...], set]:
+def _bodies() -> tuple[tuple[str, ...], set, tuple[str, ...], tuple[str, ...]]:
     """Body endings, bodies that stand alone, body-ending words that are not bodies,
     and words a name does not extend over."""
     groups: dict[str, list] = {"": [], "@alone": [], "@not": [], "@stop": []}
@@ -94,7 +94,7 @@ def _bodies() -> tuple[tuple[str, ...], set, tuple[str, ...], set]:
         if line:
             key = line[0] if line[0].startswith("@") else ""
             groups[key].extend(line[1:] if key else line)
-    return tuple(groups[""]), set(groups["@alone"]), tuple(groups["@not"]), set(groups["@stop"])
+    return tuple(groups[""]), set(groups["@alone"]), tuple(groups["@not"]), tuple(groups["@stop"])
 
 
 def body_word(word: str) -> bool:
@@ -138,13 +138,19 @@ def media(tokens, starts, text, idx=None) -> tuple[columns.Columns, list]:
     return _count(found), [f[1:3] for f in found]
 
 
+def _name_part(token: str, stop: tuple[str, ...]) -> bool:
+    """Can `token` be part of a body's name: a noun of two or more Han characters,
+    or an administrative level (省, 市 …), and no verb or adverb (stop)?"""
+    return ((len(token) > 1 or token in "省市县区乡镇村") and re.fullmatch(f"[{HAN}]+", token) is not None
+            and not token.startswith(stop) and _tag(token) in _NOUN_TAGS)
+
+
 def _runs_at(tokens, starts, idx, min_len):
     """Runs of up to four noun tokens ending at each index: (name, start, end, tokens)."""
     out, stop = [], _bodies()[3]
     for i in idx.tolist():
         j = i
-        while (j > 0 and i - j < 3 and re.fullmatch(f"[{HAN}]+", tokens[j - 1]) and tokens[j - 1] not in stop
-               and _tag(tokens[j - 1]) in _NOUN_TAGS):
+        while j > 0 and i - j < 3 and _name_part(tokens[j - 1], stop):
             j -= 1
         parts = tokens[j:i + 1]
         name = "".join(parts)
