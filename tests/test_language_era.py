@@ -19,7 +19,10 @@ def test_era_interval_contains_the_year_of_reports_from_1978_on(dated):
     hits = [e["from"] <= year <= e["to"] for year, e in estimates]
     widths = [e["to"] - e["from"] for _, e in estimates]
     hit_rate, median_width = sum(hits) / len(hits), statistics.median(widths)
-    print(f"era: {sum(hits)}/{len(hits)} reports inside their interval ({hit_rate:.1%}), median width {median_width} years")
+    likely = sum(e["likely_from"] <= year <= e["likely_to"] for year, e in estimates) / len(estimates)
+    print(f"era: {sum(hits)}/{len(hits)} reports inside their interval ({hit_rate:.1%}), median width "
+          f"{median_width} years; inside the likely interval: {likely:.1%}")
+    assert all(e["from"] <= e["likely_from"] <= e["likely_to"] <= e["to"] for _, e in estimates)
     assert len(estimates) >= 40
     assert hit_rate >= 0.90
     # A narrow interval is what makes a hit worth anything.

@@ -8,7 +8,8 @@
   day, so when no formulation of an era that starts after `from` is present,
   the text was written no later than the start of the earliest such era: `to`.
 - The likely interval narrows this by when each formulation was the standard
-  wording (standard_year … last_year), kept inside [from, to].
+  wording (standard_year … last_year), kept inside [from, to]; a formulation
+  already out of use is taken as a quotation and does not narrow it.
 
 Validated on the bundled corpus (tests/test_language_era.py): for the dated
 State Council reports from 1978 on, the interval contains the report's year.
@@ -51,15 +52,18 @@ def estimate(found, this_year: int | None = None) -> dict:
             evidence.append(f"none of {'、'.join(terms[:4])} is used (from {end}): written in {end} or earlier")
             break
     likely_from, likely_to = start, end
-    if rows:
-        term, standard = max(((r[0], int(r[3])) for r in rows), key=lambda r: r[1])
-        likely_from = min(max(start, standard), end)
-        if likely_from > start:
-            evidence.append(f"{term} was the standard wording from {likely_from}")
-        ended = [(r[0], int(r[2])) for r in rows if not pd.isna(r[2])]
-        if ended:
-            term, last = min(ended, key=lambda r: r[1])
-            likely_to = max(likely_from, min(end, last))
-            if likely_to < end:
-                evidence.append(f"{term} was in active use until {likely_to}")
+    standard = [(r[0], int(r[3])) for r in rows if int(r[3]) <= end]
+    if standard:
+        term, year = max(standard, key=lambda r: r[1])
+        if year > start:
+            likely_from = year
+            evidence.append(f"{term} was the standard wording from {year}")
+    # A formulation out of use before `from` can only be quoted from the past (以阶级斗争为纲
+    # in 1986): only those still current at `likely_from` narrow the end.
+    ended = [(r[0], int(r[2])) for r in rows if not pd.isna(r[2]) and int(r[2]) >= likely_from]
+    if ended:
+        term, year = min(ended, key=lambda r: r[1])
+        if year < end:
+            likely_to = year
+            evidence.append(f"{term} was in active use until {year}")
     return {"from": start, "to": end, "likely_from": likely_from, "likely_to": likely_to, "evidence": evidence}
