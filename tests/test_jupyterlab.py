@@ -62,10 +62,10 @@ def _pids_mentioning(text: str) -> list[int]:
 
 
 def _lab_env(tmp: Path) -> dict:
-    dirs = {name: tmp / name for name in ("home", "config", "data", "runtime", "settings", "workspaces",
-                                          "ipython")}
+    dirs = {name: tmp / "jupyter" / name for name in ("home", "config", "data", "runtime", "settings",
+                                                      "workspaces", "ipython")}
     for d in dirs.values():
-        d.mkdir(parents=True, exist_ok=True)
+        d.mkdir(parents=True)                 # new, never a directory of the tree
     # Every cell in the DOM (no windowing), so that what the page shows can be asserted on.
     tracker = dirs["settings"] / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
     tracker.parent.mkdir(parents=True)
@@ -246,7 +246,12 @@ def test_report_notebook_runs_all_cells_in_jupyterlab(tmp_path):
     kernelspec = json.loads(notebook.read_text(encoding="utf-8"))["metadata"]["kernelspec"]
     assert kernelspec["name"] == lab.KERNEL_NAME
 
+    data_before = sorted(p for p in (ROOT / "data").rglob("*"))
+
     seen = run_in_jupyterlab(nbdir, notebook.name, tmp_path)
+
+    # Nothing written into the tree through the ../data link (Jupyter's dirs are all temporary).
+    assert sorted(p for p in (ROOT / "data").rglob("*")) == data_before
 
     # The notebook's kernel is the project's interpreter, registered under the project's name.
     assert seen["kernelspecs"][lab.KERNEL_NAME]["spec"]["argv"][0] == sys.executable
