@@ -25,7 +25,7 @@ _DATE = re.compile(r"年(?<=[0-9０-９]{4}年)|年(?<=[〇零一二三四五六
                    r"|年(?<=[今去明]年)|年(?<=半年)|年[底初]")
 
 
-@dataclass
+@dataclass(eq=False)  # frames do not compare to a single truth value
 class Profile:
     """The language profile of one report: a DataFrame per part, plus era and readability."""
     keywords: pd.DataFrame = Frame()       # term, weight, method ("tfidf" | "textrank")
