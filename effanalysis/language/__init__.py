@@ -50,7 +50,9 @@ class Profile:
 
 
 def profile(report) -> Profile:
+    """The language profile of `report` (report.profile() computes it once)."""
     text = report.text
+    # Cut once; every per-token fact after that is an array lookup by word id.
     tokens = segment.cut(text)
     ids = vocab_.encode(tokens)
     v = vocab_.vocabulary()
@@ -70,6 +72,7 @@ def profile(report) -> Profile:
 
     is_word, is_dc = (token_classes & vocab_.HAN_WORD) > 0, (token_classes & vocab_.ADV_CONJ) > 0
 
+    # Concrete anchors: claims, named people, bodies, media and programmes, dates.
     anchors = np.concatenate([
         np.asarray(report.claims["start"], dtype=np.int64),
         np.array([s for s, _ in people_spans + org_spans + media_spans + camp_spans], dtype=np.int64),
