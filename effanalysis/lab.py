@@ -203,13 +203,18 @@ def _is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
+LAB_DIRS = {"JUPYTER_CONFIG_DIR": "jupyter/config", "JUPYTER_DATA_DIR": "jupyter/data",
+            "JUPYTER_RUNTIME_DIR": "jupyter/runtime", "JUPYTERLAB_WORKSPACES_DIR": "jupyter/workspaces",
+            "IPYTHONDIR": "ipython", "MPLCONFIGDIR": "matplotlib"}
+
+
 def lab_env(base: dict | None = None) -> dict:
-    """Environment for ``make lab``: runtime files and workspaces stay in the repository's .cache."""
+    """Environment for ``make lab``: JupyterLab's settings, runtime files, workspaces, notebook
+    signatures and the kernels' IPython history stay in the repository's .cache (variables already
+    set win). The kernel itself lives in .venv, which Jupyter searches anyway."""
     env = dict(os.environ if base is None else base)
-    cache = ROOT / ".cache" / "jupyter"
-    env.setdefault("JUPYTER_RUNTIME_DIR", str(cache / "runtime"))
-    env.setdefault("JUPYTERLAB_WORKSPACES_DIR", str(cache / "workspaces"))
-    env.setdefault("MPLCONFIGDIR", str(ROOT / ".cache" / "matplotlib"))
+    for key, sub in LAB_DIRS.items():
+        env.setdefault(key, str(ROOT / ".cache" / sub))
     return env
 
 

@@ -183,10 +183,23 @@ def test_lab_command_line_is_loopback_and_offline():
     assert app.config.MappingKernelManager.default_kernel_name == "effanalysis"
 
 
-def test_lab_env_keeps_runtime_files_in_the_repository():
-    env = lab.lab_env({})
-    for key in ("JUPYTER_RUNTIME_DIR", "JUPYTERLAB_WORKSPACES_DIR", "MPLCONFIGDIR"):
+def test_lab_env_keeps_jupyter_files_in_the_repository():
+    env = lab.lab_env({"IPYTHONDIR": "/elsewhere"})
+    for key in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
+                "JUPYTERLAB_WORKSPACES_DIR", "MPLCONFIGDIR"):
         assert Path(env[key]).is_relative_to(ROOT / ".cache")
+    assert env["IPYTHONDIR"] == "/elsewhere"                      # the analyst's choice wins
+
+
+def test_lab_env_still_finds_the_kernel_in_the_virtual_environment(tmp_path):
+    """With Jupyter's user dirs moved into .cache, the kernel in .venv is still on the path."""
+    lab.install_kernel()                                            # as the set-up of `make` does
+    env = lab.lab_env({"PATH": os.environ.get("PATH", "")})
+    env.update({k: str(tmp_path / k) for k in lab.LAB_DIRS})      # not the repository's .cache here
+    out = subprocess.run([sys.executable, "-m", "jupyter_client.kernelspecapp", "list", "--json"],
+                         env=env, capture_output=True, text=True, check=True).stdout
+    specs = json.loads(out)["kernelspecs"]
+    assert Path(specs["effanalysis"]["resource_dir"]) == lab.kernel_dir()
 
 
 # --- notebooks that read as documents ------------------------------------------------------------
