@@ -281,3 +281,10 @@ def test_untyped_parameters_are_typed_by_their_default():
     assert parameters.validate(declared, {"n": "4", "ratio": "2", "maybe": "a"}) == {"n": 4, "ratio": 2.0, "maybe": "a"}
     with pytest.raises(InputError, match="ratio: expected a finite number"):
         parameters.validate(declared, {"ratio": "nan"})
+
+
+def test_a_dying_kernel_is_a_failure(tmp_path):
+    nb = _notebook(tmp_path / "die.ipynb", "import os", "os._exit(3)")
+    with pytest.raises(RenderError, match=r"cell 5 \(os._exit\(3\)\) failed: the kernel died"):
+        render(None, tmp_path / "out", notebook=nb)
+    assert not list((tmp_path / "out").glob("*.html"))

@@ -83,8 +83,8 @@ def run(nb, cwd: Path, timeout: float) -> tuple[object, Failure | None]:
                 client.execute_cell(cell, index)
             except CellTimeoutError:
                 failure = Failure(index, cell_name(cell), f"timed out after {timeout:g} s")
-            except DeadKernelError as exc:
-                failure = Failure(index, cell_name(cell), f"the kernel died ({exc})")
+            except DeadKernelError:
+                failure = Failure(index, cell_name(cell), "the kernel died")
             except CellExecutionError:
                 failure = Failure(index, cell_name(cell), _error_of(cell))
             if failure:
