@@ -16,7 +16,29 @@ from effanalysis import lab
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ("report.ipynb", "corpus.ipynb")
-NOTEBOOKS = sorted({ROOT / "notebooks" / n for n in EXPECTED} | set(lab.notebooks(ROOT / "notebooks")))
+NAMES = sorted(set(EXPECTED) | {p.name for p in lab.notebooks(ROOT / "notebooks")})
+
+
+def _committed(relpath: str, root: Path = ROOT) -> str | None:
+    """A file as git commits it: the index, i.e. what the clean filter let through (an analyst's
+    working copy may hold outputs); the working copy for an untracked file or outside git."""
+    out = subprocess.run(["git", "-C", str(root), "show", f":{relpath}"], capture_output=True)
+    if out.returncode == 0:
+        return out.stdout.decode("utf-8")
+    path = root / relpath
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+@pytest.fixture(scope="module")
+def committed(tmp_path_factory) -> Path:
+    """notebooks/*.ipynb and their text twins, as committed, in a temporary directory."""
+    directory = tmp_path_factory.mktemp("committed")
+    for name in NAMES:
+        for file in (name, Path(name).with_suffix(".py").name):
+            text = _committed(f"notebooks/{file}")
+            if text is not None:
+                (directory / file).write_text(text, encoding="utf-8")
+    return directory
 
 
 def _dirty_notebook() -> dict:
@@ -40,31 +62,31 @@ def _dirty_notebook() -> dict:
 
 
 # --- the committed notebooks ---------------------------------------------------------------------
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_committed_notebook_has_no_outputs_or_counts(path):
-    assert path.exists(), f"notebooks/{path.name} is missing"
-    nb = json.loads(path.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_notebook_has_no_outputs_or_counts(committed, name):
+    assert (committed / name).exists(), f"notebooks/{name} is missing"
+    nb = json.loads((committed / name).read_text(encoding="utf-8"))
     assert lab.dirty_cells(nb) == []
     assert not set(lab.NOTEBOOK_METADATA_DROPPED) & set(nb["metadata"])
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_committed_notebook_is_what_the_filter_commits(path):
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_notebook_is_what_the_filter_commits(committed, name):
     """Stripping a committed notebook changes nothing: opening and saving it in JupyterLab with the
     filter installed shows no diff beyond what the analyst changed."""
-    text = path.read_text(encoding="utf-8")
+    text = (committed / name).read_text(encoding="utf-8")
     assert lab.strip_text(text) == text
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_committed_notebook_uses_the_project_kernel(path):
-    kernelspec = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("kernelspec", {})
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_notebook_uses_the_project_kernel(committed, name):
+    kernelspec = json.loads((committed / name).read_text(encoding="utf-8"))["metadata"].get("kernelspec", {})
     assert kernelspec.get("name") == lab.KERNEL_NAME
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_paired_text_form_is_in_sync(path):
-    assert lab.out_of_sync(path) is None
+@pytest.mark.parametrize("name", NAMES)
+def test_paired_text_form_is_in_sync(committed, name):
+    assert lab.out_of_sync(committed / name) is None
 
 
 # --- stripping -----------------------------------------------------------------------------------
@@ -120,6 +142,7 @@ def test_git_filter_strips_outputs_from_what_is_committed(tmp_path):
     assert "".join(committed["cells"][2]["source"]) == "report.claims"
     assert lab.dirty_cells(json.loads(work.read_text(encoding="utf-8")))   # outputs kept locally
     assert git("status", "--porcelain") == ""
+    assert lab.dirty_cells(json.loads(_committed("notebooks/report.ipynb", tmp_path))) == []
 
     edited = _dirty_notebook()
     edited["cells"][2]["source"] = "report.claims.head()"
