@@ -250,6 +250,8 @@ def test_report_notebook_runs_all_cells_in_jupyterlab(tmp_path):
 
     seen = run_in_jupyterlab(nbdir, notebook.name, tmp_path)
 
+    # The server and its kernels are gone (their command lines name our temporary directory).
+    assert _pids_mentioning(str(tmp_path)) == []
     # Nothing written into the tree through the ../data link (Jupyter's dirs are all temporary).
     assert sorted(p for p in (ROOT / "data").rglob("*")) == data_before
 
