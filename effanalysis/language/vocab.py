@@ -10,6 +10,8 @@ never are.
 """
 from __future__ import annotations
 
+from itertools import repeat
+
 import numpy as np
 
 from . import entities, idf, keywords, segment
@@ -70,4 +72,8 @@ def vocabulary() -> _Vocabulary:
 def encode(tokens: list[str]) -> np.ndarray:
     """The id of every token."""
     v = vocabulary()
-    return np.fromiter(map(v.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    # dict.get runs in C; only the few words not seen before go through __missing__.
+    ids = np.fromiter(map(v.get, tokens, repeat(-1)), dtype=np.int64, count=len(tokens))
+    for i in np.flatnonzero(ids < 0).tolist():
+        ids[i] = v[tokens[i]]
+    return ids
