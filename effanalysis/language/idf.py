@@ -6,8 +6,8 @@ documents of data/corpus/government_work_reports.jsonl cut by segment.cut with
 the user dictionary. Only keyword candidates seen in two or more documents are
 stored; any other word gets the idf of an unseen word (df = 0), which keeps the
 file small and rates a report's own vocabulary (效能建设) highest.
-`python -m effanalysis.language.idf` rewrites it, and the corpus reference of
-the readability components (readability_reference.tsv); a test checks that the
+`python -m effanalysis.language` rewrites it, and the corpus reference of the
+readability components (readability_reference.tsv); a test checks that the
 shipped files match a rebuild.
 """
 from __future__ import annotations
@@ -76,7 +76,3 @@ def main() -> None:
     texts = corpus_texts()
     lexicon.path("idf.tsv").write_text(build(texts), encoding="utf-8")
     lexicon.path("readability_reference.tsv").write_text(build_readability(texts), encoding="utf-8")
-
-
-if __name__ == "__main__":
-    main()
