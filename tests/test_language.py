@@ -37,6 +37,16 @@ def test_titles_after_the_name_and_chains_of_titles():
     assert len(spans) == 3
 
 
+def test_people_named_in_the_corpus_are_the_premiers_and_chairmen(corpus_reports):
+    found = set()
+    for r in corpus_reports:
+        people, _ = entities.people(r.text)
+        found |= set(zip(people["name"], people["title"]))
+    assert {("李克强", "总理"), ("李强", "总理"), ("温家宝", "总理"), ("江泽民", "主席"), ("毛泽东", "主席")} <= found
+    # A foreign name runs on past three characters (伏罗希洛夫): no person.
+    assert not [name for name, _ in found if name.startswith("伏罗希")]
+
+
 def test_seed_media_organizations_and_campaigns(seed_profile):
     assert set(seed_profile.media["name"]) == {"《天门日报》", "《楚天品牌》", "天门网", "湖北电视公共频道"}
     assert {"科技服务民生", "百家企业寻找科技靠山"} == set(seed_profile.campaigns["name"])

@@ -21,7 +21,7 @@ from . import columns, lexicon, segment
 
 HAN = "\u4e00-\u9fff"
 # Characters that end a name rather than continue it (为组长, 出席, 、).
-_NAME_STOP = "为出等和与在的是同主任到来率参带作对就也将亲说指及并向被由从所市省县区局厅部委党政府"
+_NAME_STOP = "为出等和与在的是同主任到来率参带作对就也将亲说指及并向被由从所市省县区局厅部委党政府讲表视会陪"
 _NOUN_TAGS = {"n", "ns", "nt", "nz", "nr", "nrt", "nrfg", "j", ""}  # "": user-dictionary words
 _PROPER_TAGS = {"ns", "nt", "nz", "nr", "nrt", "nrfg", "j"}
 _BOUNDARY = set("\n 。，、；：“（,;")  # what may precede a name written before its title
@@ -68,8 +68,9 @@ def people(text: str) -> tuple[columns.Columns, list]:
     spans = []
     for m in titles_rx.finditer(text):
         found = []
-        after = name_rx.match(text, m.end())  # 局长肖爱国
-        if after:
+        after = name_rx.match(text, m.end())  # 局长肖爱国, and the name ends there (not 伏罗希|洛夫)
+        if after and (after.end() == len(text) or not "\u4e00" <= text[after.end()] <= "\u9fff"
+                      or text[after.end()] in _NAME_STOP):
             found.append((after.group(), m.start(), after.end()))
         for k in (3, 2):  # 王延觉厅长, with a boundary before the name
             s0 = m.start() - k
