@@ -16,7 +16,7 @@ COLUMNS = ["name", "frequency", "count"]
 _HAN = "\u4e00-\u9fff"
 _END = r"(?:责任制|制度|机制|制)"
 # Words ending in 制 that are no mechanism; leading words that belong to the sentence, not the name.
-_NOT = ("控制", "抑制", "限制", "编制", "管制", "遏制", "节制", "专制", "研制", "强制", "复制", "压制")
+_NOT = ("控制", "抑制", "限制", "编制", "管制", "遏制", "节制", "专制", "研制", "强制", "复制", "压制", "法制", "改制")
 _LEAD = re.compile(r"^(?:和|及|与|并|完善|健全|建立|优化|改革|创新|加快|推进|推动|深化)+")
 _VERBS = ("建立健全", "建立", "实行", "推行", "实施", "落实", "抓好", "健全", "完善")
 _INTRO = re.compile(rf"{lexicon.alternation(_VERBS)}[了好起着]?(?P<name>[{_HAN}]{{2,12}}?{_END})(?![{_HAN}])")
