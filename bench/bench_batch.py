@@ -47,6 +47,9 @@ def main() -> dict:
             print(f"jobs={jobs}: {seconds:7.1f} s for {n_docs} documents + corpus page "
                   f"({seconds / n_docs:.2f} s/document, load average before {load:.1f}, "
                   f"{len(result.failed)} failed)")
+            for f in result.failed:
+                print(f"  failed: {f['doc']}: {f['error']}")
+            runs[jobs]["failures"] = [f"{f['doc']}: {f['error']}" for f in result.failed]
         speedup = runs[1]["seconds"] / runs[2]["seconds"]
         print(f"speed-up with 2 jobs: {speedup:.2f}x (target >= 1.7x; cores: {os.cpu_count()})")
         return {"input": f"{source.name} ({n_docs} documents) + corpus page", "cores": os.cpu_count(),

@@ -191,20 +191,14 @@ def render_task(task: dict) -> dict:
 
 
 # --- executors ------------------------------------------------------------------------------------
-def _context():
-    """fork where there is one (the workers start with the package already imported; nothing in
-    this process runs threads or kernels yet), spawn elsewhere."""
-    from multiprocessing import get_all_start_methods
-
-    return get_context("fork" if "fork" in get_all_start_methods() else "spawn")
-
-
 class LocalPool:
-    """`jobs` worker processes; jobs=1 runs in this process."""
+    """`jobs` worker processes, spawned: a forked worker would inherit this process's ZeroMQ
+    context and event loop (after a kernel ran here), and its kernels then fail to shut down.
+    jobs=1 runs in this process."""
 
     def __init__(self, jobs: int):
         self.jobs = jobs
-        self.pool = ProcessPoolExecutor(jobs, mp_context=_context()) if jobs > 1 else None
+        self.pool = ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) if jobs > 1 else None
 
     def run(self, tasks: list[dict]) -> Iterable[dict]:
         if self.pool is None:
