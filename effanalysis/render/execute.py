@@ -75,7 +75,9 @@ def run(nb, cwd: Path, timeout: float) -> tuple[object, Failure | None]:
     failure = None
     # The kernel's own stderr carries only start-up chatter (e.g. ipykernel's
     # "running over TCP" warning); cell errors arrive as messages.
-    with client.setup_kernel(env=_kernel_env(), stderr=subprocess.DEVNULL):
+    # cleanup_kc: nbclient only shuts down kernels of managers it created itself; without it
+    # every render leaves its kernel process running until this process exits.
+    with client.setup_kernel(env=_kernel_env(), stderr=subprocess.DEVNULL, cleanup_kc=True):
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
