@@ -144,6 +144,12 @@ def test_a_changed_document_is_rendered_again(tmp_path, quick_notebook):
                               encoding="utf-8")
     third = run_batch([corpus], site, jobs=1, notebook=str(quick_notebook), corpus_notebook=None, progress=False)
     assert len(third.rendered) == 2 and third.skipped == []
+    # six notebooks ran in this process (jobs=1): none of their kernels is left running
+    import psutil
+
+    kernels = [p for p in psutil.Process().children(recursive=True)
+               if "ipykernel_launcher" in " ".join(p.cmdline())]
+    assert kernels == []
 
 
 def test_force_renders_everything_again(tmp_path):
