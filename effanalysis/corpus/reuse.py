@@ -208,15 +208,15 @@ class Reuse:
         return pd.DataFrame(rows, columns=["year", "next_year", "doc", "next_doc", "gap", "share", "shared_sentences"])
 
     def by_gap(self) -> pd.DataFrame:
-        """Mean reuse share by the number of years between two dated reports: gap, pairs, share."""
-        d = self.docs.dropna(subset=["year"])
-        m = self.matrix
-        rows = []
-        for _, a in d.iterrows():
-            for _, b in d.iterrows():
-                if a["position"] != b["position"] and b["year"] > a["year"]:
-                    rows.append((int(b["year"] - a["year"]), (m.loc[a["doc"], b["doc"]] + m.loc[b["doc"], a["doc"]]) / 2))
-        df = pd.DataFrame(rows, columns=["gap", "share"])
+        """Mean reuse share by the number of years between two dated reports: gap, pairs, share
+        (the share of a pair: the mean of the two directions)."""
+        dated = self.docs["year"].notna().to_numpy()
+        years = self.docs["year"].to_numpy(dtype=float, na_value=np.nan)[dated]
+        m = self.matrix.to_numpy()[np.ix_(dated, dated)]
+        i, j = np.nonzero(years[None, :] > years[:, None])
+        if not len(i):
+            return pd.DataFrame(columns=["gap", "pairs", "share"])
+        df = pd.DataFrame({"gap": (years[j] - years[i]).astype(int), "share": (m[i, j] + m[j, i]) / 2})
         return df.groupby("gap")["share"].agg(pairs="size", share="mean").reset_index()
 
     # --- passages -----------------------------------------------------------
