@@ -25,7 +25,11 @@ def esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _number(value) -> str:
+def _number(key: str, value) -> str:
+    if key == "year":
+        return esc(value)
+    if key == "concreteness" and isinstance(value, (int, float)):
+        return f"{100 * value:.1f}%"
     if isinstance(value, float):
         return f"{value:.3f}" if abs(value) < 10 else f"{value:,.0f}"
     return f"{value:,}" if isinstance(value, int) else esc(value)
@@ -40,7 +44,7 @@ def _cell(row: dict, key: str, kind: str) -> str:
         err = f'<div class="error">{esc(row["error"])}</div>' if row.get("error") else ""
         return f'<td data-v="{esc(v)}">{link}{err}</td>'
     if kind == "num":
-        return f'<td class="num" data-v="{esc(v)}">{_number(v)}</td>'
+        return f'<td class="num" data-v="{esc(v)}">{_number(key, v)}</td>'
     return f'<td data-v="{esc(v)}">{esc(v)}</td>'
 
 
