@@ -76,11 +76,11 @@ def test_formulation_matrix_counts_the_texts(trio):
     m = trends.formulation_matrix(found, min_reports=1)
     assert list(m.columns) == [1978, 1998, 2024]
     lex = slogans.entries().set_index("term")
-    plain = [t for t in m.index if lex.loc[t, "regex"] is None]
+    plain = [t for t in m.index if lex.loc[t, "regex"] is None]     # searched as a literal string
     assert len(plain) >= 3
     for term in plain:
         for r in trio:
-            assert m.loc[term, r.year] == r.text.count(term)
+            assert m.loc[term, r.year] == r.text.count(lex.loc[term, "literal"])
     first_use = [next(y for y in m.columns if m.loc[t, y] > 0) for t in m.index]
     assert first_use == sorted(first_use)          # ordered by the year a term first appears
     assert trends.formulation_matrix(found, min_reports=3).index.isin(m.index).all()
