@@ -151,7 +151,10 @@ def _restarts_at_top(heads: list[dict]) -> bool:
     return sum(h["depth"] == 1 and h["number"] == 1 for h in heads) > 1
 
 
-def build_outline(text: str, title: str = "") -> Outline:
+def build_outline(text: str, title: str = "", title_line: str | None = None) -> Outline:
+    """Outline of `text`; `title` names the document, `title_line` is the title as the
+    text's first line says it (default: `title`), which then stays out of the preamble."""
+    title_line = title if title_line is None else title_line
     heads = _headings(text)
     # Section ids "1", "1.2", … by nesting on rank; ends at the next heading of same or higher rank.
     rows: list[dict] = []
@@ -173,7 +176,7 @@ def build_outline(text: str, title: str = "") -> Outline:
             r["end"] = max(later["start"] - 1, r["start"])
     sections = pd.DataFrame(rows, columns=SECTION_COLUMNS)
     first_line_end = text.find("\n") if "\n" in text else len(text)
-    pre_start = first_line_end + 1 if title and text[:first_line_end].strip() == title else 0
+    pre_start = first_line_end + 1 if title_line and text[:first_line_end].strip() == title_line else 0
     pre_end = rows[0]["start"] - 1 if rows else len(text)
     items = _items(text, sections)
     return Outline(title, (pre_start, max(pre_start, pre_end)), sections, items)

@@ -46,6 +46,8 @@ class Report:
         head = c.found.get("meta", {})
         for k, v in head.items():
             meta.setdefault(k, v)
+        if head.get("title"):
+            meta["title_line"] = head["title"]  # the title as the text itself states it
         meta.setdefault("title", _fallback_title(meta, doc))
         meta["pinyin_removed"] = c.found.get("pinyin_removed", 0)
         meta["converted_chars"] = c.found.get("converted_chars", 0)
@@ -81,7 +83,7 @@ class Report:
     # --- structure ----------------------------------------------------------
     @cached_property
     def outline(self) -> Outline:
-        return build_outline(self.text, self.meta.get("title", "") if self.text.startswith(self.meta.get("title", "\0")) else "")
+        return build_outline(self.text, self.title, self.meta.get("title_line", ""))
 
     @cached_property
     def sections(self) -> pd.DataFrame:

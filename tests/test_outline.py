@@ -195,3 +195,14 @@ def test_corpus_resolutions_have_no_headings_and_whole_sentences(corpus_reports)
             assert len(r.sections) == 0, r.doc
             body = r.sentences[r.sentences["text"].str.len() > 40]
             assert body["text"].str.contains(r"[。！]$").all(), r.doc
+
+
+def test_title_line_in_the_text_stays_out_of_the_preamble(corpus_reports):
+    # The 2023 report's row title is long; its text opens with the short title line.
+    r = next(r for r in corpus_reports if r.year == 2023)
+    assert r.title == "2023年中华人民共和国国务院政府工作报告"
+    assert r.text.startswith(r.meta["title_line"] + "\n")
+    start, end = r.outline.preamble
+    assert start == len(r.meta["title_line"]) + 1
+    assert r.text[start:end].startswith("——2023年3月5日")
+    assert r.outline.to_dict()["title"] == r.title
