@@ -215,3 +215,35 @@ def test_several_files_and_an_unreadable_one(tmp_path):
     assert docs[0].error is None and docs[0].doc == seed.stem
     assert docs[1].error and "binary.txt" in docs[1].error
     assert docs[0].name == effanalysis.load(seed).slug
+
+
+def test_csv_corpus_with_named_columns(tmp_path):
+    import csv
+
+    rows = corpus_rows()[:2]
+    path = tmp_path / "resolutions.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["name", "body_text", "title"])
+        for i, r in enumerate(rows):
+            w.writerow([f"res-{i}", r["content"], r["title"]])
+    result = run_batch([path], tmp_path / "site", jobs=2, text_column="body_text", id_column="name", progress=False)
+    assert not result.failed and len(result.rendered) == 3            # two documents and the corpus page
+    assert [p["doc"] for p in result.pages] == ["res-0", "res-1"]
+    assert [p["title"] for p in result.pages] == [r["title"] for r in rows]
+    corpus = (tmp_path / "site" / "corpus.html").read_text(encoding="utf-8")
+    assert "2 documents" in corpus
+
+
+def test_progress_bar_on_a_terminal():
+    import io
+
+    from effanalysis.batch import Progress
+
+    out = io.StringIO()
+    bar = Progress(2, out, bar=True)
+    bar.update({"status": "ok", "seconds": 1.0}, "第一份")
+    bar.update({"status": "failed", "seconds": 1.0, "error": "boom"}, "第二份")
+    bar.close()
+    text = out.getvalue()
+    assert "2/2" in text and "\r" in text and "[1/2]" not in text      # a redrawn bar, not lines
