@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 import traceback
+import uuid
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -231,7 +232,8 @@ class DaskPool:
     def run(self, tasks: list[dict]) -> Iterable[dict]:
         from distributed import as_completed as dask_completed
 
-        futures = {self.client.submit(render_task, t, key=f"effanalysis-{t['kind']}-{t['key'][:16]}", pure=False): t
+        run = uuid.uuid4().hex[:8]   # task names for the dashboard, unique to this run
+        futures = {self.client.submit(render_task, t, key=f"effanalysis-{t['name']}-{run}", pure=False): t
                    for t in tasks}
         for fut in dask_completed(list(futures)):
             yield _outcome(fut, futures[fut])
