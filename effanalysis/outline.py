@@ -22,7 +22,8 @@ _CN = "一二三四五六七八九十百零〇两"
 _MARKERS = (
     # (rank: the kind of marker, regex for the label at line start)
     (0, re.compile(rf"第([{_CN}]+|\d+)(?:部分|篇|章)")),
-    (1, re.compile(rf"([{_CN}]+)、(?![{_CN}])")),  # not 二、三产业, a list of numbers
+    # Not 二、三产业 or 一、二、三 (lists of numbers), but 一、一年来工作回顾 is a heading.
+    (1, re.compile(rf"([{_CN}]+)、(?![{_CN}]+(?:、|产业))")),
     (2, re.compile(rf"[（(]([{_CN}]+)[）)]")),
     (3, re.compile(r"([0-9０-９]{1,2})[.．、](?![0-9０-９])")),
     (4, re.compile(r"[（(]([0-9０-９]{1,2})[）)]")),
