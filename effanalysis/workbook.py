@@ -256,8 +256,13 @@ def structure_sentences(report) -> list[str]:
         k = items[items["kind"] == kind]
         if len(k):
             where = k["section"].value_counts()
-            sec = s.set_index("section").loc[where.index[0]]
-            out.append(f"{sec['label']}{sec['title'][:12]}… carries {_plural(int(where.iloc[0]), what)}.")
+            sid = where.index[0]
+            if sid == "0":  # items before the first heading
+                place = "The preamble"
+            else:
+                sec = s.set_index("section").loc[sid]
+                place = f"{sec['label']}{sec['title'][:12]}…"
+            out.append(f"{place} carries {_plural(int(where.iloc[0]), what)}.")
     return out
 
 

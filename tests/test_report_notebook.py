@@ -285,3 +285,12 @@ def test_sentences_for_a_report_without_headings_claims_or_date():
     assert workbook.era_sentence({"from": 2003, "to": 2012, "likely_from": 2007, "likely_to": 2012,
                                   "evidence": ["科学发展观"]}) == "Its formulations date it to 2007–2012 (at the widest 2003–2012)."
     assert workbook.era_sentence({"from": 1979, "to": None, "evidence": ["调整"]}) == "Its formulations date it to 1979 or later."
+
+
+def test_structure_sentences_when_the_items_stand_in_the_preamble():
+    # Lead sentences before the first heading belong to the preamble, section "0".
+    text = ("测试报告\n各位代表：\n经济稳定增长。全年增长5%。\n就业形势良好。新增就业100万人。\n"
+            "一、工作回顾\n这一年工作很多。\n二、今年任务\n今年任务繁重。\n")
+    report = effanalysis.Report.from_text(text, doc="preamble-leads")
+    assert set(report.outline.items["section"]) == {"0"}
+    assert "The preamble carries 2 lead sentences." in workbook.structure_sentences(report)
