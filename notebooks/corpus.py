@@ -73,3 +73,13 @@ cw.keywords_section(reports, top_n=top_n)
 
 # %%
 cw.concreteness_section(reports)
+
+# %% [markdown]
+# ## 7. Explore the claims 数字浏览
+#
+# In JupyterLab: choose a document and filter its claims by kind and text. On the page: the claims of the first document.
+
+# %%
+from effanalysis.explore import explore
+
+explore(reports)

@@ -58,6 +58,14 @@ wb.structure(report)
 wb.claims_section(report, top_n=top_n)
 
 # %% [markdown]
+# In JupyterLab, the explorer below filters these claims by kind and text; on the page the tables above already show them all, so it adds nothing there.
+
+# %%
+from effanalysis.explore import explore
+
+explore(report, static_view=False)
+
+# %% [markdown]
 # ## 4. Language 语言
 
 # %%
