@@ -32,7 +32,6 @@ _MARKERS = (
 # An unnumbered part heading: a short line with no punctuation but 、 and quotes.
 _PART = re.compile(r"[^\s。，；：！？,;:!?（(]{2,24}")
 _ENUM = re.compile(rf"(?:(?<=^)|(?<=[\n。；！？：，]))([{_CN}]{{1,3}})是(?=[^的])")
-_SENT_END = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
 _CLAUSE_END = re.compile(r"[^，,；;：:。！？!?\n]*(?:[，,；;：:。！？!?]+[”’」』）)]*|\n|$)")
 
 # `rank` is the kind of marker: -1 an unnumbered part, then the order of _MARKERS;
@@ -185,35 +184,44 @@ def build_outline(text: str, title: str = "", title_line: str | None = None) -> 
 
 def section_at(sections: pd.DataFrame, positions: np.ndarray) -> np.ndarray:
     """Innermost section id containing each position ("0" before any heading)."""
-    positions = np.asarray(positions)
+    positions = np.asarray(positions, dtype=np.int64)
     result = np.full(len(positions), "0", dtype=object)
-    if len(sections) == 0:
+    if len(sections) == 0 or len(positions) == 0:
         return result
-    # Later (deeper or following) headings override earlier ones.
-    for r in sections.sort_values(["start", "level"]).itertuples():
-        inside = (positions >= r.start) & (positions <= r.end)
-        result[inside] = r.section
+    # Later (deeper or following) headings override earlier ones: the innermost section is the
+    # last heading at or before the position, if its span reaches that far.
+    ordered = sections.sort_values(["start", "level"], kind="stable")
+    starts = ordered["start"].to_numpy(np.int64)
+    ends = ordered["end"].to_numpy(np.int64)
+    ids = ordered["section"].to_numpy(object)
+    idx = np.searchsorted(starts, positions, side="right") - 1
+    hit = (idx >= 0) & (positions <= ends[np.maximum(idx, 0)])
+    result[hit] = ids[idx[hit]]
+    # Positions past the end of the last heading before them (rare): the innermost enclosing one.
+    for k in np.flatnonzero((idx >= 0) & ~hit):
+        inside = np.flatnonzero((starts <= positions[k]) & (positions[k] <= ends))
+        if len(inside):
+            result[k] = ids[inside[-1]]
     return result
 
 
+_SENT_BODY = re.compile(r"[^。！？!?\n]*[^。！？!?\s][^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*)?|[。！？!?]+[”’」』）)]*")
+
+
 def sentences(text: str, sections: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per sentence: sentence, start, end, text, paragraph, section."""
-    starts, ends, paras = [], [], []
-    para = 0
-    for m in _SENT_END.finditer(text):
-        s, e = m.start(), m.end()
-        if s == e and s >= len(text):
-            break
-        body_end = e - 1 if text[s:e].endswith("\n") else e
-        seg = text[s:body_end]
-        lead = len(seg) - len(seg.lstrip())
-        if seg.strip():
-            starts.append(s + lead); ends.append(s + len(seg.rstrip())); paras.append(para)
-        if text[s:e].endswith("\n"):
-            para += 1
-    df = pd.DataFrame({"sentence": np.arange(len(starts)), "start": starts, "end": ends, "paragraph": paras})
-    df["text"] = [text[s:e] for s, e in zip(starts, ends)]
-    df["section"] = section_at(sections, df["start"].to_numpy()) if sections is not None else "0"
+    """One row per sentence: sentence, start, end, text, paragraph, section.
+
+    A sentence runs to 。！？ (with closing quotes) or the end of its line; paragraphs are lines."""
+    spans = [m.span() for m in _SENT_BODY.finditer(text)]
+    bodies = [text[s:e] for s, e in spans]
+    # Cleaned lines carry no edge spaces, but a sentence may start after one inside a line.
+    starts = np.fromiter((s + len(b) - len(b.lstrip()) for (s, _), b in zip(spans, bodies)), np.int64, len(spans))
+    ends = np.fromiter((e - len(b) + len(b.rstrip()) for (_, e), b in zip(spans, bodies)), np.int64, len(spans))
+    newlines = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == 10)
+    df = pd.DataFrame({"sentence": np.arange(len(spans)), "start": starts, "end": ends,
+                       "paragraph": np.searchsorted(newlines, starts)})
+    df["text"] = [b.strip() for b in bodies]
+    df["section"] = section_at(sections, starts) if sections is not None else "0"
     return df
 
 
@@ -225,15 +233,17 @@ def clauses(text: str) -> pd.DataFrame:
     return df
 
 
+# Lead sentence: a short first sentence of a line without a comma, followed by more.
+_LEAD = re.compile(r"(?m)^([^。！？，,；;：:\n]{2,25}[。！])(?=[^\n])")
+_ITEM_END = re.compile(r"[。；！？\n]|$")
+
+
 def _items(text: str, sections: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    pos = 0
-    for line in text.split("\n"):
-        # Lead sentence: a short first sentence without a comma, followed by more.
-        m = re.match(r"([^。！？，,；;：:\n]{2,25}[。！])(.+)", line)
-        if m and not any(rx.match(line) for _, rx in _MARKERS) and not _ENUM.match(line):
-            rows.append({"kind": "lead", "label": "", "text": m.group(1), "start": pos, "end": pos + m.end(1)})
-        pos += len(line) + 1
+    for m in _LEAD.finditer(text):
+        pos = m.start()
+        if not any(rx.match(text, pos) for _, rx in _MARKERS) and not _ENUM.match(text, pos):
+            rows.append({"kind": "lead", "label": "", "text": m.group(1), "start": pos, "end": m.end(1)})
     # 一是…二是… series, in order, starting from 一 (restarts allowed).
     expect = 1
     for m in _ENUM.finditer(text):
@@ -241,12 +251,11 @@ def _items(text: str, sections: pd.DataFrame) -> pd.DataFrame:
         if n is None:
             continue
         if n == 1 or n == expect:
-            end = re.search(r"[。；！？\n]|$", text[m.end():])
-            stop = m.end() + end.end() if end else len(text)
+            stop = _ITEM_END.search(text, m.end()).end()
             rows.append({"kind": "enum", "label": m.group(0), "text": text[m.start():stop].rstrip("\n"),
                          "start": m.start(), "end": stop})
             expect = n + 1
-    items = pd.DataFrame(rows, columns=["kind", "label", "text", "start", "end"])
-    # A series must have at least two members to count as enumeration.
-    items["section"] = section_at(sections, items["start"].to_numpy())
-    return items.sort_values("start", kind="stable").reset_index(drop=True)[["section", "kind", "label", "text", "start", "end"]]
+    rows.sort(key=lambda r: r["start"])  # stable: a lead and an item never share a start
+    cols = {k: [r[k] for r in rows] for k in ("kind", "label", "text", "start", "end")}
+    section = section_at(sections, np.asarray(cols["start"], dtype=np.int64))
+    return pd.DataFrame({"section": section, **cols}, columns=["section", "kind", "label", "text", "start", "end"])
