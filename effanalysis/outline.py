@@ -31,7 +31,10 @@ _MARKERS = (
 )
 # An unnumbered part heading: a short line with no punctuation but 、 and quotes.
 _PART = re.compile(r"[^\s。，；：！？,;:!?（(]{2,24}")
-_ENUM = re.compile(rf"(?:(?<=^)|(?<=[\n。；！？：，]))([{_CN}]{{1,3}})是(?=[^的])")
+_ENUM = re.compile(rf"([{_CN}]{{1,3}})是(?=[^的])")  # at a line or clause start, see _ENUM_AT
+# 一是 after a line, sentence or clause break: matching the break itself lets the regex engine
+# skip ahead by the first character instead of testing a look-behind at every position.
+_ENUM_AT = re.compile(rf"[\n。；！？：，]([{_CN}]{{1,3}})是(?=[^的])")
 _CLAUSE_END = re.compile(r"[^，,；;：:。！？!?\n]*(?:[，,；;：:。！？!?]+[”’」』）)]*|\n|$)")
 
 # `rank` is the kind of marker: -1 an unnumbered part, then the order of _MARKERS;
@@ -246,14 +249,15 @@ def _items(text: str, sections: pd.DataFrame) -> pd.DataFrame:
             rows.append({"kind": "lead", "label": "", "text": m.group(1), "start": pos, "end": m.end(1)})
     # 一是…二是… series, in order, starting from 一 (restarts allowed).
     expect = 1
-    for m in _ENUM.finditer(text):
+    first = _ENUM.match(text)
+    for m in ([first] if first else []) + list(_ENUM_AT.finditer(text)):
         n = parse_int(m.group(1))
         if n is None:
             continue
         if n == 1 or n == expect:
             stop = _ITEM_END.search(text, m.end()).end()
-            rows.append({"kind": "enum", "label": m.group(0), "text": text[m.start():stop].rstrip("\n"),
-                         "start": m.start(), "end": stop})
+            rows.append({"kind": "enum", "label": text[m.start(1):m.end()], "text": text[m.start(1):stop].rstrip("\n"),
+                         "start": m.start(1), "end": stop})
             expect = n + 1
     rows.sort(key=lambda r: r["start"])  # stable: a lead and an item never share a start
     cols = {k: [r[k] for r in rows] for k in ("kind", "label", "text", "start", "end")}
