@@ -211,19 +211,26 @@ def section_at(sections: pd.DataFrame, positions: np.ndarray) -> np.ndarray:
 _SENT_BODY = re.compile(r"[^。！？!?\n]*[^。！？!?\s][^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*)?|[。！？!?]+[”’」』）)]*")
 
 
-def sentences(text: str, sections: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per sentence: sentence, start, end, text, paragraph, section.
-
-    A sentence runs to 。！？ (with closing quotes) or the end of its line; paragraphs are lines."""
+def sentence_spans(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end offsets of every sentence: a sentence runs to 。！？ (with closing
+    quotes) or the end of its line, without the white space around it."""
     spans = [m.span() for m in _SENT_BODY.finditer(text)]
     bodies = [text[s:e] for s, e in spans]
     # Cleaned lines carry no edge spaces, but a sentence may start after one inside a line.
     starts = np.fromiter((s + len(b) - len(b.lstrip()) for (s, _), b in zip(spans, bodies)), np.int64, len(spans))
     ends = np.fromiter((e - len(b) + len(b.rstrip()) for (_, e), b in zip(spans, bodies)), np.int64, len(spans))
+    return starts, ends
+
+
+def sentences(text: str, sections: pd.DataFrame | None = None,
+              spans: tuple[np.ndarray, np.ndarray] | None = None) -> pd.DataFrame:
+    """One row per sentence: sentence, start, end, text, paragraph, section (paragraphs are lines).
+    `spans` may pass in what `sentence_spans(text)` gave already."""
+    starts, ends = spans if spans is not None else sentence_spans(text)
     newlines = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == 10)
-    df = pd.DataFrame({"sentence": np.arange(len(spans)), "start": starts, "end": ends,
+    df = pd.DataFrame({"sentence": np.arange(len(starts)), "start": starts, "end": ends,
                        "paragraph": np.searchsorted(newlines, starts)})
-    df["text"] = [b.strip() for b in bodies]
+    df["text"] = [text[s:e] for s, e in zip(starts.tolist(), ends.tolist())]
     df["section"] = section_at(sections, starts) if sections is not None else "0"
     return df
 

@@ -17,7 +17,7 @@ import pandas as pd
 from . import io as _io
 from .clean import Cleaned, OffsetMap, clean_text
 from .errors import InputError
-from .outline import Outline, build_outline, sentences as _sentences
+from .outline import Outline, build_outline, sentence_spans, sentences as _sentences
 
 DEFAULT_SOURCE = Path(__file__).resolve().parent.parent / "data" / "raw" / "000_b8b61ae6203f38bb.txt"
 
@@ -90,8 +90,13 @@ class Report:
         return self.outline.sections
 
     @cached_property
+    def sentence_spans(self) -> tuple:
+        """(starts, ends) of the sentences as int arrays: the cheap form of `sentences`."""
+        return sentence_spans(self.text)
+
+    @cached_property
     def sentences(self) -> pd.DataFrame:
-        return _sentences(self.text, self.outline.sections)
+        return _sentences(self.text, self.outline.sections, self.sentence_spans)
 
     # --- analyses (each in its own module, computed once) ----------------
     @cached_property

@@ -283,9 +283,18 @@ def claims_from_text(text: str, doc: str = "text") -> pd.DataFrame:
     return to_frame(claim_rows(text, doc))
 
 
+def report_claim_rows(report) -> list[list]:
+    """Claim rows of a Report, placed in its sentences and sections (from the sentences'
+    starts alone: building the whole sentences table would cost more than the claims)."""
+    from ..outline import section_at
+
+    starts = report.sentence_spans[0]
+    if not len(starts):
+        return []
+    sections = section_at(report.sections, starts)
+    return claim_rows(report.text, report.doc, starts.tolist(), range(len(starts)), [str(x) for x in sections])
+
+
 def extract_claims(report) -> pd.DataFrame:
     """One row per quantitative claim of a Report (columns CLAIM_COLUMNS)."""
-    s = report.sentences
-    rows = claim_rows(report.text, report.doc, s["start"].tolist(), s["sentence"].tolist(),
-                      s["section"].astype(str).tolist()) if len(s) else []
-    return to_frame(rows)
+    return to_frame(report_claim_rows(report))

@@ -11,7 +11,7 @@ import math
 from typing import IO
 
 from .audit import AUDIT_COLUMNS, audit_claims
-from .claims import CLAIM_COLUMNS, claim_rows, to_frame
+from .claims import CLAIM_COLUMNS, report_claim_rows, to_frame
 
 AUDIT_OUTPUT_COLUMNS = ["doc", *AUDIT_COLUMNS]
 
@@ -45,9 +45,7 @@ def _claim_cells(row: list) -> list:
 
 
 def _report_rows(report, audit: bool):
-    s = report.sentences
-    rows = claim_rows(report.text, report.doc, s["start"].tolist(), s["sentence"].tolist(),
-                      s["section"].astype(str).tolist()) if len(s) else []
+    rows = report_claim_rows(report)
     if not audit:
         return rows
     found = audit_claims(to_frame(rows), report)
