@@ -34,8 +34,8 @@ class Report:
     text: str                      # the cleaned Simplified text
     offsets: OffsetMap             # cleaned char → span of `original`
     meta: dict = field(default_factory=dict)
-    cleaning_log: pd.DataFrame = field(default_factory=pd.DataFrame)
-    related: pd.DataFrame = field(default_factory=pd.DataFrame)
+    cleaning_rows: list = field(default_factory=list)   # one dict per cleaning step
+    related_rows: list = field(default_factory=list)    # related articles the site listed: title, date
     chrome: list = field(default_factory=list)
     source: str = ""
 
@@ -52,9 +52,21 @@ class Report:
         meta["pinyin_removed"] = c.found.get("pinyin_removed", 0)
         meta["converted_chars"] = c.found.get("converted_chars", 0)
         meta["joined_line_breaks"] = c.found.get("joined_line_breaks", 0)
-        related = pd.DataFrame(c.found.get("related", []), columns=["title", "date"])
-        return cls(doc=doc, original=raw, text=c.text, offsets=c.offsets, meta=meta, cleaning_log=c.log,
-                   related=related, chrome=c.found.get("chrome", []), source=source)
+        return cls(doc=doc, original=raw, text=c.text, offsets=c.offsets, meta=meta, cleaning_rows=c.log_rows,
+                   related_rows=c.found.get("related", []), chrome=c.found.get("chrome", []), source=source)
+
+    # Frames are built on first use: reading a corpus makes thousands of Reports.
+    @cached_property
+    def cleaning_log(self) -> pd.DataFrame:
+        """One row per cleaning step: step, what, edits, chars_before, chars_after."""
+        from .clean import LOG_COLUMNS
+
+        return pd.DataFrame(self.cleaning_rows, columns=LOG_COLUMNS)
+
+    @cached_property
+    def related(self) -> pd.DataFrame:
+        """Related articles the site listed under the report: title, date."""
+        return pd.DataFrame(self.related_rows, columns=["title", "date"])
 
     # --- identity -------------------------------------------------------------
     @property

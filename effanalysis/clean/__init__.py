@@ -22,8 +22,15 @@ __all__ = ["Cleaned", "clean_text", "OffsetMap", "STEPS", "Step", "remove_pinyin
 class Cleaned:
     text: str
     offsets: OffsetMap
-    log: pd.DataFrame
+    log_rows: list[dict]  # one per step; a frame only when asked for (a corpus makes thousands)
     found: dict = field(default_factory=dict)
+
+    @property
+    def log(self) -> pd.DataFrame:
+        return pd.DataFrame(self.log_rows, columns=LOG_COLUMNS)
+
+
+LOG_COLUMNS = ["step", "what", "edits", "chars_before", "chars_after"]
 
 
 def clean_text(raw: str, steps: tuple[Step, ...] = STEPS) -> Cleaned:
@@ -36,4 +43,4 @@ def clean_text(raw: str, steps: tuple[Step, ...] = STEPS) -> Cleaned:
                      "chars_before": len(text), "chars_after": len(new)})
         text = new
     mapping = OffsetMap.identity(len(raw)) if mapping is None else mapping
-    return Cleaned(text, mapping, pd.DataFrame(rows), found)
+    return Cleaned(text, mapping, rows, found)
