@@ -247,3 +247,12 @@ def test_progress_bar_on_a_terminal():
     bar.close()
     text = out.getvalue()
     assert "2/2" in text and "\r" in text and "[1/2]" not in text      # a redrawn bar, not lines
+
+
+def test_only_unreadable_input_is_bad_input_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "out"
+    missing = tmp_path / "missing.txt"
+    assert cli.main(["batch", str(missing), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "missing.txt" in err[0] and "no such file" in err[0]
+    assert not out.exists()

@@ -67,6 +67,16 @@ def test_empty_json_and_bad_format(tmp_path):
 def test_missing_file_is_a_usage_error(capsys, tmp_path):
     code, out, err = run(capsys, tmp_path / "nope.txt")
     assert code == 2 and "nope.txt" in err
+    assert out == ""  # not even the header
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_binary_input_writes_nothing(capsys, tmp_path, fmt):
+    bad = tmp_path / "image.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    code, out, err = run(capsys, bad, "--format", fmt)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "image.txt" in err and "PNG" in err
 
 
 def test_rows_are_written_before_the_next_document_is_read(monkeypatch, corpus_path):

@@ -24,6 +24,7 @@ import tempfile
 import time
 import traceback
 import uuid
+from collections import Counter
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -79,9 +80,9 @@ def collect(files: Iterable[str | Path], text_column: str | None = None, id_colu
             d = Document(source, path.name, 0, error=str(exc))
             d.name = Report(doc=path.name, original="", text="", offsets=None, source=source).slug
             out.append(d)
-    names = [d.name for d in out]
+    counts = Counter(d.name for d in out)
     for d in out:   # the same document given twice: keep one page name per row
-        if names.count(d.name) > 1:
+        if counts[d.name] > 1:
             d.name = f"{d.name}-{d.row}"
     return out
 
@@ -329,11 +330,14 @@ def run_batch(files: Iterable[str | Path], out_dir: str | Path = "reports", jobs
     from ..render.export import write_atomic
 
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     params = dict(params or {})
     docs = collect(files, text_column, id_column)
     if not docs:
         raise InputError(None, "no documents to render")
+    if all(d.error for d in docs):  # bad input, not a batch with some failures: nothing is written
+        more = f" (and {len(docs) - 1} more unreadable)" if len(docs) > 1 else ""
+        raise InputError(None, docs[0].error + more)
+    out_dir.mkdir(parents=True, exist_ok=True)
     manifest = read_manifest(out_dir)
     old = manifest["pages"]
 

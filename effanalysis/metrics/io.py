@@ -65,12 +65,13 @@ def write_claims(path, stream: IO[str], fmt: str = "csv", audit: bool = False, t
     if fmt not in ("csv", "json"):
         raise ValueError(f"unknown format {fmt!r} (csv or json)")
     writer = csv.writer(stream, lineterminator="\n") if fmt == "csv" else None
-    if writer:
-        writer.writerow(columns)
-    else:
-        stream.write("[")
     n = 0
-    for report in iter_reports(path, text_column, id_column):
+    for i, report in enumerate(iter_reports(path, text_column, id_column)):
+        if i == 0:  # only once the input has proved readable: bad input leaves stdout empty
+            if writer:
+                writer.writerow(columns)
+            else:
+                stream.write("[")
         for row in _report_rows(report, audit):
             cells = [_cell(v) for v in row] if audit else _claim_cells(row)
             if writer:
