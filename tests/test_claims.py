@@ -143,6 +143,8 @@ def test_numbers_units_and_kinds(text, surface, value, multiplier, norm, unit, k
     ("失业率控制在4.6%以内。", "4.6%以内", "under", None, 4.6),
     ("七成以上农户受益。", "七成以上", "over", 70, None),
     ("增长速度定为百分之八至九。", "百分之八至九", "range", 8, 9),
+    ("国内生产总值增长6%－6.5%。", "6%－6.5%", "range", 6, 6.5),  # full-width hyphen (2019 report)
+    ("增长6.5%～7%。", "6.5%～7%", "range", 6.5, 7),
     ("粮食产量三亿三千五百多万吨。", "三亿三千五百多万吨", "over", 335_000_000, 336_000_000),
 ])
 def test_qualifiers_and_bounds(text, surface, qualifier, low, high):

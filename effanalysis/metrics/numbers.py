@@ -13,7 +13,7 @@ ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9�
 # Chinese numerals incl. 几 (approximate) and a 点 fraction; 数 only before a place (数十, 数百万).
 CN_CHARS = "零〇○一二两三四五六七八九十百千万亿几"
 CHINESE = rf"(?:数(?=[十百千万亿]))?[{CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
-RANGE_SEP = r"[—–\-~～至到]"
+RANGE_SEP = r"[—–－\-~～至到]"
 
 BIG = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 # Pairs read as a range when written side by side: 两三, 三四, 三五, 七八.
