@@ -24,6 +24,12 @@ def test_role_of_sentences():
     assert role_of("经济恢复好于预期，全年国内生产总值增长2.3％。", 2021) == "outcome"
     assert role_of("2007年，国内生产总值比2002年增长65.5%，年均增长10.6%。", 2008) == "average"
     assert role_of("一九九○年国民生产总值比一九八○年增长一点六倍。", 1986) == "average"
+    # 左右 of another figure in a plain sentence does not make a target (2025 report, about 2024) …
+    assert role_of("主要表现在，经济规模稳步扩大，国内生产总值达到134.9万亿元、增长5%，增速居世界主要经济体前列，"
+                   "对全球经济增长的贡献率保持在30%左右。", 2025, "5%") == "outcome"
+    # … but a list of targets does, and so does an approximate figure of its own.
+    assert role_of("国内生产总值增长7.5％；城镇新增就业900万人以上；居民消费价格涨幅控制在4％左右。", 2012, "7.5％") == "target"
+    assert role_of("国内生产总值增长8％左右，经济结构进一步优化。", 2010, "8％左右") == "target"
 
 
 def test_gdp_claims_have_roles_and_the_year_they_are_about(gdp, by_year):

@@ -108,7 +108,9 @@ def test_gdp_series_aligns_targets_and_outcomes(facts):
     table = {row["year"]: row for row in s["table"]}
     # the 2024 report states 2023's outcome (5.2%) and its own target (5%左右)
     assert table[2023]["outcome"] == 5.2 and table[2023]["target"] == 5
-    assert table[2024]["target"] == 5 and table[2024]["outcome"] is None
+    # the 2025 report reviews 2024 (国内生产总值达到134.9万亿元、增长5%) and sets 2025's target
+    assert table[2024]["target"] == 5 and table[2024]["outcome"] == 5
+    assert table[2025]["target"] == 5 and table[2025]["outcome"] is None
     assert table[1993]["outcome"] is not None        # from the 1994 report's review
     assert s["both"] >= 1 and s["claims"] >= len(s["table"])
 

@@ -19,7 +19,7 @@ from typing import Iterable
 import pandas as pd
 
 GDP = r"^(国内生产总值|国民生产总值|经济增长|经济增长(预期)?目标|经济增长预期|经济增速|GDP)$"
-TARGET_WORDS = re.compile(r"今年|明年|预期|目标|计划|力争|争取|左右")
+TARGET_WORDS = re.compile(r"今年|明年|预期|目标|计划|力争|争取")
 AVERAGE_WORDS = re.compile(r"年均|平均每年|每年平均|年平均|五年来|过去五年|五年内|[二三四五六七八九十]年间")
 PAST_WORDS = re.compile(r"去年|过去一年|一年来|上一年|比上年|较上年|好于预期|年初确定|实现了")
 _YEAR = re.compile(r"([12][0-9]{3}|[一二][九零〇○][一二三四五六七八九零〇○]{2})年")
@@ -34,16 +34,20 @@ SERIES_COLUMNS = ["doc", "year", "about", "role", "value", "low", "high", "quali
                   "sentence", "start", "text"]
 
 
-def role_of(sentence: str, year: int | None = None) -> str:
+def role_of(sentence: str, year: int | None = None, surface: str = "") -> str:
     """target, average or outcome, from the words of the claim's sentence in a
     report of `year`: a sentence about several years (年均, 五年内, 比1980年)
     is an average; one about a past year (去年, 全年, 2012年，…) an outcome;
-    one about this year's plan (今年, 预期, 目标, 左右) a target."""
+    one about this year's plan (今年, 预期, 目标) or a figure that is itself
+    approximate (8%左右) or stands in a list of targets (；-separated, with 左右)
+    a target. A 左右 elsewhere in a plain sentence (…增长5%，…贡献率保持在30%左右)
+    says nothing about this figure."""
     years = _years(sentence)
     if AVERAGE_WORDS.search(sentence) or (year and any(y < year - 1 for y in years)):
         return "average"
     past = PAST_WORDS.search(sentence) or (year and any(y == year - 1 for y in years))
-    if not past and TARGET_WORDS.search(sentence):
+    listed = "左右" in sentence and "；" in sentence  # a list of targets: 增长7.5％；…涨幅控制在4％左右；…
+    if not past and (TARGET_WORDS.search(sentence) or "左右" in surface or listed):
         return "target"
     return "outcome"
 
@@ -64,7 +68,7 @@ def claims_about(reports: Iterable, subject: str = GDP, kinds: tuple[str, ...] =
         sents = r.sentences["text"]
         for _, claim in hit.iterrows():
             text = str(sents.iloc[int(claim["sentence"])]) if int(claim["sentence"]) < len(sents) else ""
-            role = role_of(text, r.year)
+            role = role_of(text, r.year, str(claim["surface"]))
             about = r.year if role == "target" else r.year - 1 if role == "outcome" else None
             rows.append({"doc": r.doc, "year": r.year, "about": about, "role": role,
                          "value": float(claim["norm_value"]), "low": claim.get("low"), "high": claim.get("high"),
