@@ -26,12 +26,38 @@ def user_words() -> tuple[tuple[str, int], ...]:
     return tuple(toks)
 
 
+def _rjieba_class():
+    """rjieba's `Jieba` class. `import rjieba` runs the package's __init__, which
+    builds a default instance and so loads the whole dictionary (about 0.1 s) for
+    nothing here: load the extension module `rjieba.rjieba` on its own (registered
+    under its own name, so a later `import rjieba` reuses it)."""
+    import importlib.machinery
+    import importlib.util
+    import sys
+
+    ext = sys.modules.get("rjieba.rjieba")
+    if ext is None:
+        try:
+            package = importlib.util.find_spec("rjieba")   # found, not executed
+            finder = importlib.machinery.FileFinder(
+                package.submodule_search_locations[0],
+                (importlib.machinery.ExtensionFileLoader, importlib.machinery.EXTENSION_SUFFIXES))
+            spec = finder.find_spec("rjieba.rjieba")
+            ext = importlib.util.module_from_spec(spec)
+            sys.modules["rjieba.rjieba"] = ext
+            spec.loader.exec_module(ext)
+        except Exception:   # another layout: the plain import
+            sys.modules.pop("rjieba.rjieba", None)
+            import rjieba
+
+            return rjieba.Jieba
+    return ext.Jieba
+
+
 @lru_cache(maxsize=None)
 def tokenizer():
     """A private rjieba instance with the user dictionary."""
-    import rjieba
-
-    tk = rjieba.Jieba()
+    tk = _rjieba_class()()
     for word, freq in user_words():
         tk.add_word(word, freq, None)
     return tk
