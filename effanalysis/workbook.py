@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import numbers
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+
+from .xlsx import xlsx_bytes  # noqa: F401  (the downloads' workbook, written without openpyxl)
 
 RECORD_MIME = "application/vnd.effanalysis.record+json"
 
@@ -139,6 +140,24 @@ def audit_of(report) -> pd.DataFrame | None:
 
 def profile_of(report):
     return report.profile() if _has("effanalysis.language", "profile") else None
+
+
+def warm_up() -> None:
+    """Load what the sections load on first use, in the order the report notebook
+    needs it (the renderer runs this in a background thread of the kernel, see
+    effanalysis.warmup): the language profile with the segmenter's dictionary and
+    word table, the charts (matplotlib), the claims and the audit."""
+    if _has("effanalysis.language", "profile"):
+        from .language import segment, vocab
+
+        segment.tokenizer()
+        vocab.vocabulary()
+    from . import plots  # noqa: F401
+    for module in ("effanalysis.metrics.claims", "effanalysis.metrics.audit"):
+        if _has(module):
+            import importlib
+
+            importlib.import_module(module)
 
 
 def _missing(name: str, what: str) -> Section:
@@ -469,14 +488,6 @@ def data_link(data: bytes, mime: str, filename: str, label: str) -> str:
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8-sig")   # BOM: Excel reads the Chinese right
-
-
-def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
-        for name, frame in sheets.items():
-            frame.to_excel(xw, sheet_name=name[:31], index=False)
-    return buf.getvalue()
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
