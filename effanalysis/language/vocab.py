@@ -10,6 +10,7 @@ never are.
 """
 from __future__ import annotations
 
+import threading
 from itertools import repeat
 
 import numpy as np
@@ -60,12 +61,18 @@ class _Vocabulary(dict):
 
 
 _vocabulary: _Vocabulary | None = None
+_building = threading.Lock()
 
 
 def vocabulary() -> _Vocabulary:
+    """The one table of the process. Built under a lock: a renderer's kernel may build
+    it in a background thread (effanalysis.warmup) while a cell asks for it, and ids
+    from one table must never index another."""
     global _vocabulary
     if _vocabulary is None:
-        _vocabulary = _Vocabulary()
+        with _building:
+            if _vocabulary is None:
+                _vocabulary = _Vocabulary()
     return _vocabulary
 
 
