@@ -52,8 +52,8 @@ def _ems(label: str) -> float:
     return sum(1.0 if ord(c) > 0x2E80 else 0.6 for c in str(label))
 
 
-def _figure(labels=(), width: float = 7.5, height: float = 3.2, fontsize: float = 9) -> tuple[Figure, object]:
-    """A figure with one axes, its left margin fitted to the longest y label.
+def _canvas(labels=(), width: float = 7.5, height: float = 3.2, fontsize: float = 9) -> Figure:
+    """A figure without axes, its left margin fitted to the longest y label.
     (Margins are computed, not laid out by constrained layout, which draws every
     chart twice and was half of the charts' cost.)"""
     setup_fonts()
@@ -61,6 +61,12 @@ def _figure(labels=(), width: float = 7.5, height: float = 3.2, fontsize: float 
     label_in = (max((_ems(x) for x in labels), default=2) * fontsize + 14) / 72
     fig.subplots_adjust(left=min(0.6, label_in / width + 0.01), right=0.97,
                         top=1 - 0.45 / height, bottom=0.55 / height)
+    return fig
+
+
+def _figure(labels=(), width: float = 7.5, height: float = 3.2, fontsize: float = 9) -> tuple[Figure, object]:
+    """A figure with one axes (see _canvas)."""
+    fig = _canvas(labels, width, height, fontsize)
     ax = fig.add_subplot()
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=fontsize)
@@ -101,8 +107,7 @@ def counts(series, title: str, xlabel: str = "count", color: str = PALETTE[1]) -
 def section_scores(frame, columns: list[str], title: str) -> Figure:
     """One panel per score column (their scales differ), one bar per section."""
     labels = [_short(x) for x in frame["title"].astype(str)] if "title" in frame else list(map(str, frame.index))
-    fig, first = _figure(labels, height=max(1.8, 0.3 * len(frame) + 1.1))
-    fig.delaxes(first)
+    fig = _canvas(labels, height=max(1.8, 0.3 * len(frame) + 1.1))
     axes = fig.subplots(1, len(columns), sharey=True, squeeze=False)[0]
     for k, (ax, col) in enumerate(zip(axes, columns)):
         ax.barh(range(len(frame)), frame[col].astype(float).tolist(), color=PALETTE[k % len(PALETTE)])
