@@ -8,6 +8,7 @@ private instance, so neither library's shared default dictionary is touched.
 """
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import numpy as np
@@ -54,13 +55,23 @@ def _rjieba_class():
     return ext.Jieba
 
 
-@lru_cache(maxsize=None)
+_tokenizer = None
+_building = threading.Lock()
+
+
 def tokenizer():
-    """A private rjieba instance with the user dictionary."""
-    tk = _rjieba_class()()
-    for word, freq in user_words():
-        tk.add_word(word, freq, None)
-    return tk
+    """A private rjieba instance with the user dictionary, built once per process
+    (under a lock: a renderer's kernel may be building it in its warm-up thread,
+    effanalysis.warmup, when a cell asks for it)."""
+    global _tokenizer
+    if _tokenizer is None:
+        with _building:
+            if _tokenizer is None:
+                tk = _rjieba_class()()
+                for word, freq in user_words():
+                    tk.add_word(word, freq, None)
+                _tokenizer = tk
+    return _tokenizer
 
 
 @lru_cache(maxsize=None)
