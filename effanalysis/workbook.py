@@ -9,14 +9,15 @@ RECORD_MIME), where tests read them and the page export drops them.
 from __future__ import annotations
 
 import base64
+import datetime
 import html
+import io
 import numbers
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from .xlsx import xlsx_bytes  # noqa: F401  (the downloads' workbook, written without openpyxl)
 
 RECORD_MIME = "application/vnd.effanalysis.record+json"
 
@@ -153,6 +154,7 @@ def warm_up() -> None:
         segment.tokenizer()
         vocab.vocabulary()
     from . import plots  # noqa: F401
+    import xlsxwriter  # noqa: F401  (the downloads)
     for module in ("effanalysis.metrics.claims", "effanalysis.metrics.audit"):
         if _has(module):
             import importlib
@@ -491,6 +493,20 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Report text is data: never let a cell starting with "=" or "http" become a formula or a link.
+_XLSX_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+_XLSX_CREATED = datetime.datetime(2000, 1, 1)   # a fixed date: the same tables give the same bytes
+
+
+def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """The tables as one .xlsx workbook, one sheet each. XlsxWriter rather than openpyxl:
+    it imports in about 0.03 s against 0.1 s, which every rendered page pays."""
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": _XLSX_OPTIONS}) as xw:
+        for name, frame in sheets.items():
+            frame.to_excel(xw, sheet_name=name[:31], index=False)
+        xw.book.set_properties({"created": _XLSX_CREATED})
+    return buf.getvalue()
 
 
 def downloads(report) -> Section:

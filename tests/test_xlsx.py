@@ -1,47 +1,55 @@
-"""The downloads' workbook, written without openpyxl, reads back cell for cell like
-the one pandas writes with openpyxl; frames it is unsure of still go through openpyxl."""
+"""The downloads' workbook: every table reads back as it was, report text stays text,
+and the same tables give the same bytes (pages are reproducible)."""
 from __future__ import annotations
 
 import io
+import time
 
 import numpy as np
 import openpyxl
 import pandas as pd
-import pytest
 
-from effanalysis import xlsx
-
-
-def _cells(data: bytes) -> dict:
-    book = openpyxl.load_workbook(io.BytesIO(data))
-    return {s.title: [[c.value for c in row] for row in s.iter_rows()] for s in book.worksheets}
+from effanalysis.workbook import xlsx_bytes
 
 
-def _assert_same(sheets: dict):
-    ours, theirs = xlsx.xlsx_bytes(sheets), xlsx._with_openpyxl({k[:31]: v for k, v in sheets.items()})
-    assert _cells(ours) == _cells(theirs)
-    a, b = pd.read_excel(io.BytesIO(ours), sheet_name=None), pd.read_excel(io.BytesIO(theirs), sheet_name=None)
-    assert a.keys() == b.keys()
-    for name in a:
-        pd.testing.assert_frame_equal(a[name], b[name])
+def _read(data: bytes) -> dict[str, pd.DataFrame]:
+    return pd.read_excel(io.BytesIO(data), sheet_name=None)
 
 
-def test_report_tables_read_back_like_openpyxl(seed_report):
-    sheets = {"claims": seed_report.claims, "audit": seed_report.audit}
-    assert all(xlsx._sheet(f) is not None for f in sheets.values())   # the direct writer, not the fallback
-    _assert_same(sheets)
+def test_report_tables_read_back(seed_report):
+    claims, audit = seed_report.claims, seed_report.audit
+    back = _read(xlsx_bytes({"claims": claims, "audit": audit}))
+    assert list(back) == ["claims", "audit"]
+    assert list(back["claims"].columns) == list(claims.columns) and len(back["claims"]) == len(claims)
+    assert back["claims"]["surface"].tolist() == claims["surface"].tolist()
+    assert np.allclose(back["claims"]["norm_value"].astype(float), claims["norm_value"].astype(float), equal_nan=True)
+    assert back["audit"]["message"].tolist() == audit["message"].tolist()
 
 
-def test_awkward_values_read_back_like_openpyxl():
-    frame = pd.DataFrame({"text": [" lead", "a<b&c>\"'", None, "", "trail ", "中文"],
-                          "float": [1.5, np.inf, -np.inf, np.nan, 1e20, 0.1 + 0.2],
-                          "Int64": pd.array([1, None, 3, 4, 12345678901234567, -2], dtype="Int64"),
-                          "int": [1, 2, 3, 4, 5, 6]})
-    _assert_same({"a sheet name longer than thirty-one characters": frame, "empty": frame.iloc[:0]})
+def test_text_that_looks_like_a_formula_or_link_stays_text():
+    hostile = ["=HYPERLINK(\"http://example.invalid\",\"x\")", "=1+1", "http://example.invalid", "123", "中文"]
+    data = xlsx_bytes({"t": pd.DataFrame({"text": hostile})})
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert [c.value for c in cells] == hostile
+    assert all(c.data_type == "s" and c.hyperlink is None for c in cells)
 
 
-@pytest.mark.parametrize("frame", [pd.DataFrame({"x": ["=1+1"]}), pd.DataFrame({"x": [[1, 2]]}),
-                                   pd.DataFrame({"x": [True, False]}), pd.DataFrame({"x": ["bell\x07"]}),
-                                   pd.DataFrame({1: ["a"]})])
-def test_frames_it_is_unsure_of_go_through_openpyxl(frame):
-    assert xlsx._sheet(frame) is None
+def test_awkward_values_and_long_sheet_names():
+    frame = pd.DataFrame({"text": [" lead", "a<b&c>\"'", None, "trail "],
+                          "float": [1.5, np.inf, np.nan, 0.1 + 0.2],
+                          "Int64": pd.array([1, None, 3, 9_007_199_254_740_991], dtype="Int64")})
+    back = _read(xlsx_bytes({"a sheet name longer than thirty-one characters": frame, "empty": frame.iloc[:0]}))
+    name = "a sheet name longer than thirty-one characters"[:31]
+    assert list(back) == [name, "empty"] and back["empty"].empty
+    got = back[name]
+    assert got["text"].tolist()[:2] == [" lead", "a<b&c>\"'"] and pd.isna(got["text"][2])
+    assert got["float"][0] == 1.5 and got["float"][1] == np.inf and pd.isna(got["float"][2])
+    assert got["Int64"][3] == 9_007_199_254_740_991   # Excel numbers are doubles: exact up to 2**53
+
+
+def test_same_tables_same_bytes():
+    frame = pd.DataFrame({"a": [1, 2], "b": ["x", "中文"]})
+    first = xlsx_bytes({"s": frame})
+    time.sleep(1.1)   # zip entries and document properties carry times to the second
+    assert xlsx_bytes({"s": frame}) == first
