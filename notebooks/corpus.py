@@ -15,6 +15,9 @@
 #     name: effanalysis
 # ---
 
+# %% [markdown] tags=["lab-only"]
+# # Corpus workbook 语料对比
+
 # %% [markdown]
 # Corpus workbook: many reports compared — which passages they share, how the same
 # figures move across years, which formulations come and go, what each says that the

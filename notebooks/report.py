@@ -15,6 +15,9 @@
 #     name: effanalysis
 # ---
 
+# %% [markdown] tags=["lab-only"]
+# # Report workbook 报告分析
+
 # %% [markdown]
 # One Chinese official report, read, measured and checked: what it says once cleaned (1), how it is
 # built (2), what it claims in numbers and whether they hold together (3), how much is substance and

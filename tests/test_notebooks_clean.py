@@ -236,10 +236,14 @@ def _parameters(nb):
 
 @pytest.mark.parametrize("name", EXPECTED)
 def test_notebook_reads_as_a_document(name):
-    """An introduction first, every parameter explained on its line, and after the set-up cell no
-    code cell without a Markdown cell before it."""
+    """A title cell (for JupyterLab only: the page has its own title), an introduction, every
+    parameter explained on its line, and after the set-up cell no code cell without a Markdown
+    cell before it."""
     nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
-    assert nb.cells[0].cell_type == "markdown" and len(nb.cells[0].source) > 40
+    title, intro = nb.cells[0], nb.cells[1]
+    assert title.cell_type == "markdown" and title.source.startswith("# ") and "\n" not in title.source
+    assert title.metadata.get("tags") == ["lab-only"]
+    assert intro.cell_type == "markdown" and len(intro.source) > 40
     index, params = _parameters(nb)
     assert params
     assert [p.name for p in params.values() if not p.help] == []   # each explained on its line

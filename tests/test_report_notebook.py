@@ -146,6 +146,8 @@ def test_page_is_self_contained(case):
     assert re.search(r'<img [^>]*src="data:image/png;base64,', html)
     assert '<nav aria-label="Contents" class="toc">' in html or 'class="toc"' in html
     assert "Noto Sans CJK SC" in html and "@media print" in html
+    assert "Report workbook 报告分析" not in html      # the notebook's title cell is for JupyterLab only
+    assert "read, measured and checked" in html      # the introduction is on the page
 
 
 def test_sections_open_with_computed_sentences(case):

@@ -36,8 +36,13 @@ def records(nb) -> dict:
     return out
 
 
+PAGE_HIDDEN_TAG = "lab-only"   # cells for JupyterLab only, e.g. the notebook's title (the page has its own)
+
+
 def _without_records(nb):
+    """A copy without what the page leaves out: recorded values and cells tagged lab-only."""
     nb = nbformat.from_dict(nb)   # a copy
+    nb.cells = [c for c in nb.cells if PAGE_HIDDEN_TAG not in c.get("metadata", {}).get("tags", [])]
     for cell in nb.cells:
         for o in cell.get("outputs", []):
             o.get("data", {}).pop(RECORD_MIME, None)
