@@ -13,7 +13,6 @@ broken widget. `interactive=True/False` forces either; EFFANALYSIS_STATIC=1 forc
 from __future__ import annotations
 
 import os
-from typing import Iterable
 
 import pandas as pd
 

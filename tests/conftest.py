@@ -43,3 +43,13 @@ def corpus_reports():
     import effanalysis
 
     return list(effanalysis.iter_reports(CORPUS))
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """A headless Chromium for one test module (a module at a time: Playwright's sync API
+    does not nest, and test_jupyterlab starts its own)."""
+    from browser_support import browser
+
+    with browser() as b:
+        yield b

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import browser, external_requests, open_page
+from browser_support import external_requests, open_page
 from test_batch import HOSTILE, first_batch
 from test_corpus_notebook import corpus_page
 
@@ -12,12 +12,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROWS = "Array.from(document.querySelectorAll('#pages tbody tr'))"
 VISIBLE = ROWS + ".filter(r => !r.hidden).map(r => r.cells[0].textContent.trim())"
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")

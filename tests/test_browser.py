@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import browser, external_requests, open_page
+from browser_support import external_requests, open_page
 from test_report_notebook import hostile_marker, hostile_title, rendered, rendered_hostile
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")

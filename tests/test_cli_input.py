@@ -2,7 +2,6 @@
 file and the problem, no traceback, nothing on stdout."""
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from effanalysis.numerals import parse_int
-from effanalysis.outline import build_outline, clauses, sentences
+from effanalysis.outline import build_outline, clauses
 
 SEED_HEADINGS = [
     ("一、", "以强化领导为重点，切实明确效能建设认识"),

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-import effanalysis
 from effanalysis import Report
 from effanalysis.corpus import find_reuse
 from effanalysis.corpus.reuse import candidate_pairs, shingles

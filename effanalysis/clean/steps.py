@@ -9,7 +9,7 @@ whitespace and half-width punctuation between Chinese characters.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from .convert import to_simplified

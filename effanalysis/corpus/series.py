@@ -18,16 +18,18 @@ from typing import Iterable
 
 import pandas as pd
 
+from ..numerals import parse_int
+
 GDP = r"^(国内生产总值|国民生产总值|经济增长|经济增长(预期)?目标|经济增长预期|经济增速|GDP)$"
 TARGET_WORDS = re.compile(r"今年|明年|预期|目标|计划|力争|争取")
 AVERAGE_WORDS = re.compile(r"年均|平均每年|每年平均|年平均|五年来|过去五年|五年内|[二三四五六七八九十]年间")
 PAST_WORDS = re.compile(r"去年|过去一年|一年来|上一年|比上年|较上年|好于预期|年初确定|实现了")
 _YEAR = re.compile(r"([12][0-9]{3}|[一二][九零〇○][一二三四五六七八九零〇○]{2})年")
-_DIGITS = str.maketrans("零〇○一二三四五六七八九", "00012345678" + "9")
 
 
 def _years(sentence: str) -> list[int]:
-    return [int(m.group(1).translate(_DIGITS)) for m in _YEAR.finditer(sentence)]
+    """Years named in the sentence, Arabic or digit by digit (一九九○年)."""
+    return [int(y) if y.isdigit() else parse_int(y) for y in (m.group(1) for m in _YEAR.finditer(sentence))]
 
 
 SERIES_COLUMNS = ["doc", "year", "about", "role", "value", "low", "high", "qualifier", "surface", "subject", "kind",
