@@ -260,15 +260,20 @@ def test_the_notebook_also_runs_under_papermill(tmp_path):
     """Analysts and CI may run the notebook with papermill itself: same facts as through render."""
     import papermill
     from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
 
     from effanalysis.render.execute import KERNEL_NAME, ThisInterpreter
 
     nb_path = ROOT / "notebooks" / "report.ipynb"
     km = AsyncKernelManager(kernel_spec_manager=ThisInterpreter(), kernel_name=KERNEL_NAME)
     out = tmp_path / "papermill.ipynb"
-    papermill.execute_notebook(str(nb_path), str(out), parameters={"title": "自查报告（papermill）", "top_n": 5},
-                               kernel_name=KERNEL_NAME, language="python", km=km, cwd=str(nb_path.parent),
-                               progress_bar=False)
+    try:
+        papermill.execute_notebook(str(nb_path), str(out), parameters={"title": "自查报告（papermill）", "top_n": 5},
+                                   kernel_name=KERNEL_NAME, language="python", km=km, cwd=str(nb_path.parent),
+                                   progress_bar=False)
+    finally:   # nbclient leaves the kernel of a manager it was given running
+        if km.has_kernel:
+            run_sync(km.shutdown_kernel)(now=True)
     facts = export.records(nbformat.read(out, as_version=4))
     _, ours, _ = rendered("seed")
     assert facts["title"] == "自查报告（papermill）"
