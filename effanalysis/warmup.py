@@ -13,6 +13,7 @@ here is left for the cell to meet and report where it belongs.
 """
 from __future__ import annotations
 
+import gc
 import importlib
 import re
 
@@ -30,15 +31,27 @@ def wanted(names) -> list[str]:
 
 
 def run(names) -> None:
-    """Import each module and run its `warm_up()`, if it has one; errors are left to the cells."""
-    for name in wanted(names):
-        try:
-            module = importlib.import_module(name)
-            warm = getattr(module, "warm_up", None)
-            if callable(warm):
-                warm()
-        except Exception:   # noqa: BLE001 (the cell importing it will raise it where it is seen)
-            continue
+    """Import each module and run its `warm_up()`, if it has one; errors are left to the cells.
+
+    The garbage collector is paused meanwhile and then told to leave what exists
+    alone (gc.freeze): imports make a few hundred thousand objects that live as
+    long as the kernel, and every full collection scanned them all again, during
+    the imports and then in the middle of a cell (0.04-0.05 s a time)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for name in wanted(names):
+            try:
+                module = importlib.import_module(name)
+                warm = getattr(module, "warm_up", None)
+                if callable(warm):
+                    warm()
+            except Exception:   # noqa: BLE001 (the cell importing it will raise it where it is seen)
+                continue
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
 
 
 def exec_line(names) -> str:

@@ -2,8 +2,10 @@
 user's namespace, failures left to the cells, and a trivial notebook's kernel unchanged."""
 from __future__ import annotations
 
+import gc
 import sys
 import threading
+import types
 
 import nbformat
 
@@ -50,3 +52,21 @@ def test_the_start_up_line_binds_nothing_and_the_thread_swallows_failures():
         assert thread.daemon and thread.name == "effanalysis-warm-up"
         thread.join(timeout=60)
     assert "effanalysis.errors" in sys.modules and "effanalysis.no_such_module" not in sys.modules
+
+
+def test_the_collector_is_paused_during_the_warm_up_and_then_skips_what_it_made(monkeypatch):
+    probe = types.ModuleType("effanalysis._probe")
+    seen = []
+    probe.warm_up = lambda: seen.append((gc.isenabled(), len(gc.get_objects())))
+    monkeypatch.setitem(sys.modules, probe.__name__, probe)
+    gc.unfreeze()
+    try:
+        warmup.run([probe.__name__])
+        assert seen and seen[0][0] is False, "no collection while the modules are imported"
+        assert gc.isenabled() and gc.get_freeze_count() > 0 and len(gc.get_objects()) < seen[0][1] / 2
+        gc.disable()
+        warmup.run([probe.__name__])
+        assert not gc.isenabled(), "a collector the process had switched off stays off"
+    finally:
+        gc.enable()
+        gc.unfreeze()
