@@ -35,17 +35,24 @@ class _Vocabulary(dict):
 
     def __init__(self):
         super().__init__()
-        self.flags = np.zeros(1 << 15, dtype=np.int8)
-        self.idf = np.zeros(1 << 15)
-        self.words = np.empty(1 << 15, dtype=object)
-        self.lengths = np.zeros(1 << 15, dtype=np.int64)
         table, self.unseen = idf.table()
         fw = segment.function_words()
-        for word, weight in table.items():
-            self._add(word, HAN_WORD | CANDIDATE | _ends(word), weight)
-        for word, tag in fw.items():
-            if word not in self:
-                self._add(word, HAN_WORD | (ADV_CONJ if tag in ("d", "c") else 0) | _ends(word), self.unseen)
+        extra = [w for w in fw if w not in table]
+        words = [*table, *extra]
+        flags = [HAN_WORD | CANDIDATE] * len(table) + [HAN_WORD | (ADV_CONJ if fw[w] in ("d", "c") else 0)
+                                                          for w in extra]
+        n, size = len(words), 1 << max(15, len(words).bit_length())
+        # The arrays are filled in one go (the table is built in every kernel that
+        # draws a report, so its cost is paid on every render).
+        self.flags = np.zeros(size, dtype=np.int8)
+        self.flags[:n] = np.array(flags, dtype=np.int8) | np.fromiter(map(_ends, words), dtype=np.int8, count=n)
+        self.idf = np.zeros(size)
+        self.idf[:n] = [*table.values(), *[self.unseen] * len(extra)]
+        self.words = np.empty(size, dtype=object)
+        self.words[:n] = words
+        self.lengths = np.zeros(size, dtype=np.int64)
+        self.lengths[:n] = np.fromiter(map(len, words), dtype=np.int64, count=n)
+        self.update(zip(words, range(n)))
 
     def _add(self, word: str, flags: int, weight: float) -> int:
         i = len(self)
