@@ -38,7 +38,10 @@ class Section:
     page: dict = field(default_factory=dict)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.html, RECORD_MIME: _jsonable({**self.page, self.name: self.facts})}
+        # A short text/plain of our own: without it IPython adds the dataclass repr,
+        # the whole HTML again as a Python string, to every output.
+        return {"text/plain": f"<{self.name} section: {len(self.html):,} characters of HTML>",
+                "text/html": self.html, RECORD_MIME: _jsonable({**self.page, self.name: self.facts})}
 
     def __str__(self) -> str:
         return self.html

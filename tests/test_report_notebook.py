@@ -20,6 +20,7 @@ import pytest
 
 import effanalysis
 from effanalysis import workbook
+from effanalysis.workbook import RECORD_MIME
 from effanalysis.render import export, render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +52,14 @@ def _report(name: str):
 def case(request):
     page, facts, nb = rendered(request.param)
     return request.param, _report(request.param), page, facts, nb
+
+
+def test_sections_carry_html_and_a_short_plain_text(case):
+    *_, nb = case
+    bundles = [o["data"] for c in nb.cells for o in c.get("outputs", []) if RECORD_MIME in o.get("data", {})]
+    assert len(bundles) == 6
+    for data in bundles:      # not the dataclass repr, which is the whole HTML again
+        assert len(data["text/plain"]) < 80 and data["text/plain"].endswith("characters of HTML>")
 
 
 def test_recorded_overview_matches_the_report(case):
