@@ -101,13 +101,15 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, max_rows: int |
             f"</tbody></table></div>{more}")
 
 
-def figure(fig, alt: str, caption: str = "") -> str:
-    """A matplotlib figure as an inline PNG (no file, no URL)."""
-    from .plots import to_png
+def figure(fig, alt: str, caption: str = "", vector: bool = False) -> str:
+    """A matplotlib figure as an inline image (no file, no URL): PNG, or SVG with
+    live text when `vector` (see plots.to_svg)."""
+    from .plots import to_png, to_svg
 
-    data = base64.b64encode(to_png(fig)).decode("ascii")
+    mime, raw = ("image/svg+xml", to_svg(fig)) if vector else ("image/png", to_png(fig))
+    data = base64.b64encode(raw).decode("ascii")
     cap = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
-    return f'<figure><img src="data:image/png;base64,{data}" alt="{esc(alt)}">{cap}</figure>'
+    return f'<figure><img src="data:{mime};base64,{data}" alt="{esc(alt)}">{cap}</figure>'
 
 
 def heading(text: str, level: int = 3) -> str:
@@ -297,7 +299,7 @@ def structure(report) -> Section:
     parts = [lede(*structure_sentences(report)), heading("Outline 提纲"), outline_html(report)]
     if len(s):
         parts.append(figure(plots.section_lengths(s), "Bar chart of section lengths in characters",
-                            "Characters per section"))
+                            "Characters per section", vector=True))
     facts = {"sections": len(s), "top_level": int((s["level"] == s["level"].min()).sum()) if len(s) else 0,
              "headings": [f"{r.label}{r.title}" for r in s.itertuples()],
              "leads": int((report.outline.items["kind"] == "lead").sum()),
@@ -346,10 +348,10 @@ def claims_section(report, top_n: int = 20) -> Section:
     parts = [lede(*claims_sentences(claims, audit, report))]
     if len(claims):
         parts.append(figure(plots.counts(claims["kind"].value_counts(), "Claims by kind 数字类型"),
-                            "Bar chart of claims by kind"))
+                            "Bar chart of claims by kind", vector=True))
         by_sec = claims["section"].astype(str).map(lambda s: names.get(s, s)).value_counts(sort=False)
         parts.append(figure(plots.counts(by_sec, "Claims by section 各部分数字", color=plots.PALETTE[0]),
-                            "Bar chart of claims by section"))
+                            "Bar chart of claims by section", vector=True))
         for sec, group in claims.groupby(claims["section"].astype(str), sort=False):
             parts += [heading(f"{names.get(sec, sec)} — {_plural(len(group), 'claim')}", 4),
                       table(group.reset_index(), CLAIM_SHOWN, links={"surface": lambda r: f"#claim-{r['index']}"})]
@@ -399,8 +401,8 @@ def language(report, top_n: int = 20) -> Section:
     parts = [lede(*language_sentences(p))]
     if len(p.keywords):
         kw = p.keywords.head(top_n)
-        parts.append(figure(plots.barh(kw["term"], kw["weight"], f"Top {len(kw)} keywords 关键词", "weight"),
-                            "Bar chart of the top keywords"))
+        parts.append(figure(plots.barh(kw["term"], kw["weight"], f"Top {len(kw)} keywords 关键词 (TF-IDF weight)"),
+                            "Bar chart of the top keywords", vector=True))
     for name, label, cols in (("people", "People 人物", ["name", "title", "count"]),
                               ("organizations", "Organisations 机构", ["name", "count"]),
                               ("media", "Media 媒体", ["name", "count"]),
@@ -414,7 +416,7 @@ def language(report, top_n: int = 20) -> Section:
         cols = [c for c in ("concreteness", "boilerplate_density") if c in secs]
         if cols:
             parts.append(figure(plots.section_scores(secs, cols, "Concreteness and boilerplate 具体性与套话密度"),
-                                "Grouped bar chart of concreteness and boilerplate density by section"))
+                                "Grouped bar chart of concreteness and boilerplate density by section", vector=True))
         parts.append(table(secs, ["section", "title", "chars", "sentences", "concreteness",
                                   "boilerplate_density", "readability", "template"]))
     if getattr(p, "readability", None):

@@ -225,7 +225,7 @@ def run_in_jupyterlab(nbdir: Path, name: str, tmp: Path) -> dict:
             if seen["claims_tables"]:
                 seen["claims_headers"] = tables.first.locator("thead th").all_inner_texts()
                 seen["claims_rows"] = tables.first.locator("tbody tr").count()
-            charts = page.locator(".jp-OutputArea-output img[src^='data:image/png']")
+            charts = page.locator(".jp-OutputArea-output img[src^='data:image/']")
             seen["charts"] = [img.evaluate("img => img.naturalWidth") for img in charts.all()]
             if seen["ran"] is True:           # else the assertions below say which cell failed
                 seen["explorer"] = _try_the_explorer(page)

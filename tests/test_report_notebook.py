@@ -152,7 +152,11 @@ def test_page_is_self_contained(case):
     assert "<script" not in html.lower()
     assert not re.search(r'(src|href)="(https?:)?//', html), "no URL outside the page"
     assert "require.js" not in html and "MathJax" not in html and "@import" not in html
-    assert re.search(r'<img [^>]*src="data:image/png;base64,', html)
+    charts = re.findall(r'<img [^>]*src="data:image/svg\+xml;base64,([^"]+)"', html)
+    assert len(charts) >= 3, "section lengths, claims by kind and by section at least"
+    for chart in charts:                       # vector charts whose text is text, in the CJK font
+        svg = base64.b64decode(chart).decode("utf-8")
+        assert "<text" in svg and "Noto Sans CJK SC" in svg and "<script" not in svg
     assert '<nav aria-label="Contents" class="toc">' in html or 'class="toc"' in html
     assert "Noto Sans CJK SC" in html and "@media print" in html
     assert "Report workbook 报告分析" not in html      # the notebook's title cell is for JupyterLab only
