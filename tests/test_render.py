@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from html import unescape
 from pathlib import Path
 
 import nbformat
@@ -186,7 +187,7 @@ def test_hostile_parameter_is_not_executed(tmp_path):
     assert executed.cells[-1].outputs[0]["text"].strip() == repr(hostile)
     html = page.read_text(encoding="utf-8")
     # show_code: the code is on the page, escaped, with the injected value readable (no \\u escapes)
-    codes = re.findall(r'<pre class="code"><code>(.*?)</code></pre>', html, flags=re.S)
+    codes = [unescape(c) for c in re.findall(r'<pre class="code"><code>(.*?)</code></pre>', html, flags=re.S)]
     assert any("print(repr(title))" in c for c in codes)
     assert any(c.startswith("# Parameters (injected") and "title = '效能\"); import pathlib" in c for c in codes)
     assert "</pre><b>" not in html
