@@ -3,11 +3,16 @@
 The floor is `effanalysis.render.render` on a trivial two-cell notebook (a
 parameters cell and `x + 1`): kernel start-up, execution, export and the atomic
 write, nothing of ours inside the kernel. The figure is seed / floor, both
-measured in this run, runs interleaved, best of REPEAT each (the machine is
-shared: the minimum is the least disturbed run); target ≤ 2. Absolute times
-are reported too (best and median), with the
-seed's in-kernel cost split per notebook cell (from the cell's execution
-timestamps) to show where the time goes: imports, analyses, charts.
+measured in this run, runs interleaved, REPEAT each; target ≤ 2.
+
+The headline ratio is of the medians. The floor's times are bimodal: after the
+kernel's first reply, jupyter_client waits up to 0.2 s for a message on IOPub
+and asks again if none came (the first one is usually missed while the socket
+connects); now and then it is not missed and the floor is 0.1 s shorter. The
+seed cannot gain from that (its kernel fills the wait with imports, see
+effanalysis.warmup), so a best-of ratio measures that rare event. The ratio of
+the best runs is reported too, with the absolute times and the seed's
+in-kernel cost per notebook cell (from the cells' execution timestamps).
 """
 from __future__ import annotations
 
@@ -22,7 +27,7 @@ import nbformat
 from effanalysis.render import render
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "raw" / "000_b8b61ae6203f38bb.txt"
-REPEAT = 5
+REPEAT = 7
 
 
 def trivial_notebook(path: Path) -> Path:
@@ -64,18 +69,19 @@ def main() -> dict:
         best = seed.index(min(seed))                            # cell times of the best seed run
         executed = nbformat.read(next((tmp / f"seed{best}").glob("*.ipynb")), as_version=4)
     f, s = min(floor), min(seed)
+    fm, sm = statistics.median(floor), statistics.median(seed)
     cells = cell_seconds(executed)
-    print(f"floor (trivial two-cell notebook): best {f:.2f} s, median {statistics.median(floor):.2f} s "
+    print(f"floor (trivial two-cell notebook): median {fm:.2f} s, best {f:.2f} s "
           f"({', '.join(f'{x:.2f}' for x in floor)})")
-    print(f"seed report:                       best {s:.2f} s, median {statistics.median(seed):.2f} s "
+    print(f"seed report:                       median {sm:.2f} s, best {s:.2f} s "
           f"({', '.join(f'{x:.2f}' for x in seed)})")
-    print(f"ratio seed / floor: {s / f:.2f}  (target <= 2)")
+    print(f"ratio seed / floor: {sm / fm:.2f} of the medians (target <= 2), {s / f:.2f} of the best runs")
     print("in the kernel, best seed run:")
     for name, sec in sorted(cells, key=lambda c: -c[1])[:6]:
         print(f"  {sec:6.2f} s  {name}")
     return {"input": "data/raw/000_b8b61ae6203f38bb.txt (notebooks/report.ipynb) vs a trivial two-cell notebook",
-            "floor_seconds": round(f, 3), "seed_seconds": round(s, 3), "ratio": round(s / f, 3),
-            "floor_median": round(statistics.median(floor), 3), "seed_median": round(statistics.median(seed), 3),
+            "ratio": round(sm / fm, 3), "ratio_best": round(s / f, 3),
+            "floor_median": round(fm, 3), "seed_median": round(sm, 3), "floor_best": round(f, 3), "seed_best": round(s, 3),
             "floor_runs": [round(x, 3) for x in floor], "seed_runs": [round(x, 3) for x in seed],
             "seed_cells": [{"cell": n, "seconds": round(x, 3)} for n, x in cells]}
 
