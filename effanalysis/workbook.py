@@ -493,8 +493,22 @@ def data_link(data: bytes, mime: str, filename: str, label: str) -> str:
     return f'<a href="data:{mime};base64,{b64}" download="{esc(filename)}">{esc(label)}</a>'
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value):
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False).encode("utf-8-sig")   # BOM: Excel reads the Chinese right
+    """A table as CSV for a spreadsheet: UTF-8 with a BOM (Excel then reads the Chinese
+    right), and report text that a spreadsheet would take for a formula (a text cell
+    starting with = + - @, a tab or a CR) prefixed with an apostrophe, as OWASP advises
+    against CSV injection; Excel shows such a cell as text. Numbers stay numbers.
+    (`effanalysis metrics` writes its CSV for programs, unchanged.)"""
+    text = frame.select_dtypes(include=["object", "string"]).columns
+    safe = frame.assign(**{c: frame[c].map(_inert) for c in text}) if len(text) else frame
+    return safe.to_csv(index=False).encode("utf-8-sig")
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

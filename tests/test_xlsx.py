@@ -1,5 +1,6 @@
-"""The downloads' workbook: every table reads back as it was, report text stays text,
-and the same tables give the same bytes (pages are reproducible)."""
+"""The downloads: the workbook reads back as it was, report text stays text, the same
+tables give the same bytes (pages are reproducible); the CSV keeps spreadsheets from
+taking report text for formulas."""
 from __future__ import annotations
 
 import io
@@ -9,7 +10,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 
-from effanalysis.workbook import xlsx_bytes
+from effanalysis.workbook import csv_bytes, xlsx_bytes
 
 
 def _read(data: bytes) -> dict[str, pd.DataFrame]:
@@ -53,3 +54,20 @@ def test_same_tables_same_bytes():
     first = xlsx_bytes({"s": frame})
     time.sleep(1.1)   # zip entries and document properties carry times to the second
     assert xlsx_bytes({"s": frame}) == first
+
+
+def test_csv_text_a_spreadsheet_would_run_is_prefixed_and_numbers_stay_numbers():
+    hostile = ['=HYPERLINK("http://example.invalid","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "比上年增长-3%", None]
+    frame = pd.DataFrame({"sentence": hostile, "value": [-3.0, 1.0, -2.0, 0.5, 1e8, np.nan, 2.0]})
+    data = csv_bytes(frame)
+    assert data.startswith(b"\xef\xbb\xbf")          # a BOM: Excel reads the UTF-8 right
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    assert back["sentence"].fillna("").tolist() == ["'" + h for h in hostile[:5]] + ["比上年增长-3%", ""]
+    assert back["value"].tolist()[:5] == [-3.0, 1.0, -2.0, 0.5, 1e8]
+    assert frame["sentence"].tolist()[0] == hostile[0], "the table itself is left as it was"
+
+
+def test_seed_claims_csv_reads_back(seed_report):
+    back = pd.read_csv(io.BytesIO(csv_bytes(seed_report.claims)), encoding="utf-8-sig")
+    assert back["surface"].tolist() == seed_report.claims["surface"].tolist()
+    assert np.allclose(back["norm_value"], seed_report.claims["norm_value"].astype(float), equal_nan=True)
