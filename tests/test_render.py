@@ -177,6 +177,15 @@ def test_kernel_is_this_interpreter_whatever_is_registered(tmp_path, monkeypatch
         assert executed.cells[-1].outputs[0]["text"].strip() == f"{sys.executable} 效能 4"
 
 
+def test_a_render_leaves_no_ipython_history(tmp_path, monkeypatch):
+    monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
+    nb = _notebook(tmp_path / "t.ipynb", "import IPython; print(IPython.get_ipython().history_manager.enabled)")
+    page = render(None, tmp_path / "out", notebook=nb, keep_notebook=True)
+    executed = nbformat.read(page.with_suffix(".ipynb"), as_version=4)
+    assert executed.cells[-1].outputs[0]["text"].strip() == "False"
+    assert not list((tmp_path / "ipython").rglob("history.sqlite"))
+
+
 def test_hostile_parameter_is_not_executed(tmp_path):
     marker = tmp_path / "PWNED"
     hostile = f'效能"); import pathlib; pathlib.Path(r"{marker}").touch(); ("</pre><b>'

@@ -37,10 +37,11 @@ def test_imports_of_every_cell_are_found_and_magics_skipped():
 
 def test_a_notebook_without_package_imports_gets_the_plain_kernel():
     plain = ThisInterpreter().get_kernel_spec("x").argv
-    assert plain == [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    assert plain == [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+                     "--HistoryManager.enabled=False"]
     assert ThisInterpreter(preload=["os", "json"]).get_kernel_spec("x").argv == plain
     warm = ThisInterpreter(preload=["effanalysis.workbook"]).get_kernel_spec("x").argv
-    assert warm[:5] == plain and warm[5].startswith("--IPKernelApp.exec_lines=")
+    assert warm[:6] == plain and warm[6].startswith("--IPKernelApp.exec_lines=")
 
 
 def test_the_start_up_line_binds_nothing_and_the_thread_swallows_failures():

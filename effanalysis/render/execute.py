@@ -31,8 +31,9 @@ KERNEL_NAME = "effanalysis-python"
 
 
 class ThisInterpreter(KernelSpecManager):
-    """A kernel spec manager that knows one kernel: ipykernel on sys.executable
-    (warming up `preload`, modules of this package, in the background)."""
+    """A kernel spec manager that knows one kernel: ipykernel on sys.executable,
+    without IPython history (warming up `preload`, modules of this package, in
+    the background)."""
 
     preload = List(Unicode())
 
@@ -40,7 +41,10 @@ class ThisInterpreter(KernelSpecManager):
         return {KERNEL_NAME: ""}
 
     def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
-        argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+        # No IPython history: a render's cells (paths in its parameters included) are not
+        # the user's session, and its kernel writes nothing outside the output directory.
+        argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+                "--HistoryManager.enabled=False"]
         if warmup.wanted(self.preload):
             argv.append(f"--IPKernelApp.exec_lines={warmup.exec_line(self.preload)}")
         return KernelSpec(argv=argv, display_name=f"Python ({sys.executable})", language="python", resource_dir="",
