@@ -98,8 +98,9 @@ def _bars(ax, labels, values, color: str, fontsize: float = 9, show_labels: bool
         axis.set_major_locator(NullLocator())
     ax.axvline(0, color="#555555", linewidth=0.8)
     gap = (hi - lo) * 0.01
-    for i, (v, shown) in enumerate(zip(values, (_number(v) if math.isfinite(v) else "n/a" for v in raw))):
-        ax.text(v + (gap if v >= 0 else -gap), i, shown, ha="left" if v >= 0 else "right", va="center",
+    shown = [_number(v) if math.isfinite(v) else "n/a" for v in raw]
+    for i, v in enumerate(values):
+        ax.text(v + (gap if v >= 0 else -gap), i, shown[i], ha="left" if v >= 0 else "right", va="center",
                 fontsize=fontsize - 1, color="#333333")
     if show_labels:
         to_axes = ax.get_yaxis_transform()   # x in axes fractions, y in data
@@ -164,5 +165,5 @@ def to_svg(fig: Figure) -> bytes:
 def to_png(fig: Figure) -> bytes:
     """The figure as PNG bytes (the figure can be discarded afterwards)."""
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", pil_kwargs={"compress_level": 1})
+    fig.savefig(buf, format="png")
     return buf.getvalue()
