@@ -221,7 +221,7 @@ def _latest_reported_year(text: str) -> tuple[int, str, int] | None:
     return best
 
 
-_EXACT_ORDER = ("meta_date", "meta_year", "date_line", "session", "heading", "year_is")
+EXACT_KINDS = ("meta_date", "meta_year", "date_line", "session", "heading", "year_is")
 
 
 def report_year(text: str, meta: dict | None = None) -> int | None:
@@ -229,7 +229,7 @@ def report_year(text: str, meta: dict | None = None) -> int | None:
     neither the metadata nor the text states it. Bounds (plans, years reported on) are not
     enough: a review of 2025 may be written in 2025 or 2026."""
     ev = evidence(text, meta)
-    for kind in _EXACT_ORDER:
+    for kind in EXACT_KINDS:
         years = [e.year for e in ev if e.kind == kind and e.exact]
         if years:
             return years[0]

@@ -83,7 +83,7 @@ def profile(report) -> Profile:
 
     return Profile(keywords=kw, people=people, organizations=orgs, media=media, campaigns=camps,
                    slogans={c: found[c] for c in slogans.COLUMNS}, mechanisms=mechanisms.find(text), sections=sections,
-                   era=era.estimate(found), readability=doc_read)
+                   era=era.estimate(found, text, report.meta), readability=doc_read)
 
 
 def _sections(report, anchors, formula_at, token_starts, is_word, is_dc, read) -> dict:

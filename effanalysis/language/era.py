@@ -11,16 +11,20 @@
   wording (standard_year … last_year), kept inside [from, to]; a formulation
   already out of use is taken as a quotation and does not narrow it.
 
+- The text's own dates (effanalysis.dating): a date line, the NPC session, the annual part
+  headings, 2026年是… give the year the report speaks from, which becomes the likely era;
+  years it reports on and plan periods it names are lower bounds. Never the clock.
+
 Validated on the bundled corpus (tests/test_language_era.py): for the dated
 State Council reports from 1978 on, the interval contains the report's year.
 """
 from __future__ import annotations
 
-import datetime
 from functools import lru_cache
 
 import pandas as pd
 
+from .. import dating
 from . import slogans
 
 
@@ -33,8 +37,11 @@ def eras() -> tuple[tuple[str, int, list], ...]:
     return tuple((m, int(r.first), r.terms) for m, r in zip(table.index, table.itertuples()))
 
 
-def estimate(found, this_year: int | None = None) -> dict:
-    """Era estimate from the formulations `found` (slogans.find output)."""
+def estimate(found, text: str = "", meta: dict | None = None) -> dict:
+    """Era estimate from the formulations `found` (slogans.find output) and what `text` and
+    `meta` say of their own date (dating.evidence). Nothing comes from the clock: with no
+    successor-absent bound the end is the year the lexicon was last reviewed, or a later year
+    the text itself speaks from, and `open_end` says so."""
     rows = list(zip(found["term"], found["first_year"], found["last_year"], found["standard_year"], found["marker"]))
     evidence: list[str] = []
     if rows:
@@ -44,13 +51,15 @@ def estimate(found, this_year: int | None = None) -> dict:
         start = int(slogans.entries()["first_year"].min())
         evidence.append("no dated formulation is used")
     present = {r[4] for r in rows}
-    end = this_year or datetime.date.today().year
+    end, open_end = slogans.reviewed(), True
     # Absence says something only about a text that recites formulations at all.
     for marker, first, terms in eras() if rows else ():
         if first > start and marker not in present:
-            end = first
+            end, open_end = first, False
             evidence.append(f"none of {'、'.join(terms[:4])} is used (from {end}): written in {end} or earlier")
             break
+    if open_end:
+        evidence.append(f"no later formulation bounds it: the lexicon lists formulations up to {end}")
     likely_from, likely_to = start, end
     standard = [(r[0], int(r[3])) for r in rows if int(r[3]) <= end]
     if standard:
@@ -66,4 +75,25 @@ def estimate(found, this_year: int | None = None) -> dict:
         if year < end:
             likely_to = year
             evidence.append(f"{term} was in active use until {year}")
-    return {"from": start, "to": end, "likely_from": likely_from, "likely_to": likely_to, "evidence": evidence}
+    out = {"from": start, "to": end, "likely_from": likely_from, "likely_to": likely_to, "evidence": evidence}
+    _apply_dates(out, dating.evidence(text, meta) if text or meta else [])
+    out["open_end"] = open_end and out["to"] == end
+    return out
+
+
+def _apply_dates(era: dict, ev: list) -> None:
+    """Narrow (or, against the formulations, widen) the interval by the text's own dates:
+    a lower bound moves `from` up; a stated year is the likely era and lies in the interval."""
+    bound = dating.not_before(ev)
+    if bound is not None:
+        era["evidence"].append(bound.describe())
+        era["from"] = max(era["from"], bound.year)
+        era["to"] = max(era["to"], era["from"])
+        era["likely_from"] = min(max(era["likely_from"], bound.year), era["to"])
+        era["likely_to"] = max(era["likely_to"], era["likely_from"])
+    exact = next((e for kind in dating.EXACT_KINDS for e in ev if e.kind == kind and e.exact), None)
+    if exact is not None:
+        y = exact.year
+        era["evidence"].append(exact.describe())
+        era["from"], era["to"] = min(era["from"], y), max(era["to"], y)
+        era["likely_from"] = era["likely_to"] = y

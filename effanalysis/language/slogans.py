@@ -27,6 +27,16 @@ def entries() -> pd.DataFrame:
 
 
 @lru_cache(maxsize=None)
+def reviewed() -> int:
+    """The year the lexicon was last reviewed (its `# reviewed:` line): formulations adopted
+    up to that year are listed, so their absence says nothing about later years."""
+    for line in lexicon.path("slogans.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# reviewed:"):
+            return int(line.split(":", 1)[1].strip())
+    raise ValueError("slogans.tsv has no '# reviewed: YEAR' line")
+
+
+@lru_cache(maxsize=None)
 def _literals() -> re.Pattern:
     """All literal searches in one trie pattern: one scan instead of one str.count each.
     (No literal contains another — tests/test_language_era.py checks — so a match
