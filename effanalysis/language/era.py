@@ -58,7 +58,7 @@ def estimate(found, text: str = "", meta: dict | None = None) -> dict:
             end, open_end = first, False
             evidence.append(f"none of {'、'.join(terms[:4])} is used (from {end}): written in {end} or earlier")
             break
-    if open_end:
+    if open_end and rows:
         evidence.append(f"no later formulation bounds it: the lexicon lists formulations up to {end}")
     likely_from, likely_to = start, end
     standard = [(r[0], int(r[3])) for r in rows if int(r[3]) <= end]
