@@ -29,8 +29,15 @@ _MARKERS = (
     (4, re.compile(r"[（(]([0-9０-９]{1,2})[）)]")),
     (5, re.compile(rf"第([{_CN}]+)、")),
 )
-# An unnumbered part heading: a short line with no punctuation but 、 and quotes.
-_PART = re.compile(r"[^\s。，；：！？,;:!?（(]{2,24}")
+# An unnumbered part heading: a short line with no punctuation but 、 and quotes, with at
+# least two Han characters (not 2.5 or a unit left over from a broken sentence).
+_PART = re.compile(r"(?=(?:[^\n]*[\u4e00-\u9fff]){2})[^\s。，；：！？,;:!?（(]{2,24}")
+# Where the body ends and an appendix, glossary or notes begin: no headings after that.
+_BACK_HEAD = re.compile(r"(?:附件|附表|附录|名词解释|注释|注解|说明|备注)[0-9０-９一二三四五六七八九十]*[：:]?$|附[：:]|注[：:]")
+# A line ends a paragraph (a heading may follow it) when it ends with these.
+_PARA_END = tuple("。！？!?：:；;”」』）)")
+# A line continues the one before when it opens with these.
+_CONTINUES = tuple("，,、。；;：:）)”」%％")
 _ENUM = re.compile(rf"([{_CN}]{{1,3}})是(?=[^的])")  # at a line or clause start, see _ENUM_AT
 # 一是 after a line, sentence or clause break: matching the break itself lets the regex engine
 # skip ahead by the first character instead of testing a look-behind at every position.
@@ -90,7 +97,11 @@ def _heading_title(line: str, m: re.Match, pos: int) -> tuple[str, int]:
     return body.rstrip("。"), pos + len(line)
 
 
-def _headings(text: str, parts: bool = False) -> list[dict]:
+# A first line that names the document (its title), never a part heading.
+_DOC_TITLE = re.compile(r".*(?:报告|总结|讲话|意见|通知|方案|规划|纲要|决定|公报|说明|汇报|发言)$")
+
+
+def _headings(text: str, parts: bool = False, first_line_part: bool = False) -> list[dict]:
     """Numbered headings with their depth. A marker is a heading when it starts a
     series (一、, （一）, 1. …) or continues an open one, so numbered prose is not
     taken for headings, and the depth follows the document rather than a fixed
@@ -104,7 +115,14 @@ def _headings(text: str, parts: bool = False) -> list[dict]:
     pos = 0
     part_like = False  # an unnumbered title line since the last heading
     part_lines = 0
-    for lineno, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    skip_to = -1  # a heading's second line, joined to it
+    for lineno, line in enumerate(lines):
+        if lineno <= skip_to:
+            pos += len(line) + 1
+            continue
+        if lineno > 0 and _BACK_HEAD.match(line.strip()) and len(line.strip()) <= 30:
+            break  # 附件, 名词解释, 注释 …: what follows is no part of the outline
         head = None
         for rank, rx in _MARKERS:
             m = rx.match(line)
@@ -119,18 +137,21 @@ def _headings(text: str, parts: bool = False) -> list[dict]:
             if at is None and n == 1:
                 # … or start a new series. One that starts after an unnumbered title
                 # line, below earlier headings, means the report is divided into parts.
-                if not parts and part_like and path:
-                    return _headings(text, parts=True)
+                if not parts and part_like and (path or part_lines >= 2):
+                    return _headings(text, True, first_line_part)
                 inner = path[-1] if path else None
                 at = len(path) - 1 if inner and inner["rank"] == rank and not inner["title_line"] else len(path)
             if at is not None:
                 title, heading_end = _heading_title(line, m, pos)
+                nxt = _continuation(lines, lineno, m, heading_end == pos + len(line))
+                if nxt:  # a heading broken across two lines
+                    title, heading_end, skip_to = title + nxt, pos + len(line) + 1 + len(nxt), lineno + 1
                 head = {"rank": rank, "label": m.group(0), "number": n, "title": title, "start": pos,
                         "heading_end": heading_end, "depth": at + 1,
                         "title_line": heading_end == pos + len(line) and not line.endswith(("。", "；", ";"))}
             break
         else:
-            if lineno > 0 and _PART.fullmatch(line):
+            if (lineno > 0 or first_line_part) and _PART.fullmatch(line) and _stands_alone(lines, lineno):
                 part_like = True
                 part_lines += 1
             if parts and part_like:
@@ -145,8 +166,36 @@ def _headings(text: str, parts: bool = False) -> list[dict]:
         pos += len(line) + 1
     # Parts also when numbering restarts at the top, or when there is no numbering at all.
     if not parts and (_restarts_at_top(found) or (not found and part_lines >= 2)):
-        return _headings(text, parts=True)
+        return _headings(text, True, first_line_part)
     return found
+
+
+def _stands_alone(lines: list[str], i: int) -> bool:
+    """A line set apart as a heading: after a finished paragraph (or a heading, or a blank
+    line), and not continued by the next line (中华人民共和国宪法 cut out of a sentence by a
+    link, 2.5 and %左右 from a broken one, are not)."""
+    prev = lines[i - 1].rstrip() if i > 0 else ""
+    nxt = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
+    prev_ok = not prev or prev.endswith(_PARA_END) or bool(_PART.fullmatch(prev)) or _is_marked(prev)
+    return prev_ok and not nxt.startswith(_CONTINUES)
+
+
+def _is_marked(line: str) -> bool:
+    return any(rx.match(line) for _, rx in _MARKERS) and len(line) <= 40 and not line.endswith("。")
+
+
+def _continuation(lines: list[str], i: int, m: re.Match, whole_line: bool) -> str:
+    """The second line of a heading broken in two: the first is a whole title line that
+    stops on a comma or a joining word, the next a short line that no marker opens and that
+    ends the title (一、坚持以人民为中心，\n切实办好民生实事)."""
+    if not whole_line or i + 1 >= len(lines):
+        return ""
+    line, nxt = lines[i], lines[i + 1]
+    if not line.endswith(("，", ",", "、", "和", "与", "及", "的")) or not 2 <= len(nxt) <= 30:
+        return ""
+    if "。" in nxt[:-1] or any(rx.match(nxt) for _, rx in _MARKERS):
+        return ""
+    return nxt.rstrip("。")
 
 
 def _restarts_at_top(heads: list[dict]) -> bool:
@@ -158,7 +207,10 @@ def build_outline(text: str, title: str = "", title_line: str | None = None) -> 
     """Outline of `text`; `title` names the document, `title_line` is the title as the
     text's first line says it (default: `title`), which then stays out of the preamble."""
     title_line = title if title_line is None else title_line
-    heads = _headings(text)
+    # The first line is the title when the caller says so or when it names a document type;
+    # else it may open the first part (过去一年工作回顾).
+    first = text.split("\n", 1)[0].strip()
+    heads = _headings(text, first_line_part=not title_line and not title and not _DOC_TITLE.match(first))
     # Section ids "1", "1.2", … by nesting on rank; ends at the next heading of same or higher rank.
     rows: list[dict] = []
     parents: list[str] = []  # section id at each depth

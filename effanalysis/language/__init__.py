@@ -64,7 +64,8 @@ def profile(report) -> Profile:
     kw = keywords.table(keywords.tfidf(cand_ids, v.words[cand_vocab], v.idf[cand_vocab]),
                         keywords.textrank(cand_ids, v.words[cand_vocab]))
 
-    people, people_spans = entities.people(text)
+    meta = report.meta
+    people, people_spans = entities.people(text, (meta.get("speaker") or "", meta.get("speaker_title") or ""))
     orgs, org_spans = entities.organizations(tokens, starts, np.flatnonzero(token_classes & vocab_.BODY))
     media, media_spans = entities.media(tokens, starts, text, np.flatnonzero(token_classes & vocab_.MEDIA))
     camps, camp_spans = entities.campaigns(text, slogans.any_regex())

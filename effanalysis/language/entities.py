@@ -24,24 +24,37 @@ HAN = "\u4e00-\u9fff"
 _NAME_STOP = "为出等和与在的是同主任到来率参带作对就也将亲说指及并向被由从所市省县区局厅部委党政府讲表视会陪"
 _NOUN_TAGS = {"n", "ns", "nt", "nz", "nr", "nrt", "nrfg", "j", ""}  # "": user-dictionary words
 _PROPER_TAGS = {"ns", "nt", "nz", "nr", "nrt", "nrfg", "j"}
+_LEVELS = "省市州盟县区镇乡村"
+_JOINS = re.compile("[和与及同、]")
 _BOUNDARY = set("\n 。，、；：“（,;")  # what may precede a name written before its title
 
 
 @lru_cache(maxsize=None)
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
-    """(chain of titles, name): searching titles first and names next to them
-    is much faster than a pattern that tries a name at every character."""
-    # 副 spelled out in the trie: a pattern that opens with an optional 副? cannot skip
-    # ahead to a title's first character and runs fifty times slower.
-    titles = lexicon.words("titles.txt")
-    title = lexicon.alternation(titles + tuple("副" + t for t in titles))
+def _title_parts() -> tuple[str, str]:
+    """(titles, unit prefixes) as trie alternations. A title may be preceded by its unit
+    (市书记, 局党组书记, 县委副书记, 纪检组长): [unit][organ][副] is composed from
+    titles.txt's @unit and @organ lines, so no unit-prefixed title is listed by hand."""
+    g = lexicon.groups("titles.txt")
+    units, organs = ("",) + g.get("@unit", ()), g.get("@organ", ())
+    with_organ = {u + o for u in units + g.get("@department", ()) for o in organs}
+    prefixes = {p + d for p in with_organ | set(units) for d in ("", "副")} - {""}
+    return lexicon.alternation(g[""]), lexicon.alternation(prefixes)
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(chain of titles, the unit prefix ending where a title starts, name): searching bare
+    titles first and extending them backwards to their unit, then names next to them, is
+    much faster than a pattern that opens with optional parts (it cannot skip ahead)."""
+    title, prefix = _title_parts()
     surnames = lexicon.words("surnames.txt")
     # A character class for the one-character surnames: an alternation of 400 is slow.
     single = "".join(s for s in surnames if len(s) == 1)
     double = "|".join(s for s in surnames if len(s) > 1)
     given = f"(?![{_NAME_STOP}])[{HAN}]"
-    name = f"(?:{double}|[{single}]){given}(?:{given})?"
-    return re.compile(f"{title}(?:、{title})*"), re.compile(name)
+    # Names on pages and signature lines are often spaced out: 周 明远, 周　明远.
+    name = f"(?:{double}|[{single}])[ \u3000]?{given}(?:[ \u3000]?{given})?"
+    return (re.compile(f"{title}(?:、(?:{prefix})?{title})*"), re.compile(f"(?:{prefix})$"), re.compile(name))
 
 
 @lru_cache(maxsize=None)
@@ -61,27 +74,41 @@ def _is_name(name: str) -> bool:
     return tagged[0][0] in lexicon.words("surnames.txt")
 
 
-def people(text: str) -> tuple[columns.Columns, list]:
-    """One row per person (name, title as written with the name, count) and the mention spans."""
-    titles_rx, name_rx = _patterns()
+def people(text: str, speaker: tuple[str, str] | None = None) -> tuple[columns.Columns, list]:
+    """One row per person (name, title as written with the name, count) and the mention spans.
+    `speaker`: (name, title) of the report's speaker from its metadata, always among them."""
+    titles_rx, prefix_rx, name_rx = _patterns()
     titles: dict[str, Counter] = {}
     spans = []
     for m in titles_rx.finditer(text):
+        unit = prefix_rx.search(text, max(0, m.start() - 8), m.start())  # 市 + 书记, 局党组 + 书记
+        # Not a level before a title that names its level already (我市市长 is 市长).
+        start = unit.start() if unit and not (unit.group().rstrip("副") in _LEVELS and m.group()[0] in _LEVELS) \
+            else m.start()
+        title = text[start:m.end()]
         found = []
-        after = name_rx.match(text, m.end())  # 局长肖爱国, and the name ends there (not 伏罗希|洛夫)
+        pos = m.end() + (text[m.end():m.end() + 1] in (" ", "\u3000"))  # 县长　周明远
+        after = name_rx.match(text, pos)  # 局长肖爱国, and the name ends there (not 伏罗希|洛夫)
         if after and (after.end() == len(text) or not "\u4e00" <= text[after.end()] <= "\u9fff"
                       or text[after.end()] in _NAME_STOP):
-            found.append((after.group(), m.start(), after.end()))
+            found.append((after.group(), start, after.end()))
         for k in (3, 2):  # 王延觉厅长, with a boundary before the name
-            s0 = m.start() - k
-            if s0 >= 0 and (s0 == 0 or text[s0 - 1] in _BOUNDARY) and name_rx.fullmatch(text, s0, m.start()):
-                found.append((text[s0:m.start()], s0, m.end()))
+            s0 = start - k
+            if s0 >= 0 and (s0 == 0 or text[s0 - 1] in _BOUNDARY) and name_rx.fullmatch(text, s0, start):
+                found.append((text[s0:start], s0, m.end()))
                 break
-        for name, start, end in found:
-            if _is_name(name):
-                titles.setdefault(name, Counter())[m.group()] += 1
-                spans.append((start, end))
-    rows = [(n, t.most_common(1)[0][0], text.count(n)) for n, t in titles.items()]
+        for name, s1, e1 in found:
+            name = re.sub(r"[ \u3000]", "", name)
+            if len(name) >= 2 and _is_name(name):
+                titles.setdefault(name, Counter())[title] += 1
+                spans.append((s1, e1))
+    # Mentions: the name as written whole, or spaced out next to a title.
+    counts = {n: max(text.count(n), sum(t.values())) for n, t in titles.items()}
+    if speaker and speaker[0]:
+        name = re.sub(r"\s", "", speaker[0])
+        titles.setdefault(name, Counter())[speaker[1] or ""] += 10 ** 6  # the metadata's title wins
+        counts[name] = max(counts.get(name, 0), 1)
+    rows = [(n, t.most_common(1)[0][0], counts[n]) for n, t in titles.items()]
     return columns.from_rows(rows, ["name", "title", "count"]), spans
 
 
@@ -89,13 +116,8 @@ def people(text: str) -> tuple[columns.Columns, list]:
 def _bodies() -> tuple[tuple[str, ...], set, tuple[str, ...], tuple[str, ...]]:
     """Body endings, bodies that stand alone, body-ending words that are not bodies,
     and words a name does not extend over."""
-    groups: dict[str, list] = {"": [], "@alone": [], "@not": [], "@stop": []}
-    for line in lexicon.path("bodies.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].split()
-        if line:
-            key = line[0] if line[0].startswith("@") else ""
-            groups[key].extend(line[1:] if key else line)
-    return tuple(groups[""]), set(groups["@alone"]), tuple(groups["@not"]), tuple(groups["@stop"])
+    g = lexicon.groups("bodies.txt")
+    return g[""], set(g.get("@alone", ())), g.get("@not", ()), g.get("@stop", ())
 
 
 def body_word(word: str) -> bool:
@@ -105,8 +127,9 @@ def body_word(word: str) -> bool:
 
 
 def media_word(word: str) -> bool:
-    """Can this token end a medium's name (日报, 频道, 网)?"""
-    return word.endswith(lexicon.words("media.txt"))
+    """Can this token end a medium's name (日报, 频道, 网; not 电网, 管网)?"""
+    g = lexicon.groups("media.txt")
+    return word.endswith(g[""]) and not word.endswith(g.get("@not", ()))
 
 
 def _ending_at(tokens: list[str], test) -> np.ndarray:
@@ -128,7 +151,7 @@ def organizations(tokens, starts, idx=None) -> tuple[columns.Columns, list]:
 def media(tokens, starts, text, idx=None) -> tuple[columns.Columns, list]:
     """Media named in a text: 《X》 papers and programmes, and token runs ending in a
     media_word (`idx`: those tokens, if known)."""
-    endings = lexicon.words("media.txt")
+    endings = lexicon.groups("media.txt")[""]
     found = []
     for m in re.finditer(r"《([^《》\n]{1,20})》(栏目|节目|专栏)?", text):
         if m.group(2) or m.group(1).endswith(endings):
@@ -142,8 +165,12 @@ def media(tokens, starts, text, idx=None) -> tuple[columns.Columns, list]:
 def _name_part(token: str, stop: tuple[str, ...]) -> bool:
     """Can `token` be part of a body's name: a noun of two or more Han characters,
     or an administrative level (省, 市 …), and no verb or adverb (stop)?"""
-    return ((len(token) > 1 or token in "省市县区乡镇村") and re.fullmatch(f"[{HAN}]+", token) is not None
-            and not token.startswith(stop) and _tag(token) in _NOUN_TAGS)
+    # Not an attribute (区域性, 综合性) nor a token that joins two names (委和, 及市).
+    if token in "省市县区乡镇村":
+        return True  # the segmenter tags a lone 县 as a morpheme (zg)
+    return (len(token) > 1 and re.fullmatch(f"[{HAN}]+", token) is not None
+            and not token.startswith(stop) and not token.endswith("性") and not _JOINS.search(token)
+            and _tag(token) in _NOUN_TAGS)
 
 
 def _runs_at(tokens, starts, idx, min_len):

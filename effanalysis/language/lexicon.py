@@ -26,6 +26,19 @@ def words(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def groups(name: str) -> dict[str, tuple[str, ...]]:
+    """A word list in groups: plain lines under "", lines that open with @key under that key
+    (bodies.txt: @alone, @not; titles.txt: @unit, @organ)."""
+    out: dict[str, list] = {"": []}
+    for line in path(name).read_text(encoding="utf-8").splitlines():
+        parts = line.split("#", 1)[0].split()
+        if parts:
+            key = parts[0] if parts[0].startswith("@") else ""
+            out.setdefault(key, []).extend(parts[1:] if key else parts)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
 def table(name: str) -> pd.DataFrame:
     """A tab-separated table with a header line, # comment lines before it."""
     with open(path(name), encoding="utf-8", newline="") as fh:

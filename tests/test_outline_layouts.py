@@ -1,0 +1,141 @@
+"""Outlines of local reports laid out in ways the State Council corpus does not show:
+unnumbered parts with （一） inside, appendices and glossaries, headings broken across lines,
+fragments of broken sentences. Each text is synthetic; the expected headings are what a reader
+sees (checked by hand), and the evaluation at the end scores all of them together."""
+from __future__ import annotations
+
+from effanalysis import dating
+from effanalysis.outline import build_outline
+
+# The issue's example: two unnumbered parts, the second with （一）… items.
+COUNTY = """2026年临河县政府工作报告
+——2026年1月20日在临河县第十届人民代表大会第五次会议上
+各位代表：
+现在，我代表县人民政府，向大会报告工作，请予审议。
+过去一年工作回顾
+2025年，全县地区生产总值增长6.1%，一般公共预算收入完成8.2亿元。
+今年重点工作
+（一）壮大县域经济。新建标准厂房10万平方米，培育规上工业企业15家。
+（二）办好民生实事。新建社区食堂12个、“暖心驿站”30个。
+（三）建设美丽乡村。完成农村户厕改造3000户。
+各位代表，让我们团结一心，奋力谱写临河高质量发展新篇章！
+附件
+名词解释
+1.暖心驿站：为户外劳动者提供休息服务的站点。
+2.规上工业企业：年主营业务收入2000万元及以上的工业企业。
+"""
+COUNTY_HEADS = [(1, "过去一年工作回顾"), (1, "今年重点工作"), (2, "壮大县域经济"), (2, "办好民生实事"),
+                (2, "建设美丽乡村")]
+
+# A city report: numbered parts, a heading broken across two lines, a broken sentence whose
+# fragments (2.5, 主要目标) stand on lines of their own, and notes at the end.
+CITY = """2025年江州市人民政府工作报告
+各位代表：
+一、2024年工作回顾
+过去一年，全市经济运行稳中有进，居民人均可支配收入增长
+5.6
+%，城镇新增就业3.2万人。
+二、坚持以人民为中心，
+切实办好民生实事
+全年城镇调查失业率控制在5.5%左右，
+主要目标
+是稳就业、保民生。
+（一）稳定就业。新增就业3万人以上。
+（二）办好教育。新建中小学8所。
+三、2025年重点工作
+（一）扩大有效投资。实施重点项目200个。
+（二）推进城市更新。改造老旧小区120个。
+注释：
+1.城市更新：对城市建成区内的空间形态和功能进行整治提升。
+"""
+CITY_HEADS = [(1, "2024年工作回顾"), (1, "坚持以人民为中心，切实办好民生实事"), (2, "稳定就业"), (2, "办好教育"),
+              (1, "2025年重点工作"), (2, "扩大有效投资"), (2, "推进城市更新")]
+
+# A provincial report: unnumbered parts, （一） items, and 1. items below them.
+PROVINCE = """政府工作报告
+——2026年1月25日在河西省第十四届人民代表大会第四次会议上
+各位代表：
+“十四五”时期发展成就
+五年来，全省生产总值年均增长5.8%。
+2026年工作安排
+2026年是“十五五”开局之年。
+（一）加快建设现代化产业体系。
+1.壮大先进制造业。规上工业增加值增长7%。
+2.发展现代服务业。服务业增加值增长6%。
+（二）全面推进乡村振兴。
+1.稳定粮食生产。粮食产量保持在600亿斤以上。
+2.改善农村人居环境。
+说明
+1.本报告中的增速按可比价格计算。
+"""
+PROVINCE_HEADS = [(1, "“十四五”时期发展成就"), (1, "2026年工作安排"), (2, "加快建设现代化产业体系"),
+                  (3, "壮大先进制造业"), (3, "发展现代服务业"), (2, "全面推进乡村振兴"), (3, "稳定粮食生产"),
+                  (3, "改善农村人居环境")]
+
+# A report with no headings at all, only paragraphs and a title-like line cut out of a sentence
+# by a link (as pages of the corpus are): no outline.
+PROSE = """关于2025年度法治政府建设情况的报告
+今年以来，我局认真贯彻落实
+中华人民共和国行政许可法
+，持续深化“放管服”改革。
+全年办理行政许可事项1200件，按时办结率100%。
+"""
+PROSE_HEADS: list = []
+
+CASES = [("county", COUNTY, COUNTY_HEADS, 2026), ("city", CITY, CITY_HEADS, 2025),
+         ("province", PROVINCE, PROVINCE_HEADS, 2026), ("prose", PROSE, PROSE_HEADS, None)]
+
+
+def _heads(text: str) -> list[tuple[int, str]]:
+    s = build_outline(text, text.split("\n", 1)[0]).sections
+    return list(zip(s["level"].tolist(), s["title"].tolist()))
+
+
+def test_unnumbered_parts_with_parenthesised_items_inside():
+    assert _heads(COUNTY) == COUNTY_HEADS
+
+
+def test_the_issue_example_in_its_bare_form():
+    text = ("过去一年工作回顾\n全县经济平稳增长，群众生活持续改善。\n今年重点工作\n（一）壮大县域经济。培育主导产业。\n"
+            "（二）办好民生实事。新建食堂12个。\n（三）建设美丽乡村。改造户厕3000户。\n")
+    s = build_outline(text).sections
+    assert s["level"].tolist() == [1, 1, 2, 2, 2]
+    assert s["parent"].tolist()[2:] == ["2", "2", "2"]
+
+
+def test_appendix_glossary_and_notes_end_the_outline():
+    # 1.暖心驿站：… under 名词解释 and 1.城市更新：… under 注释 are list items of the back matter.
+    for text in (COUNTY, CITY, PROVINCE):
+        titles = [t for _, t in _heads(text)]
+        assert not any(t.startswith(("暖心驿站", "规上工业企业", "城市更新", "本报告")) for t in titles), titles
+
+
+def test_heading_broken_across_two_lines_is_one_heading_and_fragments_are_none():
+    heads = _heads(CITY)
+    assert (1, "坚持以人民为中心，切实办好民生实事") in heads
+    assert not [t for _, t in heads if t in ("5.6", "主要目标", "切实办好民生实事")]
+    assert heads == CITY_HEADS
+
+
+def test_three_levels_below_unnumbered_parts():
+    assert _heads(PROVINCE) == PROVINCE_HEADS
+
+
+def test_a_line_cut_out_of_a_sentence_is_no_part():
+    assert _heads(PROSE) == PROSE_HEADS
+
+
+def test_evaluation_of_headings_and_years_on_the_synthetic_reports():
+    """Hand-checked set: every expected heading (level and title) and each report's year."""
+    tp = fp = fn = 0
+    years_right = 0
+    for _, text, expected, year in CASES:
+        got = set(_heads(text))
+        want = set(expected)
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+        years_right += dating.report_year(text, {}) == year
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    print(f"outline headings: precision {precision:.2f}, recall {recall:.2f} ({tp} right, {fp} extra, {fn} missed); "
+          f"years {years_right}/{len(CASES)}")
+    assert precision >= 0.95 and recall >= 0.95
+    assert years_right == len(CASES)
