@@ -73,3 +73,16 @@ def test_seed_only_entries_are_gone_and_the_seed_still_comes_out(seed_report):
     assert {"上班签到制", "档案管理制", "信息反馈制", "举报检查制", "季度工作汇报机制", "每月工作简报制度"} <= mech
     people = dict(zip(p.people["name"], p.people["title"]))
     assert people["别必雄"] == "市书记" and people["曹信君"] == "纪检组长"
+
+
+def test_corpus_bodies_and_media_are_not_sentence_fragments(corpus_reports):
+    # Hand-checked on the bundled corpus: these came out before as bodies or media and are
+    # pieces of sentences (向全国人民代表大会报告政府工作) or networks (邮电通讯网).
+    orgs, media = set(), set()
+    for r in corpus_reports:
+        p = r.profile()
+        orgs |= set(p.organizations["name"])
+        media |= set(p.media["name"])
+    assert not orgs & {"全国人民代表大会报告政府", "国务院委托国家计委", "西藏自治区筹备委员会行使地方政府"}
+    assert not media & {"通信网", "邮电通讯网", "全国联网"}
+    assert "《人民日报》" in media and {"中国农业发展银行", "国家经济委员会"} <= orgs
