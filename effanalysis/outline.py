@@ -187,15 +187,22 @@ def _is_marked(line: str) -> bool:
 def _continuation(lines: list[str], i: int, m: re.Match, whole_line: bool) -> str:
     """The second line of a heading broken in two: the first is a whole title line that
     stops on a comma or a joining word, the next a short line that no marker opens and that
-    ends the title (一、坚持以人民为中心，\n切实办好民生实事)."""
+    ends the title (一、坚持以人民为中心，\n切实办好民生实事); or two short unpunctuated lines
+    with a paragraph after them."""
     if not whole_line or i + 1 >= len(lines):
         return ""
     line, nxt = lines[i], lines[i + 1]
-    if not line.endswith(("，", ",", "、", "和", "与", "及", "的")) or not 2 <= len(nxt) <= 30:
-        return ""
     if "。" in nxt[:-1] or any(rx.match(nxt) for _, rx in _MARKERS):
         return ""
-    return nxt.rstrip("。")
+    if line.endswith(("，", ",", "、", "和", "与", "及", "的")) and 2 <= len(nxt) <= 30:
+        return nxt.rstrip("。")
+    # Two short title lines without punctuation, prose after them (一、坚持创新驱动发展\n全面塑造
+    # 发展新优势\n正文。): one title wrapped by the page.
+    after = lines[i + 2] if i + 2 < len(lines) else ""
+    if (len(line) - m.end() <= 20 and 2 <= len(nxt) <= 16 and _PART.fullmatch(nxt)
+            and not nxt.endswith(("：", ":")) and len(after) > 30 and after.rstrip().endswith(_PARA_END)):
+        return nxt
+    return ""
 
 
 def _restarts_at_top(heads: list[dict]) -> bool:

@@ -139,3 +139,13 @@ def test_evaluation_of_headings_and_years_on_the_synthetic_reports():
           f"years {years_right}/{len(CASES)}")
     assert precision >= 0.95 and recall >= 0.95
     assert years_right == len(CASES)
+
+
+def test_a_title_wrapped_without_punctuation_is_one_heading():
+    # The page wrapped the title after 发展; the paragraph after it says the line was a title.
+    text = ("各位代表：\n一、坚持创新驱动发展\n全面塑造发展新优势\n全年研发经费投入增长12%，高新技术企业达到860家，"
+            "科技成果转化合同金额突破50亿元。\n二、深化改革开放\n全年新增经营主体2.1万户，实际使用外资增长8%。\n")
+    assert _heads(text) == [(1, "坚持创新驱动发展全面塑造发展新优势"), (1, "深化改革开放")]
+    # A short line followed by a short line is not joined: 主要目标 below is prose of its own.
+    text = "各位代表：\n一、主要目标\n增长6%左右\n二、主要任务\n稳增长。\n"
+    assert [t for _, t in _heads(text)] == ["主要目标", "主要任务"]
