@@ -86,3 +86,24 @@ def test_corpus_bodies_and_media_are_not_sentence_fragments(corpus_reports):
     assert not orgs & {"全国人民代表大会报告政府", "国务院委托国家计委", "西藏自治区筹备委员会行使地方政府"}
     assert not media & {"通信网", "邮电通讯网", "全国联网"}
     assert "《人民日报》" in media and {"中国农业发展银行", "国家经济委员会"} <= orgs
+
+
+# Hand-checked: the speaker as the head of real pages writes them, and who the reader says it is.
+SPEAKER_LINES = [
+    ("2026年临河县政府工作报告\n县长　周 明远\n各位代表：", ("周明远", "县长")),
+    ("——在江州市第十六届人民代表大会第三次会议上\n市长　李 强\n各位代表：", ("李强", "市长")),
+    ("政府工作报告\n河西省人民政府省长 王建国\n各位代表：", ("王建国", "省长")),
+    ("政府工作报告\n代理市长 陈晓东\n各位代表：", ("陈晓东", "市长")),
+    ("东城区政府工作报告\n区长：赵丽\n各位代表：", ("赵丽", "区长")),
+    ("工作总结\n局党组书记、局长 刘 洋\n同志们：", ("刘洋", "局党组书记、局长")),
+    ("临河县人民政府县长周明远作政府工作报告。本报记者 李明 摄", ("周明远", "县长")),
+]
+
+
+def test_evaluation_of_speakers_read_from_the_head_of_the_page():
+    right = 0
+    for text, (name, title) in SPEAKER_LINES:
+        people, _ = entities.people(text)
+        right += dict(zip(people["name"], people["title"])).get(name) == title
+    print(f"speaker with title: {right}/{len(SPEAKER_LINES)}")
+    assert right == len(SPEAKER_LINES)

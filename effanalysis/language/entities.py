@@ -82,12 +82,14 @@ def people(text: str, speaker: tuple[str, str] | None = None) -> tuple[columns.C
     spans = []
     for m in titles_rx.finditer(text):
         unit = prefix_rx.search(text, max(0, m.start() - 8), m.start())  # 市 + 书记, 局党组 + 书记
-        # Not a level before a title that names its level already (我市市长 is 市长).
-        start = unit.start() if unit and not (unit.group().rstrip("副") in _LEVELS and m.group()[0] in _LEVELS) \
-            else m.start()
+        # A title that names its level already takes no unit (我市市长, 县人民政府县长 are 市长,
+        # 县长), only 副.
+        if unit and m.group()[0] in _LEVELS and unit.group() != "副":
+            unit = re.search("副$", unit.group()) and prefix_rx.search(text, m.start() - 1, m.start())
+        start = unit.start() if unit else m.start()
         title = text[start:m.end()]
         found = []
-        pos = m.end() + (text[m.end():m.end() + 1] in (" ", "\u3000"))  # 县长　周明远
+        pos = m.end() + (text[m.end():m.end() + 1] in (" ", "\u3000", "：", ":"))  # 县长　周明远, 区长：赵丽
         after = name_rx.match(text, pos)  # 局长肖爱国, and the name ends there (not 伏罗希|洛夫)
         if after and (after.end() == len(text) or not "\u4e00" <= text[after.end()] <= "\u9fff"
                       or text[after.end()] in _NAME_STOP):
