@@ -129,7 +129,9 @@ def _headings(text: str, parts: bool = False, first_line_part: bool = False) -> 
             if not m:
                 continue
             n = _number(m.group(1))
-            if n is None:
+            # Not a number that a broken sentence left at a line start (增长\n2.\n5%), nor a
+            # marker with nothing but a continuation after it.
+            if n is None or _broken_off(lines, lineno, m):
                 break
             # Continue the innermost open series of this kind that expects n …
             at = next((i for i in range(len(path) - 1, -1, -1)
@@ -177,7 +179,23 @@ def _stands_alone(lines: list[str], i: int) -> bool:
     prev = lines[i - 1].rstrip() if i > 0 else ""
     nxt = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
     prev_ok = not prev or prev.endswith(_PARA_END) or bool(_PART.fullmatch(prev)) or _is_marked(prev)
-    return prev_ok and not nxt.startswith(_CONTINUES)
+    # Followed by prose (a sentence, a long line), a numbered heading or the end, not by
+    # another fragment (a table's or a caption's cells).
+    next_ok = (not nxt or _is_marked(nxt) or len(nxt) > 30 or any(p in nxt for p in "。！？；")
+               or nxt.endswith(("：", ":")))
+    return prev_ok and next_ok and not nxt.startswith(_CONTINUES)
+
+
+def _broken_off(lines: list[str], i: int, m: re.Match) -> bool:
+    """A marker-like start of a line that continues a sentence: the line before stops
+    mid-sentence (on a Han character or digit, not a punctuation mark), and the marker has
+    no title after it or the next line carries on (％, 、 …)."""
+    prev = lines[i - 1].rstrip() if i > 0 else ""
+    if not prev or prev.endswith(_PARA_END) or _PART.fullmatch(prev) or _is_marked(prev):
+        return False
+    rest = lines[i][m.end():].strip()
+    nxt = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
+    return not rest or nxt.startswith(_CONTINUES)
 
 
 def _is_marked(line: str) -> bool:

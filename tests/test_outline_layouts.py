@@ -149,3 +149,11 @@ def test_a_title_wrapped_without_punctuation_is_one_heading():
     # A short line followed by a short line is not joined: 主要目标 below is prose of its own.
     text = "各位代表：\n一、主要目标\n增长6%左右\n二、主要任务\n稳增长。\n"
     assert [t for _, t in _heads(text)] == ["主要目标", "主要任务"]
+
+
+def test_a_number_left_at_a_line_start_by_a_broken_sentence_is_no_heading():
+    # The page broke 2.3：1 after 缩小到; taking 2. for the second item would leave the real
+    # 2.保民生 out of the series.
+    text = ("各位代表：\n一、工作回顾\n1.稳增长。全年地区生产总值增长5%。\n居民收入增长快于经济增长，城乡居民收入比缩小到\n2.\n"
+            "3：1。\n2.保民生。新建学校8所，新增学位1.2万个。\n")
+    assert _heads(text) == [(1, "工作回顾"), (2, "稳增长"), (2, "保民生")]
