@@ -2,7 +2,8 @@
 
 Evidence, strongest first:
 - the metadata: a date (ISO, from the page's 发布时间 or date line) or a year given with the row;
-- a date line: a line that is a full date, or the occasion ——2026年1月20日在…会议上;
+- a date line: a line that is a full date (at the top, or under the signature at the foot),
+  or the occasion ——2026年1月20日在…会议上;
 - the national congress the report is given to: 第十四届全国人民代表大会第四次会议 → 2026
   (`npc_session_year`);
 - a statement of the year: 2026年是“十五五”开局之年, 今年（2026年）;
@@ -93,15 +94,22 @@ class Evidence:
                                              else f"written in {self.year} or later")
 
 
-def _head(text: str, lines: int = 15) -> tuple[str, int]:
-    """The first lines (where title, date and occasion stand) and where they end."""
-    end = 0
-    for _ in range(lines):
-        nl = text.find("\n", end)
-        if nl < 0:
-            return text, len(text)
-        end = nl + 1
-    return text[:end], end
+def _date_lines(text: str, head: int = 15, tail: int = 6) -> list[Evidence]:
+    """Date lines at the top (the occasion, a publication date) or at the foot (the date under
+    a signature: 市科技局\n2010年12月20日) of the text."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    picked = list(range(min(head, len(lines)))) + list(range(max(head, len(lines) - tail), len(lines)))
+    found = []
+    for i in picked:
+        s = lines[i].strip()
+        m = _OCCASION.match(s) or (_FULL_DATE.fullmatch(s.strip("（）() ")) if len(s) <= 16 else None)
+        y = _int(m.group(1)) if m else None
+        if y and 1900 <= y <= 2200:
+            found.append(Evidence("date_line", y, True, s[:40], starts[i]))
+    return found
 
 
 def evidence(text: str, meta: dict | None = None) -> list[Evidence]:
@@ -115,16 +123,7 @@ def evidence(text: str, meta: dict | None = None) -> list[Evidence]:
     year = _meta_year(meta)
     if year is not None:
         found.append(Evidence("meta_year", year, True, str(meta.get("year"))))
-    head, _ = _head(text)
-    pos = 0
-    for line in head.split("\n"):
-        s = line.strip()
-        m = _OCCASION.match(s) or (_FULL_DATE.fullmatch(s.strip("（）() ")) if len(s) <= 16 else None)
-        if m:
-            y = _int(m.group(1))
-            if y:
-                found.append(Evidence("date_line", y, True, s[:40], pos))
-        pos += len(line) + 1
+    found += _date_lines(text)
     found += _heading_years(text)
     sessions = [(npc_session_year(_int(m.group(1)) or 0, _int(m.group(2)) or 0), m) for rx in (_NPC, _CPPCC)
                 for m in rx.finditer(text)]

@@ -108,3 +108,11 @@ def test_lower_bounds_hold_on_the_corpus(corpus_years):
         if bound is not None and bound.year > y:
             wrong.append((y, bound.kind, bound.surface))
     assert len(wrong) <= 0.05 * len(corpus_years), wrong
+
+
+def test_date_under_the_signature_dates_a_self_inspection_report():
+    text = ("市科技局效能建设工作自查报告\n今年以来，我局深入开展机关效能建设。\n" + "全年受理群众来信来访50件，办结率100%。\n" * 10
+            + "市科技局\n二〇一〇年十二月二十日\n")
+    assert dating.report_year(text, {}) == 2010
+    # A date inside the prose is no date line.
+    assert dating.report_year("今年以来，我局于2010年12月20日召开了动员大会。\n", {}) is None
