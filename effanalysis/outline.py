@@ -121,8 +121,10 @@ def _headings(text: str, parts: bool = False, first_line_part: bool = False) -> 
         if lineno <= skip_to:
             pos += len(line) + 1
             continue
-        if lineno > 0 and _BACK_HEAD.match(line.strip()) and len(line.strip()) <= 30:
-            break  # 附件, 名词解释, 注释 …: what follows is no part of the outline
+        # 附件, 名词解释, 注释 … after the body: what follows is no part of the outline. (A text
+        # that opens with 附件1 is the attachment itself.)
+        if (found or pos > len(text) // 2) and _BACK_HEAD.match(line.strip()) and len(line.strip()) <= 30:
+            break
         head = None
         for rank, rx in _MARKERS:
             m = rx.match(line)

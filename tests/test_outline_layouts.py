@@ -126,19 +126,21 @@ def test_a_line_cut_out_of_a_sentence_is_no_part():
 
 
 def test_evaluation_of_headings_and_years_on_the_synthetic_reports():
-    """Hand-checked set: every expected heading (level and title) and each report's year."""
+    """Hand-checked set: every expected heading (level and title) and each report's year (None:
+    the text does not say when it was written; a 2025 summary may be written in 2025 or 2026)."""
+    cases = CASES + [("attachment", ATTACHMENT, ATTACHMENT_HEADS, None)]
     tp = fp = fn = 0
     years_right = 0
-    for _, text, expected, year in CASES:
+    for _, text, expected, year in cases:
         got = set(_heads(text))
         want = set(expected)
         tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
         years_right += dating.report_year(text, {}) == year
     precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     print(f"outline headings: precision {precision:.2f}, recall {recall:.2f} ({tp} right, {fp} extra, {fn} missed); "
-          f"years {years_right}/{len(CASES)}")
+          f"years {years_right}/{len(cases)}")
     assert precision >= 0.95 and recall >= 0.95
-    assert years_right == len(CASES)
+    assert years_right == len(cases)
 
 
 def test_a_title_wrapped_without_punctuation_is_one_heading():
@@ -157,3 +159,26 @@ def test_a_number_left_at_a_line_start_by_a_broken_sentence_is_no_heading():
     text = ("各位代表：\n一、工作回顾\n1.稳增长。全年地区生产总值增长5%。\n居民收入增长快于经济增长，城乡居民收入比缩小到\n2.\n"
             "3：1。\n2.保民生。新建学校8所，新增学位1.2万个。\n")
     assert _heads(text) == [(1, "工作回顾"), (2, "稳增长"), (2, "保民生")]
+
+
+# A bureau's annual summary that is itself an attachment of a circular: 附件1 on top is no end.
+ATTACHMENT = """附件1
+临河县农业农村局2025年工作总结
+一、主要工作成效
+（一）粮食生产稳中有增。全年粮食播种面积52万亩，总产量23万吨。
+（二）农民收入持续增长。农村居民人均可支配收入增长7.1%。
+二、存在的问题
+一是产业链条短，二是人才支撑不足。
+三、2026年工作打算
+（一）稳定粮食生产。确保粮食播种面积稳定在52万亩以上。
+附件2
+临河县2025年高标准农田建设项目清单
+1.东湖片区项目。建设面积1.2万亩。
+2.西岭片区项目。建设面积0.8万亩。
+"""
+ATTACHMENT_HEADS = [(1, "主要工作成效"), (2, "粮食生产稳中有增"), (2, "农民收入持续增长"), (1, "存在的问题"),
+                    (1, "2026年工作打算"), (2, "稳定粮食生产")]
+
+
+def test_an_attachment_on_top_is_the_document_and_the_next_one_ends_it():
+    assert _heads(ATTACHMENT) == ATTACHMENT_HEADS
