@@ -107,3 +107,8 @@ def test_evaluation_of_speakers_read_from_the_head_of_the_page():
         right += dict(zip(people["name"], people["title"])).get(name) == title
     print(f"speaker with title: {right}/{len(SPEAKER_LINES)}")
     assert right == len(SPEAKER_LINES)
+
+
+def test_local_media_of_county_and_city_reports():
+    p = effanalysis.Report.from_text("各位代表：\n江州市广播电视台、县融媒体中心和临河县电视台开设专栏，宣传报道120余篇。\n").profile()
+    assert {"江州市广播电视台", "县融媒体中心", "临河县电视台"} <= set(p.media["name"])

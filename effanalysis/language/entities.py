@@ -161,7 +161,8 @@ def media(tokens, starts, text, idx=None) -> tuple[columns.Columns, list]:
     idx = _ending_at(tokens, media_word) if idx is None else idx
     # The whole run is checked too: 邮电通讯 + 网 is a network, not a medium.
     found += [f[:3] for f in _runs_at(tokens, starts, idx, min_len=3)
-              if _tag(f[3][0]) in ("ns", "nt") and (f[1] == 0 or text[f[1] - 1] != "《") and media_word(f[0])]
+              if (_tag(f[3][0]) in ("ns", "nt") or f[3][0] in _LEVELS) and (f[1] == 0 or text[f[1] - 1] != "《")
+              and media_word(f[0])]
     return _count(found), [f[1:3] for f in found]
 
 
