@@ -109,3 +109,11 @@ def test_every_formulation_year_cites_its_source():
     wrong = [(t, y, s) for t, y, s in zip(lex["term"], lex["first_year"], lex["source"])
              if int(re.match(r"(\d{4})", s).group(1)) != int(y)]
     assert wrong == []
+
+
+def test_the_year_column_of_a_corpus_row_is_not_evidence_of_the_era():
+    # The corpus's year is what the era is validated against (corpus.trends.eras): using it
+    # would make every estimate right by construction.
+    text = "深入贯彻落实科学发展观。"
+    assert _era(text, {"year": "2010"}) == _era(text)
+    assert _era(text, {"date": "2010-03-05"})["likely_from"] == 2010  # a page's own date is

@@ -76,7 +76,10 @@ def estimate(found, text: str = "", meta: dict | None = None) -> dict:
             likely_to = year
             evidence.append(f"{term} was in active use until {year}")
     out = {"from": start, "to": end, "likely_from": likely_from, "likely_to": likely_to, "evidence": evidence}
-    _apply_dates(out, dating.evidence(text, meta) if text or meta else [])
+    # What the document says of itself (its text, its page's date), not the year column of a
+    # corpus row: that is what the era is checked against (corpus.trends.eras).
+    ev = [e for e in dating.evidence(text, meta) if e.kind != "meta_year"] if text or meta else []
+    _apply_dates(out, ev)
     out["open_end"] = open_end and out["to"] == end
     return out
 
