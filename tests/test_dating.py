@@ -43,6 +43,8 @@ def test_session_of_the_national_congress_dates_a_report():
     assert dating.report_year(text, {}) == 2026  # the latest session named is the occasion
     full = "在第十届全国人民代表大会第一次会议上\n"
     assert dating.report_year(full, {}) == 2003
+    # The CPPCC National Committee is elected with the NPC and meets with it.
+    assert dating.report_year("在政协第十四届全国委员会第四次会议上\n", {}) == 2026
 
 
 def test_occasion_line_dates_a_local_report_whose_congress_cannot():

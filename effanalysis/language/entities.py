@@ -36,7 +36,8 @@ def _title_parts() -> tuple[str, str]:
     titles.txt's @unit and @organ lines, so no unit-prefixed title is listed by hand."""
     g = lexicon.groups("titles.txt")
     units, organs = ("",) + g.get("@unit", ()), g.get("@organ", ())
-    with_organ = {u + o for u in units + g.get("@department", ()) for o in organs}
+    # A one-character organ (委) only after its unit: 市委书记, not 委主任 out of 发改委主任.
+    with_organ = {u + o for u in units + g.get("@department", ()) for o in organs if u or len(o) > 1}
     prefixes = {p + d for p in with_organ | set(units) for d in ("", "副")} - {""}
     return lexicon.alternation(g[""]), lexicon.alternation(prefixes)
 
