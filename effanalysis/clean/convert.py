@@ -1,13 +1,34 @@
-"""Traditional → Simplified with the official OpenCC wheel (t2s).
+"""Traditional → Simplified, only where the text is Traditional.
+
+Conversion uses the official OpenCC wheel (t2s); the decision uses the
+character classes of `hanzidentifier` (CC-CEDICT): a character is
+Traditional-only, Simplified-only or shared. Converting Simplified text would
+turn correct proper nouns wrong (乾县 → 干县, 昇腾 → 升腾), so a text is
+converted throughout only when it is Traditional (its Traditional-only
+characters far outnumber its Simplified-only ones); in any other text only the
+Traditional-only characters are converted: a paragraph without one stays
+exactly as written, and a shared character (乾, 昇) keeps the author's form.
+Proper nouns that t2s gets wrong (`lexicons/t2s_guard.txt`) are restored
+after converting real Traditional text.
 
 OpenCC's t2s maps character for character here (checked: length is preserved
 on the seed and on every corpus row), so the offset map of this step is the
 identity; should a phrase ever change length, the caller falls back to
-converting line by line (see `steps.to_simplified_step`).
+converting line by line (see `steps._t2s`).
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+GUARD_FILE = Path(__file__).resolve().parent.parent / "lexicons" / "t2s_guard.txt"
+_LAST = 0x2FFFF  # last code point of the CJK planes looked up
+TRADITIONAL, SIMPLIFIED = 1, 2
+# A text is Traditional when its Traditional-only characters outnumber its
+# Simplified-only ones this many times (sites that convert leave a few 并 …).
+TRADITIONAL_RATIO = 20
 
 
 @lru_cache(maxsize=1)
@@ -18,4 +39,88 @@ def _converter():
 
 
 def to_simplified(text: str) -> str:
+    """OpenCC t2s of the whole text, unconditionally."""
     return _converter().convert(text)
+
+
+@lru_cache(maxsize=1)
+def _script_table() -> np.ndarray:
+    """Code point → 0 (shared or not Han), 1 (Traditional only), 2 (Simplified only),
+    from hanzidentifier's per-character identification."""
+    import hanzidentifier
+
+    table = np.zeros(_LAST + 1, dtype=np.uint8)
+    kinds = {hanzidentifier.TRADITIONAL: TRADITIONAL, hanzidentifier.SIMPLIFIED: SIMPLIFIED}
+    for lo, hi in ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x20000, _LAST)):
+        for cp in range(lo, hi + 1):
+            kind = kinds.get(hanzidentifier.identify(chr(cp)))
+            if kind:
+                table[cp] = kind
+    return table
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(Traditional-only, Simplified-only) characters of `text`."""
+    kinds = _kinds(_codes(text))
+    return int(np.count_nonzero(kinds == TRADITIONAL)), int(np.count_nonzero(kinds == SIMPLIFIED))
+
+
+def _kinds(codes: np.ndarray) -> np.ndarray:
+    return _script_table()[np.minimum(codes, _LAST)]
+
+
+def simplify(text: str) -> tuple[str | None, str]:
+    """(Simplified text, script) with script "traditional" (converted throughout),
+    "simplified" (unchanged) or "mixed" (only its Traditional-only characters
+    converted, so shared characters such as 乾 and 昇 keep the form the author
+    wrote). The text is None when t2s changed the length (a phrase mapped to a
+    longer or shorter one): the caller then converts line by line."""
+    codes = _codes(text)
+    kinds = _kinds(codes)
+    trad = kinds == TRADITIONAL
+    n_trad = int(np.count_nonzero(trad))
+    if n_trad == 0:
+        return text, "simplified"
+    n_simp = int(np.count_nonzero(kinds == SIMPLIFIED))
+    converted = to_simplified(text)
+    if len(converted) != len(text):
+        return None, "traditional" if n_simp * TRADITIONAL_RATIO <= n_trad else "mixed"
+    if n_simp * TRADITIONAL_RATIO <= n_trad:   # Traditional throughout (a stray 并 left by a converting site)
+        return guard_proper_nouns(text, converted), "traditional"
+    out = codes.copy()
+    out[trad] = _codes(converted)[trad]
+    return guard_proper_nouns(text, out.tobytes().decode("utf-32-le")), "mixed"
+
+
+@lru_cache(maxsize=1)
+def _guards() -> tuple[tuple[str, str], ...]:
+    """(form found in the source, its correct Simplified form): both the
+    Traditional and the Simplified spelling of each guarded name."""
+    pairs = []
+    for line in GUARD_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            trad, simp = line.split()[:2]
+            pairs += [(trad, simp), (simp, simp)]
+    return tuple(pairs)
+
+
+def guard_proper_nouns(source: str, converted: str) -> str:
+    """Restore the guarded names of `source` in its character-for-character
+    conversion `converted` (乾县 stays 乾县, 昇騰 becomes 昇腾, not 升腾)."""
+    fixes = []
+    for form, simp in _guards():
+        i = source.find(form)
+        while i >= 0:
+            if converted[i:i + len(simp)] != simp:
+                fixes.append((i, simp))
+            i = source.find(form, i + len(form))
+    if not fixes:
+        return converted
+    out = list(converted)
+    for i, simp in fixes:
+        out[i:i + len(simp)] = simp
+    return "".join(out)

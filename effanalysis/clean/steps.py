@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from .convert import to_simplified
+from .convert import simplify, to_simplified
+from .furniture import find_furniture
 from .offsets import Edit, OffsetMap, apply_edits
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -97,18 +98,20 @@ def _pinyin(text: str, found: dict) -> list[Edit]:
     return edits
 
 
-# --- 3. Traditional → Simplified -------------------------------------------
+# --- 3. Traditional → Simplified, where the text is Traditional -------------
 def _t2s(text: str, found: dict) -> str | list[Edit]:
-    """OpenCC t2s. When it maps character for character (the usual case) the
-    converted text itself is returned: the offset map stays the identity."""
-    simple = to_simplified(text)
-    if len(simple) == len(text):
+    """OpenCC t2s where the text is Traditional (see `convert.simplify`). When it
+    maps character for character (the usual case) the converted text itself is
+    returned: the offset map stays the identity."""
+    simple, script = simplify(text)
+    found["script"] = script
+    if simple is not None:
         found["converted_chars"] = _count_changed(text, simple)
         return simple
     # A phrase changed length: convert line by line, replacing whole lines.
     edits, pos = [], 0
     for line in text.split("\n"):
-        conv = to_simplified(line)
+        conv = simplify(line)[0] or to_simplified(line)
         if conv != line:
             edits.append((pos, pos + len(line), conv))
         pos += len(line) + 1
@@ -125,55 +128,15 @@ def _count_changed(a: str, b: str) -> int:
                                 != np.frombuffer(b.encode("utf-32-le"), np.uint32)))
 
 
-# --- 4. site chrome: header widgets and footers -----------------------------
-_HEAD_CHROME = re.compile(
-    r"^[ \t\u3000]*(?:[-–—·•]\s*)?(?:相关推荐|推荐阅读|热门推荐|当前位置[:：].*|首页\s*[>›».].*"
-    r"|.*下载\s*打印.*|.*【?字号[:：].*|(?:分享到|收藏本页|加入收藏|打印本页|关闭窗口)(?:[:：].*)?)[ \t\u3000]*$"
-)
-_FOOT_START = re.compile(
-    r"^[ \t\u3000]*(?:【[^】\n]*】\s*相关(?:文章|阅读|推荐)[:：]?|相关(?:文章|阅读|报道|推荐|链接|新闻)[:：]?"
-    r"|责任编辑[:：].*|(?:分享到|扫一扫|上一篇[:：]|下一篇[:：]).*|本作品.*|Public domain)[ \t\u3000]*$",
-    re.M,
-)
-_RELATED_ITEM = re.compile(r"^[ \t\u3000]*(?:[-–·•]\s*)?(.+?)\s*((?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2})?[ \t\u3000]*$")
-
-
+# --- 4. site chrome: page furniture around the body ---------------------------
 def _chrome(text: str, found: dict) -> list[Edit]:
-    edits: list[Edit] = []
-    chrome: list[str] = []
-    # Header: chrome lines among the first few non-empty lines.
-    pos, seen = 0, 0
-    for line in text.split("\n")[:12]:
-        end = pos + len(line)
-        if line.strip():
-            seen += 1
-            if _HEAD_CHROME.match(line):
-                edits.append((pos, min(end + 1, len(text)), ""))
-                chrome.append(line.strip())
-            elif seen > 6:
-                break
-        pos = end + 1
-    # Footer: from the first footer marker in the second half to the end.
-    related: list[dict] = []
-    m = _FOOT_START.search(text, text.rfind("\n", 0, len(text) // 2) + 1)
-    if m:
-        start = m.start()
-        lines = [l for l in text[start:].split("\n") if l.strip()]
-        chrome.append(lines[0].strip())
-        if "相关" in lines[0] and ("文章" in lines[0] or "阅读" in lines[0] or "推荐" in lines[0]):
-            for line in lines[1:]:
-                im = _RELATED_ITEM.match(line)
-                if im and not _FOOT_START.match(line):
-                    related.append({"title": im.group(1).strip(), "date": im.group(2) or ""})
-        chrome.extend(l.strip() for l in lines[1:] if not related)
-        # Also drop the line break that ended the body.
-        if start > 0 and text[start - 1] == "\n":
-            start -= 1
-        if not edits or edits[-1][1] <= start:
-            edits.append((start, len(text), ""))
-    found["chrome"] = chrome
+    """Navigation, toolbars, share widgets, counters, credits, related-link tails
+    (see `furniture`): each run of furniture lines is one deletion; the removed
+    lines are listed in `found["chrome"]`, a tail's links in `found["related"]`."""
+    spans, removed, related = find_furniture(text)
+    found["chrome"] = removed
     found["related"] = related
-    return edits
+    return [(a, b, "") for a, b in spans]
 
 
 # --- 5. whitespace -------------------------------------------------------------

@@ -1,0 +1,269 @@
+"""Page furniture in plain text: a line classifier in the spirit of jusText.
+
+Text copied from a web page carries the page's navigation, toolbars, share
+widgets, counters, QR prompts, credits and related-link lists, often one token
+a line. Each line gets features — its Han characters, the share of them that
+are interface vocabulary (`lexicons/interface.txt`), sentence punctuation,
+whether it is a `label: value` line, a breadcrumb, a photo caption, and where
+it stands: before the first or after the last long prose block — and a class:
+
+- prose blocks (long lines with sentence punctuation) are body, always;
+- between the first and the last prose block everything is body except photo
+  captions: furniture sits around an article, not inside it;
+- around them, lines made of interface vocabulary, labels, breadcrumbs, lines
+  without a Han character, and the tail that a related-links marker opens are
+  furniture; a short line between two furniture lines is furniture too (the
+  items of a breadcrumb or toolbar), unless it reads as the document's title.
+
+`classify(lines)` returns one class per line; `find_furniture(text)` the spans
+to remove, the removed lines and the related articles listed in a tail.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "interface.txt"
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SPACE = " \t\u3000"
+
+BODY, FURNITURE, TAIL, META, BLANK = "body", "furniture", "tail", "meta", "blank"  # TAIL: furniture of a link list
+PROSE_MIN_HAN = 20        # a prose block has at least this many Han characters …
+WIDGET_SHARE = 0.6        # … a furniture line at least this share of interface words
+PROSE_MAX_WIDGET = 0.3    # … and a prose block less than this
+SHORT_HAN = 20            # a line this short takes the class of its neighbours
+NO_HAN_MAX = 40           # a line without Han characters up to this length is furniture
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_SENTENCE = re.compile("[。！？；]")
+_SEPARATORS = set(">›»＞|｜/·•×-–—_=*<《》 \t\u3000")
+_PUNCTUATION_ONLY = re.compile("[，。、；：！？“”‘’（）《》〈〉,.;:!?()\"' ]+")
+_BREADCRUMB = re.compile(r"\S\s*(?:>>?|›|»|＞|→)\s*\S")
+# Metadata lines the head step reads: kept for it, never counted as furniture.
+_META_LABEL = re.compile(r"^[【\[（(]?\s*(?:来源|来自|出处|信息来源|稿源|发布时间|发布日期|发布于|时间|日期|更新时间|作者)\s*[:：]")
+# A photo caption: "… 本报记者 王某 摄", "（新华社记者 李学仁 摄）".
+_CAPTION = re.compile(
+    rf"(?:记者|摄影|通讯员|供图|图/|图：)[{_SPACE}]*(?:[{HAN}·]{{2,5}}[{_SPACE}、，]*){{1,4}}摄[{_SPACE}]*[)）]?[{_SPACE}]*$")
+_TITLE_END = re.compile(r"(?:报告|总结|要点|讲话|规划|纲要|计划|决议|意见|方案|通知|公报|致辞|发言|汇报)"
+                        r"[（(][^）)]{1,6}[）)]$|(?:报告|总结|要点|讲话|规划|纲要|计划|决议|意见|方案|通知|公报|致辞|发言|汇报)$")
+_RELATED_ITEM = re.compile(r"^[ \t\u3000]*(?:[-–·•]\s*)?(.+?)\s*[\[（(]?((?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?)?[\]）)]?[ \t\u3000]*$")
+# A corpus licence footer (wikisource): "本作品…" followed by licence words.
+_LICENCE = re.compile(r"^[ \t\u3000]*(?:本作品.{0,200}?(?:著作权|版权|公有领域|许可|授权|Public domain)|Public domain)",
+                      re.M | re.S)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, list[str]]:
+    """Interface words by kind: widget, label, tail (see the lexicon's header)."""
+    kinds: dict[str, list[str]] = {"widget": [], "label": [], "tail": []}
+    for line in LEXICON.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, _, kind = line.partition("\t")
+            kinds[kind.strip() or "widget"].append(word.strip())
+    return kinds
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    v = vocabulary()
+    every = v["widget"] + v["label"] + v["tail"]
+    long_words = [w for w in every if len(w) > 1]
+    # One-character words (大 中 小) count only standing alone, never inside a word (大会).
+    single = "".join(re.escape(w) for w in set(every) if len(w) == 1)
+    widget = re.compile(f"{_alternation(long_words)}|(?<![{HAN}])[{single}](?![{HAN}])")
+    opener = r"^[-–·•*\s【\[（(]*"
+    label = re.compile(f"{opener}(?:{_alternation(v['label'])})\\s*[:：】\\]）)]")
+    tail = re.compile(f"{opener}(?:【[^】\\n]*】\\s*)?(?:{_alternation(v['tail'])})\\s*(?:[:：]|>>|》》|>|»)?\\s*")
+    return widget, label, tail
+
+
+def licence_start(text: str) -> int:
+    """Offset of the corpus source's licence footer, or -1: only a line that opens
+    with 本作品 and goes on about copyright or the public domain, so a report's
+    own sentence about 本作品 never cuts its second half."""
+    i = text.find("本作品")
+    j = text.find("Public domain")
+    if i < 0 and j < 0:
+        return -1
+    m = _LICENCE.search(text, max(0, min(x for x in (i, j) if x >= 0) - 200))
+    return m.start() if m else -1
+
+
+class _Line:
+    __slots__ = ("text", "han", "widget", "sentence", "label", "empty_label", "tail", "meta", "caption")
+
+    def __init__(self, raw: str):
+        widget_re, label_re, tail_re = _patterns()
+        s = self.text = raw.strip(_SPACE)
+        self.han = len(_HAN_CHAR.findall(s))
+        self.widget = sum(len(_HAN_CHAR.findall(m.group())) for m in widget_re.finditer(s)) if self.han else 0
+        self.sentence = bool(_SENTENCE.search(s))
+        self.meta = bool(_META_LABEL.match(s))
+        m = label_re.match(s)
+        self.label = bool(m) and len(s) <= 80
+        self.empty_label = self.label and not s[m.end():].strip(_SPACE + "【】[]")
+        t = tail_re.match(s)
+        self.tail = bool(t) and len(s) - t.end() <= 30
+        self.caption = bool(_CAPTION.search(s))
+
+    @property
+    def prose(self) -> bool:
+        return (self.han >= PROSE_MIN_HAN and self.sentence and self.widget < PROSE_MAX_WIDGET * self.han
+                and not self.caption)
+
+    def furniture(self) -> bool:
+        """Furniture by itself, wherever it stands outside the body."""
+        if not self.han:   # separators, dates, ids, counts — not a sentence's stray punctuation
+            return len(self.text) <= NO_HAN_MAX and not _PUNCTUATION_ONLY.fullmatch(self.text)
+        if self.meta:
+            return False
+        return (self.widget >= WIDGET_SHARE * self.han or self.label or self.caption
+                or (not self.sentence and len(self.text) <= 80 and bool(_BREADCRUMB.search(self.text))))
+
+
+def classify(lines: list[str]) -> list[str]:
+    """One class per line: body, furniture, tail (a related-links tail: its marker
+    and what follows), meta (a metadata line of the head) or blank."""
+    n = len(lines)
+    classes = [BLANK if not l.strip(_SPACE) else BODY for l in lines]
+    feats: dict[int, _Line] = {}
+
+    def feat(i: int) -> _Line:
+        if i not in feats:
+            feats[i] = _Line(lines[i])
+        return feats[i]
+
+    content = [i for i in range(n) if classes[i] != BLANK]
+    first = next((i for i in content if feat(i).prose), None)
+    last = next((i for i in reversed(content) if feat(i).prose), None)
+    if first is None:               # no prose at all: judge every line
+        first, last = n, -1
+    outside = [i for i in content if i < first or i > last]
+    for i in outside:
+        f = feat(i)
+        if f.furniture():
+            classes[i] = FURNITURE
+        elif f.meta and i < first:
+            classes[i] = META
+    # The tail: a related-links marker after the body opens furniture to the end.
+    for i in content:
+        if i > last and feat(i).tail:
+            for j in range(i, n):
+                if classes[j] != BLANK:
+                    classes[j] = TAIL
+            break
+        if i > last and feat(i).empty_label:
+            # 上一篇：/ 下一篇： with the other article's title on the next line
+            nxt = next((j for j in content if j > i), None)
+            if nxt is not None and not feat(nxt).prose and not feat(nxt).meta:
+                classes[nxt] = FURNITURE
+    _neighbours(classes, [i for i in outside if classes[i] == BODY], content, feat)
+    # Inside the body only photo captions are furniture.
+    for i in _caption_lines(lines, first, last):
+        classes[i] = FURNITURE
+    return classes
+
+
+def _neighbours(classes: list[str], unknown: list[int], content: list[int], feat) -> None:
+    """Short lines between furniture lines are furniture (breadcrumb and toolbar
+    items); a line after a separator-only line is a breadcrumb item even if it
+    reads like a title (首页 > 政府工作报告)."""
+    position = {i: k for k, i in enumerate(content)}
+    changed = True
+    while changed:
+        changed = False
+        for i in unknown:
+            if classes[i] != BODY:
+                continue
+            f = feat(i)
+            if f.han > SHORT_HAN or f.sentence:
+                continue
+            k = position[i]
+            prev = content[k - 1] if k else None
+            nxt = content[k + 1] if k + 1 < len(content) else None
+            prev_f = prev is not None and classes[prev] in (FURNITURE, TAIL)
+            next_f = nxt is None and prev_f or nxt is not None and classes[nxt] in (FURNITURE, TAIL)
+            crumb = prev is not None and _is_separator(feat(prev).text)
+            if crumb or (prev_f and next_f and not _TITLE_END.search(f.text)):
+                classes[i] = FURNITURE
+                changed = True
+
+
+def _is_separator(s: str) -> bool:
+    return bool(s) and all(ch in _SEPARATORS for ch in s)
+
+
+def _caption_lines(lines: list[str], first: int, last: int) -> list[int]:
+    """Photo captions inside the body (found by their closing 摄, which is rare)."""
+    out = []
+    for i in range(max(first, 0), min(last + 1, len(lines))):
+        line = lines[i]
+        if "摄" in line and _CAPTION.search(line.rstrip(_SPACE)):
+            out.append(i)
+    return out
+
+
+def find_furniture(text: str) -> tuple[list[tuple[int, int]], list[str], list[dict]]:
+    """(spans to delete, removed lines, related articles) of `text`. Consecutive
+    furniture lines make one span; the licence footer of the corpus source is one
+    span to the end; the line break before a removed tail goes with it."""
+    end_of_text = len(text)
+    cut = licence_start(text)
+    body = text if cut < 0 else text[:cut]
+    lines = body.split("\n")
+    classes = classify(lines)
+    spans: list[list[int]] = []
+    removed: list[str] = []
+    related: list[dict] = []
+    in_tail = False             # past the tail's marker line: the link list
+    pos = end = 0
+    run_open = False
+    for line, cls in zip(lines, classes):
+        end = pos + len(line)
+        if cls in (FURNITURE, TAIL):
+            s = line.strip(_SPACE)
+            if in_tail and (item := _related_item(s)):
+                related.append(item)
+            else:
+                removed.append(s)
+            in_tail = cls == TAIL
+            if run_open:
+                spans[-1][1] = end + 1
+            else:
+                spans.append([pos, end + 1])
+                run_open = True
+        elif cls == BLANK and run_open:
+            spans[-1][1] = end + 1
+        else:
+            run_open = False
+        pos = end + 1
+    if cut >= 0:
+        footer = [l.strip(_SPACE) for l in text[cut:].split("\n") if l.strip(_SPACE)]
+        removed.extend(footer)
+        if run_open:
+            spans[-1][1] = end_of_text
+        else:
+            spans.append([cut, end_of_text])
+    out = []
+    for a, b in spans:
+        b = min(b, end_of_text)
+        if b == end_of_text and a > 0 and text[a - 1] == "\n":
+            a -= 1                      # a removed tail takes the break that ended the body
+        out.append((a, b))
+    return out, removed, related
+
+
+def _related_item(s: str) -> dict | None:
+    """A related article of a tail's link list: its title and date, if it has one."""
+    if len(_HAN_CHAR.findall(s)) < 4:
+        return None
+    w = _Line(s)
+    if w.label or w.tail or w.widget >= WIDGET_SHARE * w.han:
+        return None
+    m = _RELATED_ITEM.match(s)
+    return {"title": m.group(1).strip(), "date": m.group(2) or ""} if m else None
