@@ -105,7 +105,7 @@ def cmd_outline(args) -> int:
     for r in reports:
         d = r.outline.to_dict()
         if args.json:
-            out.append(json.dumps({"doc": r.doc, **d}, ensure_ascii=False) + "\n")
+            out.append(json.dumps({"doc": r.doc, "meta": r.facts, **d}, ensure_ascii=False) + "\n")
         else:
             out.append(f"{r.title}\n" + "".join(line + "\n" for s in d["sections"] for line in _tree(s)))
     sys.stdout.write("".join(out))

@@ -52,6 +52,7 @@ class Report:
         meta["pinyin_removed"] = c.found.get("pinyin_removed", 0)
         meta["converted_chars"] = c.found.get("converted_chars", 0)
         meta["joined_line_breaks"] = c.found.get("joined_line_breaks", 0)
+        meta["script"] = c.found.get("script", "simplified")
         return cls(doc=doc, original=raw, text=c.text, offsets=c.offsets, meta=meta, cleaning_rows=c.log_rows,
                    related_rows=c.found.get("related", []), chrome=c.found.get("chrome", []), source=source)
 
@@ -69,6 +70,14 @@ class Report:
         return pd.DataFrame(self.related_rows, columns=["title", "date"])
 
     # --- identity -------------------------------------------------------------
+    META_KEYS = ("title", "speaker", "speaker_title", "occasion", "source", "date", "time")
+
+    @property
+    def facts(self) -> dict:
+        """The report's own facts read from its head: title, speaker and title, occasion,
+        source, date (ISO) and time; None where the text does not state them."""
+        return {k: (self.title if k == "title" else self.meta.get(k)) for k in self.META_KEYS}
+
     @property
     def title(self) -> str:
         return self.meta.get("title", self.doc)
@@ -143,7 +152,11 @@ def iter_reports(path: str | Path, text_column: str | None = None, id_column: st
     for raw in _io.read(path, text_column, id_column):
         if not raw["text"].strip():
             raise InputError(path, f"document {raw['doc']!r} (row {raw['row']}) has no text")
-        yield Report.from_text(raw["text"], doc=raw["doc"], meta=raw["meta"], source=str(path))
+        report = Report.from_text(raw["text"], doc=raw["doc"], meta=raw["meta"], source=str(path))
+        if not report.text.strip():   # nothing but page furniture
+            where = "" if raw["row"] is None else f"document {raw['doc']!r} (row {raw['row']}): "
+            raise InputError(path, f"{where}no report text found (only page furniture: menus, toolbars, links)")
+        yield report
 
 
 def load(path: str | Path | None = None, doc: str | int | None = None, text_column: str | None = None,

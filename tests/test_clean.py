@@ -123,15 +123,17 @@ def test_head_metadata_title_subtitle_source_date_speaker():
            "来源：天门市人民政府网\n时间：2026-01-28 09:30\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n")
     c = clean_text(raw)
     assert c.found["meta"] == {"title": "政府工作报告", "subtitle": "——2026年1月26日在市第十七届人民代表大会第五次会议上",
-                               "date": "2026-01-28 09:30", "speaker": "市长 张爱国", "source": "天门市人民政府网"}
+                               "occasion": "2026年1月26日在市第十七届人民代表大会第五次会议上",
+                               "date": "2026-01-28", "time": "09:30", "speaker": "张爱国", "speaker_title": "市长",
+                               "source": "天门市人民政府网"}
     assert c.text == ("政府工作报告\n——2026年1月26日在市第十七届人民代表大会第五次会议上\n市长 张爱国\n"
                       "各位代表：\n现在，我代表市人民政府向大会报告工作。")
 
 
 def test_head_date_from_the_subtitle_when_no_date_line():
     c = clean_text("政府工作报告\n——2023年3月5日在第十四届全国人民代表大会第一次会议上\n国务院总理　\n李克强\n各位代表：\n")
-    assert c.found["meta"]["date"] == "2023年3月5日"
-    assert c.found["meta"]["speaker"] == "国务院总理李克强"
+    assert c.found["meta"]["date"] == "2023-03-05"
+    assert c.found["meta"]["speaker"] == "李克强" and c.found["meta"]["speaker_title"] == "国务院总理"
 
 
 def test_no_title_when_the_text_opens_with_a_salutation():

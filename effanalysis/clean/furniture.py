@@ -40,11 +40,25 @@ _SENTENCE = re.compile("[。！？；]")
 _SEPARATORS = set(">›»＞|｜/·•×-–—_=*<《》 \t\u3000")
 _PUNCTUATION_ONLY = re.compile("[，。、；：！？“”‘’（）《》〈〉,.;:!?()\"' ]+")
 _BREADCRUMB = re.compile(r"\S\s*(?:>>?|›|»|＞|→)\s*\S")
-# Metadata lines the head step reads: kept for it, never counted as furniture.
-_META_LABEL = re.compile(r"^[【\[（(]?\s*(?:来源|来自|出处|信息来源|稿源|发布时间|发布日期|发布于|时间|日期|更新时间|作者)\s*[:：]")
+# Info lines the head step reads (发布时间：… 来源：… 作者：…, or a date then 来源：…):
+# kept for it, never counted as furniture.
+FIELD = re.compile(r"(来源|来自|出处|信息来源|稿源|发布时间|发布日期|发布于|时间|日期|更新时间|作者)\s*[:：]")
+_DATED = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\s\u3000]+\S")
+
+
+def is_info_line(line: str) -> bool:
+    """A line of the page's metadata: a field label first, or a date followed by fields."""
+    s = line.lstrip(_SPACE + "【[（(")
+    return bool(FIELD.match(s) or (_DATED.match(s) and FIELD.search(s)))
+
+
 # A photo caption: "… 本报记者 王某 摄", "（新华社记者 李学仁 摄）".
-_CAPTION = re.compile(
-    rf"(?:记者|摄影|通讯员|供图|图/|图：)[{_SPACE}]*(?:[{HAN}·]{{2,5}}[{_SPACE}、，]*){{1,4}}摄[{_SPACE}]*[)）]?[{_SPACE}]*$")
+_CAPTION = re.compile(rf"(?:记者|摄影|通讯员|供图|图/|图：)[^。！？\n]{{1,20}}?摄[{_SPACE}]*[)）]?[{_SPACE}]*$")
+# A menu bar on one line: items between | or /, or many short items between spaces.
+_MENU = re.compile(rf"^(?:[^|｜/\s]{{1,8}}[{_SPACE}]*[|｜/][{_SPACE}]*){{2,}}[^|｜/\s]{{1,8}}$"
+                   rf"|^(?:[{HAN}A-Za-z]{{1,4}}[{_SPACE}]+){{4,}}[{HAN}A-Za-z]{{1,4}}$")
+# The issuing body on the line before a title (临河县人民政府 / 关于……的报告).
+_ISSUER_END = re.compile("(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委)$")
 _TITLE_END = re.compile(r"(?:报告|总结|要点|讲话|规划|纲要|计划|决议|意见|方案|通知|公报|致辞|发言|汇报)"
                         r"[（(][^）)]{1,6}[）)]$|(?:报告|总结|要点|讲话|规划|纲要|计划|决议|意见|方案|通知|公报|致辞|发言|汇报)$")
 _RELATED_ITEM = re.compile(r"^[ \t\u3000]*(?:[-–·•]\s*)?(.+?)\s*[\[（(]?((?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?)?[\]）)]?[ \t\u3000]*$")
@@ -77,7 +91,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     single = "".join(re.escape(w) for w in set(every) if len(w) == 1)
     widget = re.compile(f"{_alternation(long_words)}|(?<![{HAN}])[{single}](?![{HAN}])")
     opener = r"^[-–·•*\s【\[（(]*"
-    label = re.compile(f"{opener}(?:{_alternation(v['label'])})\\s*[:：】\\]）)]")
+    label = re.compile(f"{opener}(?:{_alternation(v['label'])})\\s*[:：】\\]）)|｜]")
     tail = re.compile(f"{opener}(?:【[^】\\n]*】\\s*)?(?:{_alternation(v['tail'])})\\s*(?:[:：]|>>|》》|>|»)?\\s*")
     return widget, label, tail
 
@@ -103,7 +117,7 @@ class _Line:
         self.han = len(_HAN_CHAR.findall(s))
         self.widget = sum(len(_HAN_CHAR.findall(m.group())) for m in widget_re.finditer(s)) if self.han else 0
         self.sentence = bool(_SENTENCE.search(s))
-        self.meta = bool(_META_LABEL.match(s))
+        self.meta = is_info_line(s)
         m = label_re.match(s)
         self.label = bool(m) and len(s) <= 80
         self.empty_label = self.label and not s[m.end():].strip(_SPACE + "【】[]")
@@ -123,7 +137,8 @@ class _Line:
         if self.meta:
             return False
         return (self.widget >= WIDGET_SHARE * self.han or self.label or self.caption
-                or (not self.sentence and len(self.text) <= 80 and bool(_BREADCRUMB.search(self.text))))
+                or (not self.sentence and len(self.text) <= 80
+                    and bool(_BREADCRUMB.search(self.text) or _MENU.match(self.text))))
 
 
 def classify(lines: list[str]) -> list[str]:
@@ -170,28 +185,39 @@ def classify(lines: list[str]) -> list[str]:
 
 
 def _neighbours(classes: list[str], unknown: list[int], content: list[int], feat) -> None:
-    """Short lines between furniture lines are furniture (breadcrumb and toolbar
-    items); a line after a separator-only line is a breadcrumb item even if it
-    reads like a title (首页 > 政府工作报告)."""
+    """A run of short lines between two furniture lines is furniture (the items
+    of a menu, breadcrumb or toolbar, one a line), except a line that reads as
+    the document's title and the issuing body just before it; a line after a
+    separator-only line is a breadcrumb item even then (首页 > 政府工作报告)."""
     position = {i: k for k, i in enumerate(content)}
-    changed = True
-    while changed:
-        changed = False
-        for i in unknown:
-            if classes[i] != BODY:
-                continue
-            f = feat(i)
-            if f.han > SHORT_HAN or f.sentence:
-                continue
-            k = position[i]
-            prev = content[k - 1] if k else None
-            nxt = content[k + 1] if k + 1 < len(content) else None
-            prev_f = prev is not None and classes[prev] in (FURNITURE, TAIL)
-            next_f = nxt is None and prev_f or nxt is not None and classes[nxt] in (FURNITURE, TAIL)
-            crumb = prev is not None and _is_separator(feat(prev).text)
-            if crumb or (prev_f and next_f and not _TITLE_END.search(f.text)):
+    unknown_set = set(unknown)
+
+    def short(i: int) -> bool:
+        f = feat(i)
+        return i in unknown_set and classes[i] == BODY and f.han <= SHORT_HAN and not f.sentence
+
+    def is_furniture(k: int) -> bool:
+        return 0 <= k < len(content) and classes[content[k]] in (FURNITURE, TAIL)
+
+    k = 0
+    while k < len(content):
+        if not short(content[k]):
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(content) and short(content[j + 1]):
+            j += 1
+        run = content[k:j + 1]
+        # Bounded by furniture on both sides (the end of the text counts after furniture).
+        closed = is_furniture(k - 1) and (is_furniture(j + 1) or j + 1 == len(content))
+        for n, i in enumerate(run):
+            text = feat(i).text
+            crumb = position[i] > 0 and _is_separator(feat(content[position[i] - 1]).text)
+            titled = _TITLE_END.search(text) or (n + 1 < len(run) and _ISSUER_END.search(text)
+                                                  and _TITLE_END.search(feat(run[n + 1]).text))
+            if crumb or (closed and not titled):
                 classes[i] = FURNITURE
-                changed = True
+        k = j + 1
 
 
 def _is_separator(s: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from .convert import simplify, to_simplified
-from .furniture import find_furniture
+from .furniture import FIELD, find_furniture, is_info_line
 from .offsets import Edit, OffsetMap, apply_edits
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -228,14 +228,54 @@ def _punctuation(text: str, found: dict) -> list[Edit]:
     return edits
 
 
-# --- 7. document head: title, subtitle, source, date, speaker --------------
-_SOURCE = re.compile(r"^(?:来源|来自|出处|信息来源)[:：]\s*(.+)$")
-_DATE_LINE = re.compile(r"^(?:时间|日期|发布时间|发布日期|更新时间)[:：]\s*(.+)$")
+# --- 7. document head: title, occasion, speaker, source, date -----------------
+# "label：value" fields of an info line: 发布时间：2026-02-03 09:02 来源：临河日报 作者：…
+_FIELD_KEY = {"来源": "source", "来自": "source", "出处": "source", "信息来源": "source", "稿源": "source",
+              "作者": "author"}
 _SUBTITLE = re.compile(r"^(?:——|--|—)\s*(.+)$")
-_DATE = re.compile(r"(\d{4}|[一二三四五六七八九〇零○]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(\d{1,2}|[一二三四五六七八九十]{1,3})日)?")
-_OFFICE_END = re.compile("(?:总理|主席|委员长|省长|市长|县长|区长|局长|部长|书记|主任)$")
+# An occasion line without the dash: "1957年6月26日在第一届全国人民代表大会第四次会议上".
+_OCCASION = re.compile(r"^[（(]?(\S{6,16}日在\S{4,40}(?:会议|大会)上)[）)]?$")
+_NUM = "[0-9０-９]{1,4}|[一二三四五六七八九十〇零○]{1,4}"
+_DATE = re.compile(rf"({_NUM})\s*[年\-/.]\s*({_NUM})\s*[月\-/.]\s*(?:({_NUM})\s*日?)?")
+_TIME = re.compile(r"(?<![0-9])([0-2]?[0-9])[:：]([0-5][0-9])(?::[0-5][0-9])?")
+_OFFICE = ("总理|副总理|主席|副主席|委员长|省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|局长|部长|厅长"
+           "|书记|主任|院长|署长|行长")
+_OFFICE_END = re.compile(f"(?:{_OFFICE})$")
+# "县长　周 明远", "国务院总理　李克强", "代省长 王建国": an office, then a name of two to
+# four characters that may be spaced out.
+_SPEAKER = re.compile(rf"^([{HAN}]{{0,12}}?(?:{_OFFICE}))[ \u3000]*((?:[{HAN}][ \u3000]?){{1,3}}[{HAN}])$")
 _NAME = re.compile(f"[{HAN}][{HAN}\u3000 ]{{1,4}}")
 _SALUTATION = re.compile(r"^(?:各位代表|同志们|各位委员)")
+HEAD_LINES = 10
+
+
+def iso_date(text: str) -> str:
+    """The first date of `text` as YYYY-MM-DD (YYYY-MM without a day), or ""."""
+    from ..numerals import FULLWIDTH, parse_int
+
+    for m in _DATE.finditer(text):
+        y, mo, d = (parse_int(g.translate(FULLWIDTH)) if g and not g.isascii() else (int(g) if g else None)
+                    for g in m.groups())
+        if y and 1900 <= y <= 2200 and mo and 1 <= mo <= 12:
+            return f"{y:04d}-{mo:02d}-{d:02d}" if d and 1 <= d <= 31 else f"{y:04d}-{mo:02d}"
+    return ""
+
+
+def _info_fields(line: str) -> dict:
+    """source, author, date, time of an info line."""
+    out: dict = {}
+    marks = list(FIELD.finditer(line))
+    for k, m in enumerate(marks):
+        value = line[m.end():marks[k + 1].start() if k + 1 < len(marks) else len(line)]
+        value = re.split(r"[\s\u3000]{1,}|【|\|", value.strip(_SPACE + "【】[]"), maxsplit=1)[0] if value.strip() else ""
+        key = _FIELD_KEY.get(m.group(1))
+        if key and value:
+            out.setdefault(key, value)
+    if d := iso_date(line):
+        out["date"] = d
+        if t := _TIME.search(line[line.find(d[:4]):]):
+            out["time"] = f"{int(t.group(1)):02d}:{t.group(2)}"
+    return out
 
 
 def _head(text: str, found: dict) -> list[Edit]:
@@ -243,36 +283,42 @@ def _head(text: str, found: dict) -> list[Edit]:
     edits: list[Edit] = []
     pos = 0
     lines = text.split("\n")
-    for i, line in enumerate(lines[:8]):
+    first = True   # the first line that is not an info line may be the title
+    for i, line in enumerate(lines[:HEAD_LINES]):
         end = pos + len(line)
         stripped = line.strip()
-        if m := _SOURCE.match(stripped):
-            meta["source"] = m.group(1).strip()
+        if is_info_line(stripped):
+            for k, v in _info_fields(stripped).items():
+                meta.setdefault(k, v)
             edits.append((pos, min(end + 1, len(text)), ""))
-        elif m := _DATE_LINE.match(stripped):
-            meta["date"] = m.group(1).strip()
-            edits.append((pos, min(end + 1, len(text)), ""))
-        elif m := _SUBTITLE.match(stripped):
+        elif m := _SUBTITLE.match(stripped) or _OCCASION.match(stripped):
             meta.setdefault("subtitle", stripped)
-            if d := _DATE.search(stripped):
-                meta.setdefault("date", d.group())
-        elif i == 0 and stripped and len(stripped) <= 60 and not _SALUTATION.match(stripped) \
+            meta.setdefault("occasion", m.group(1).strip())
+        elif first and stripped and len(stripped) <= 60 and not _SALUTATION.match(stripped) \
                 and not re.search("[。，；！？：]", stripped[:-1] if stripped.endswith("）") else stripped) \
                 and not _HEADING_START.match(stripped):
             meta["title"] = stripped
+        elif "speaker" not in meta and (m := _SPEAKER.match(stripped)):
+            meta["speaker_title"], meta["speaker"] = m.group(1), re.sub("[ \u3000]", "", m.group(2))
         elif i > 0 and "subtitle" in meta and "speaker" not in meta and 2 <= len(stripped) <= 20 \
                 and not re.search("[。，：；]", stripped):
-            meta["speaker"] = stripped
             # "国务院总理\n李克强": the name on a line of its own joins its office.
             name = lines[i + 1].strip() if i + 1 < len(lines) else ""
             if _OFFICE_END.search(stripped) and _NAME.fullmatch(name):
-                meta["speaker"] = stripped + name
+                meta["speaker_title"], meta["speaker"] = stripped, re.sub("[ \u3000]", "", name)
                 edits.append((end, end + 1, ""))
+            else:
+                meta["speaker"] = stripped
+        if stripped and not is_info_line(stripped):
+            first = False
         pos = end + 1
+    occasion_date = iso_date(meta.get("occasion", ""))
+    if occasion_date:
+        meta.setdefault("date", occasion_date)
     if "date" not in meta:
         m = re.search(r"[（(](\d{4}年\d{1,2}月\d{1,2}日)", text[:300])
         if m:
-            meta["date"] = m.group(1)
+            meta["date"] = iso_date(m.group(1))
     found["meta"] = meta
     return edits
 
