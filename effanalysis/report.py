@@ -53,7 +53,12 @@ class Report:
         meta["converted_chars"] = c.found.get("converted_chars", 0)
         meta["joined_line_breaks"] = c.found.get("joined_line_breaks", 0)
         meta["script"] = c.found.get("script", "simplified")
-        return cls(doc=doc, original=raw, text=c.text, offsets=c.offsets, meta=meta, cleaning_rows=c.log_rows,
+        rows = c.log_rows
+        if meta.get("extraction"):   # an HTML page: how its text was found comes first in the log
+            what = meta["extraction"] + (f"; warning: {meta['extraction_warning']}" if meta.get("extraction_warning") else "")
+            rows = [{"step": "extract", "what": what, "edits": 0, "chars_before": meta.get("html_chars", len(raw)),
+                     "chars_after": len(raw)}, *rows]
+        return cls(doc=doc, original=raw, text=c.text, offsets=c.offsets, meta=meta, cleaning_rows=rows,
                    related_rows=c.found.get("related", []), chrome=c.found.get("chrome", []), source=source)
 
     # Frames are built on first use: reading a corpus makes thousands of Reports.

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
@@ -19,7 +20,130 @@ def read_txt(data: bytes, path: str) -> tuple[str, dict]:
     return text, {"format": "txt", "encoding": enc}
 
 
-# Not <form>: ASP.NET pages wrap the whole body in one.
+def read_html(data: bytes, path: str) -> tuple[str, dict]:
+    """The article of a saved web page: trafilatura's main content (headings and
+    paragraphs one a line, table rows as tab-separated cells), else the tag rules
+    below (every visible text but navigation, headers, footers, share bars), with
+    a warning. The plain-text furniture classifier runs on the result either way."""
+    text, enc = _decode_html(data, path)
+    info = {"format": "html", "encoding": enc, "html_title": _html_title(text), "html_chars": len(text)}
+    body = _main_content(text)
+    if body.strip():
+        info["extraction"] = "main content (trafilatura)"
+        body = _with_info_line(body, text)
+    else:   # never an empty report: the tag rules, else every text of the page
+        body = _visible_text(text)
+        info["extraction"] = "all visible text but chrome tags (tag rules)"
+        if not body.strip():
+            body = _visible_text(text, chrome_tags=False)
+            info["extraction"] = "all visible text"
+        info["extraction_warning"] = "main content not found: all visible text kept"
+    return body, info
+
+
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_BLOCK_TAG = re.compile(r"<(?:/?(?:p|div|li|tr|td|th|h[1-6]|table|ul|ol|section|article|header|footer)\b|br)[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>|<!--.*?-->", re.S)
+_SCRIPTS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+
+
+def _with_info_line(body: str, html: str) -> str:
+    """Main-content extractors drop the article's info line (发布时间：… 来源：…),
+    which the head step reads: put the page's first one back after the title."""
+    from ..clean.furniture import is_info_line
+
+    head = body.split("\n", 10)[:10]
+    if any(is_info_line(line.strip()) for line in head):
+        return body
+    import html as html_lib
+
+    visible = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", _SCRIPTS.sub("", html)))
+    for line in html_lib.unescape(visible).split("\n"):
+        line = re.sub(r"[ \t\u3000\xa0]+", " ", line).strip()
+        if is_info_line(line) and re.search(r"\d{4}", line):
+            title, _, rest = body.partition("\n")
+            return f"{title}\n{line}\n{rest}"
+    return body
+
+
+def _html_title(html: str) -> str:
+    import html as html_lib
+
+    m = _TITLE.search(html[:20000])
+    return re.sub(r"\s+", " ", html_lib.unescape(m.group(1))).strip() if m else ""
+
+
+def _main_content(html: str) -> str:
+    """trafilatura's main content as lines, or "" when it finds none."""
+    import trafilatura
+    from lxml import etree
+
+    try:
+        xml = trafilatura.extract(html, output_format="xml", include_tables=True, include_comments=False,
+                                  include_images=False, with_metadata=False, favor_recall=True, deduplicate=False,
+                                  config=_trafilatura_config())
+    except Exception:   # a page trafilatura cannot parse falls back to the tag rules
+        return ""
+    if not xml:
+        return ""
+    main = etree.fromstring(xml.encode("utf-8")).find("main")
+    lines: list[str] = []
+    if main is not None:
+        _xml_lines(main, lines)
+    return "\n".join(line for line in lines if line.strip())
+
+
+@lru_cache(maxsize=1)
+def _trafilatura_config():
+    """trafilatura's defaults, but a short article (a county notice, a test page) is
+    still an article: below 250 characters trafilatura would swap its result for a
+    whole-page baseline."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    return config
+
+
+_XML_BLOCKS = ("p", "head", "item", "quote", "list", "table", "row", "cell", "div")
+
+
+def _inline_text(el) -> str:
+    """Text of an element without its block children; <lb/> is a line break."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag not in _XML_BLOCKS:
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return "".join(parts).strip()
+
+
+def _xml_lines(el, lines: list[str], inline_done: bool = False) -> None:
+    """Lines of trafilatura's XML: one per paragraph, heading or list item; table rows
+    as cells joined by tabs; text loose in a container on a line of its own."""
+    if not inline_done and el.text and el.text.strip():
+        lines.append(el.text.strip())
+    for child in el:
+        if child.tag == "table":
+            for row in child.iter("row"):
+                cells = row.findall("cell")
+                if any(len(c) and any(g.tag in _XML_BLOCKS for g in c) for c in cells):
+                    for c in cells:       # a layout table: its cells hold paragraphs
+                        lines.append(_inline_text(c))
+                        _xml_lines(c, lines, True)
+                else:
+                    lines.append("\t".join(" ".join(c.itertext()).strip() for c in cells))
+        elif child.tag in _XML_BLOCKS:
+            lines.append(_inline_text(child))
+            _xml_lines(child, lines, True)
+        if child.tail and child.tail.strip() and el.tag not in ("p", "head", "item", "cell"):
+            lines.append(child.tail.strip())
+
+
+# The tag rules. Not <form>: ASP.NET pages wrap the whole body in one.
+_INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head")
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "aside", "button", "select",
               "input", "textarea", "head")
 # Page-level header/footer are chrome; inside the article they hold its title or notes.
@@ -29,19 +153,20 @@ _BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "sect
 _CHROME_CLASS = re.compile(r"nav|menu|breadcrumb|share|footer|header|sidebar|related|comment|advert|toolbar", re.I)
 
 
-def read_html(data: bytes, path: str) -> tuple[str, dict]:
+def _visible_text(text: str, chrome_tags: bool = True) -> str:
+    """Every visible text of the page but the tags that are chrome by their name,
+    class or id (nav, header, footer, share bars …; all of it with `chrome_tags`
+    False), blocks on lines of their own."""
     from bs4 import BeautifulSoup
 
-    text, enc = _decode_html(data, path)
     soup = BeautifulSoup(text, "lxml")
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for tag in soup(_DROP_TAGS):
+    for tag in soup(_DROP_TAGS if chrome_tags else _INVISIBLE_TAGS):
         tag.decompose()
-    for tag in soup(_PAGE_TAGS):
+    for tag in soup(_PAGE_TAGS if chrome_tags else ()):
         if not tag.find_parent(("article", "main")):
             tag.decompose()
     chrome = soup.find_all(attrs={"class": _CHROME_CLASS}) + soup.find_all(attrs={"id": _CHROME_CLASS})
-    for tag in chrome:
+    for tag in chrome if chrome_tags else ():
         # Keep what holds the article or its title (class="article-header").
         if not tag.decomposed and tag.name not in ("body", "html", "article", "main") \
                 and not tag.find(("h1", "article", "main")):
@@ -56,8 +181,7 @@ def read_html(data: bytes, path: str) -> tuple[str, dict]:
         tag.insert_before("\n")
         tag.insert_after("\n")
     out = body.get_text("")
-    out = re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v\n]*", "\n\n", out).strip()
-    return out, {"format": "html", "encoding": enc, "html_title": title}
+    return re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v\n]*", "\n\n", out).strip()
 
 
 def _decode_html(data: bytes, path: str) -> tuple[str, str]:
