@@ -144,8 +144,15 @@ class _Line:
 def classify(lines: list[str]) -> list[str]:
     """One class per line: body, furniture, tail (a related-links tail: its marker
     and what follows), meta (a metadata line of the head) or blank."""
+    return _classify(lines)[0]
+
+
+def _classify(lines: list[str]) -> tuple[list[str], int, int]:
+    """(classes, first prose block, last prose block). Only the lines around the
+    body are looked at, and the body's lines for a closing 摄: cleaning a corpus
+    must not cost a feature vector per line."""
     n = len(lines)
-    classes = [BLANK if not l.strip(_SPACE) else BODY for l in lines]
+    classes = [BODY] * n
     feats: dict[int, _Line] = {}
 
     def feat(i: int) -> _Line:
@@ -153,48 +160,60 @@ def classify(lines: list[str]) -> list[str]:
             feats[i] = _Line(lines[i])
         return feats[i]
 
-    content = [i for i in range(n) if classes[i] != BLANK]
-    first = next((i for i in content if feat(i).prose), None)
-    last = next((i for i in reversed(content) if feat(i).prose), None)
+    def blank(i: int) -> bool:
+        return not lines[i].strip(_SPACE)
+
+    first = next((i for i in range(n) if not blank(i) and feat(i).prose), None)
     if first is None:               # no prose at all: judge every line
         first, last = n, -1
-    outside = [i for i in content if i < first or i > last]
-    for i in outside:
+    else:
+        last = next(i for i in range(n - 1, first - 1, -1) if not blank(i) and feat(i).prose)
+    zones = (range(0, min(first, n)), range(max(last + 1, 0) if first < n else n, n))
+    contents = []
+    for zone in zones:
+        content = []
+        for i in zone:
+            if blank(i):
+                classes[i] = BLANK
+            else:
+                content.append(i)
+        contents.append(content)
+    head, tail = contents
+    for i in head + tail:
         f = feat(i)
         if f.furniture():
             classes[i] = FURNITURE
         elif f.meta and i < first:
             classes[i] = META
     # The tail: a related-links marker after the body opens furniture to the end.
-    for i in content:
-        if i > last and feat(i).tail:
-            for j in range(i, n):
-                if classes[j] != BLANK:
-                    classes[j] = TAIL
+    for k, i in enumerate(tail):
+        if feat(i).tail:
+            for j in tail[k:]:
+                classes[j] = TAIL
             break
-        if i > last and feat(i).empty_label:
+        if feat(i).empty_label and k + 1 < len(tail):
             # 上一篇：/ 下一篇： with the other article's title on the next line
-            nxt = next((j for j in content if j > i), None)
-            if nxt is not None and not feat(nxt).prose and not feat(nxt).meta:
+            nxt = tail[k + 1]
+            if not feat(nxt).prose and not feat(nxt).meta:
                 classes[nxt] = FURNITURE
-    _neighbours(classes, [i for i in outside if classes[i] == BODY], content, feat)
+    _neighbours(classes, head, feat, ends_text=first >= n)   # the body follows the head
+    _neighbours(classes, tail, feat, ends_text=True)
     # Inside the body only photo captions are furniture.
     for i in _caption_lines(lines, first, last):
         classes[i] = FURNITURE
-    return classes
+    return classes, first, last
 
 
-def _neighbours(classes: list[str], unknown: list[int], content: list[int], feat) -> None:
+def _neighbours(classes: list[str], content: list[int], feat, ends_text: bool) -> None:
     """A run of short lines between two furniture lines is furniture (the items
     of a menu, breadcrumb or toolbar, one a line), except a line that reads as
     the document's title and the issuing body just before it; a line after a
-    separator-only line is a breadcrumb item even then (首页 > 政府工作报告)."""
+    separator-only line is a breadcrumb item even then (首页 > 政府工作报告).
+    `content`: the non-blank lines of one zone; `ends_text`: nothing follows it."""
     position = {i: k for k, i in enumerate(content)}
-    unknown_set = set(unknown)
 
     def short(i: int) -> bool:
-        f = feat(i)
-        return i in unknown_set and classes[i] == BODY and f.han <= SHORT_HAN and not f.sentence
+        return classes[i] == BODY and feat(i).han <= SHORT_HAN and not feat(i).sentence
 
     def is_furniture(k: int) -> bool:
         return 0 <= k < len(content) and classes[content[k]] in (FURNITURE, TAIL)
@@ -209,7 +228,7 @@ def _neighbours(classes: list[str], unknown: list[int], content: list[int], feat
             j += 1
         run = content[k:j + 1]
         # Bounded by furniture on both sides (the end of the text counts after furniture).
-        closed = is_furniture(k - 1) and (is_furniture(j + 1) or j + 1 == len(content))
+        closed = is_furniture(k - 1) and (is_furniture(j + 1) or (ends_text and j + 1 == len(content)))
         for n, i in enumerate(run):
             text = feat(i).text
             crumb = position[i] > 0 and _is_separator(feat(content[position[i] - 1]).text)
@@ -242,15 +261,18 @@ def find_furniture(text: str) -> tuple[list[tuple[int, int]], list[str], list[di
     cut = licence_start(text)
     body = text if cut < 0 else text[:cut]
     lines = body.split("\n")
-    classes = classify(lines)
+    classes, first, last = _classify(lines)
     spans: list[list[int]] = []
     removed: list[str] = []
     related: list[dict] = []
     in_tail = False             # past the tail's marker line: the link list
-    pos = end = 0
     run_open = False
-    for line, cls in zip(lines, classes):
+    end = 0
+    for i, pos in _marked_lines(lines, classes, first, last, len(body)):
+        line, cls = lines[i], classes[i]
         end = pos + len(line)
+        if run_open and spans[-1][1] < pos:
+            run_open = False    # a body line came between
         if cls in (FURNITURE, TAIL):
             s = line.strip(_SPACE)
             if in_tail and (item := _related_item(s)):
@@ -267,7 +289,7 @@ def find_furniture(text: str) -> tuple[list[tuple[int, int]], list[str], list[di
             spans[-1][1] = end + 1
         else:
             run_open = False
-        pos = end + 1
+    run_open = run_open and end >= len(body) - 1
     if cut >= 0:
         footer = [l.strip(_SPACE) for l in text[cut:].split("\n") if l.strip(_SPACE)]
         removed.extend(footer)
@@ -282,6 +304,26 @@ def find_furniture(text: str) -> tuple[list[tuple[int, int]], list[str], list[di
             a -= 1                      # a removed tail takes the break that ended the body
         out.append((a, b))
     return out, removed, related
+
+
+def _marked_lines(lines: list[str], classes: list[str], first: int, last: int, length: int):
+    """(index, offset) of the lines around the body and of the body's captions, in
+    order; `length`: that of the text the lines make."""
+    n = len(lines)
+    head_end = min(first, n)
+    pos = 0
+    for i in range(head_end):
+        yield i, pos
+        pos += len(lines[i]) + 1
+    tail_start = max(last + 1, head_end)
+    captions = [i for i in range(head_end, tail_start) if classes[i] != BODY]
+    for i in captions:
+        yield i, pos + sum(len(l) + 1 for l in lines[head_end:i])
+    if tail_start < n:   # counted from the end: the tail is short, the body long
+        tail_pos = length + 1 - sum(len(l) + 1 for l in lines[tail_start:])
+        for i in range(tail_start, n):
+            yield i, tail_pos
+            tail_pos += len(lines[i]) + 1
 
 
 def _related_item(s: str) -> dict | None:
