@@ -53,6 +53,7 @@ class Report:
         meta["converted_chars"] = c.found.get("converted_chars", 0)
         meta["joined_line_breaks"] = c.found.get("joined_line_breaks", 0)
         meta["script"] = c.found.get("script", "simplified")
+        meta["head_end"] = c.found.get("head_end", 0)   # title, occasion, speaker lines end here
         rows = c.log_rows
         if meta.get("extraction"):   # an HTML page: how its text was found comes first in the log
             what = meta["extraction"] + (f"; warning: {meta['extraction_warning']}" if meta.get("extraction_warning") else "")

@@ -163,3 +163,14 @@ def test_outline_json_has_the_meta_object_and_furniture_only_is_exit_2(tmp_path,
     assert main(["outline", str(nav)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nav.txt" in err and "no report text found" in err
+
+
+def test_the_head_facts_are_no_claims_and_no_sections():
+    r = effanalysis.Report.from_text(raw_page(PAGES / "county_linhe.txt"))
+    head = r.meta["head_end"]
+    # Title, occasion and speaker lines end where the salutation begins.
+    assert r.text[head:].startswith("各位代表：")
+    # 第十届 / 第五次 of the occasion line are the meeting's name, not claims.
+    assert (r.claims["start"] >= head).all() and "第十届" not in set(r.claims["surface"])
+    assert r.claims.iloc[0]["surface"] == "6.2%"
+    assert all(s["start"] >= head for s in r.outline.to_dict()["sections"])

@@ -284,9 +284,11 @@ def _head(text: str, found: dict) -> list[Edit]:
     pos = 0
     lines = text.split("\n")
     first = True   # the first line that is not an info line may be the title
+    block, head_end = True, 0   # the head's run of fact lines (title, occasion, speaker, info) and its end
     for i, line in enumerate(lines[:HEAD_LINES]):
         end = pos + len(line)
         stripped = line.strip()
+        known = len(meta) + len(edits)
         if is_info_line(stripped):
             for k, v in _info_fields(stripped).items():
                 meta.setdefault(k, v)
@@ -311,6 +313,9 @@ def _head(text: str, found: dict) -> list[Edit]:
                 meta["speaker"] = stripped
         if stripped and not is_info_line(stripped):
             first = False
+        if block and stripped:
+            block = len(meta) + len(edits) > known
+            head_end = min(end + 1, len(text)) if block else head_end
         pos = end + 1
     occasion_date = iso_date(meta.get("occasion", ""))
     if occasion_date:
@@ -320,6 +325,8 @@ def _head(text: str, found: dict) -> list[Edit]:
         if m:
             meta["date"] = iso_date(m.group(1))
     found["meta"] = meta
+    # Where the body starts in the text this step leaves: the facts are metadata, not body.
+    found["head_end"] = head_end - sum(b - a for a, b, _ in edits if b <= head_end)
     return edits
 
 

@@ -292,7 +292,11 @@ def report_claim_rows(report) -> list[list]:
     if not len(starts):
         return []
     sections = section_at(report.sections, starts)
-    return claim_rows(report.text, report.doc, starts.tolist(), range(len(starts)), [str(x) for x in sections])
+    # The head's facts (title, occasion, speaker: 第十四届…第五次会议) are metadata, not claims:
+    # blanked with spaces, so that offsets stay those of the text.
+    head = report.meta.get("head_end", 0)
+    text = " " * head + report.text[head:] if head else report.text
+    return claim_rows(text, report.doc, starts.tolist(), range(len(starts)), [str(x) for x in sections])
 
 
 def extract_claims(report) -> pd.DataFrame:
