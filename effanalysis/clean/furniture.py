@@ -33,6 +33,7 @@ PROSE_MIN_HAN = 20        # a prose block has at least this many Han characters 
 WIDGET_SHARE = 0.6        # … a furniture line at least this share of interface words
 PROSE_MAX_WIDGET = 0.3    # … and a prose block less than this
 SHORT_HAN = 20            # a line this short takes the class of its neighbours
+MENU_RUN, MENU_ITEM = 3, 4  # a menu: this many short lines, two of them category names this short
 NO_HAN_MAX = 40           # a line without Han characters up to this length is furniture
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
@@ -227,13 +228,19 @@ def _neighbours(classes: list[str], content: list[int], feat, ends_text: bool) -
         while j + 1 < len(content) and short(content[j + 1]):
             j += 1
         run = content[k:j + 1]
-        # Bounded by furniture on both sides (the end of the text counts after furniture).
-        closed = is_furniture(k - 1) and (is_furniture(j + 1) or (ends_text and j + 1 == len(content)))
+        # A menu: several short lines that each read like a category name (工作总结, 自查报告);
+        # a document has one title.
+        menu = len(run) >= MENU_RUN and sum(len(feat(i).text) <= MENU_ITEM and bool(_TITLE_END.search(feat(i).text))
+                                            for i in run) >= 2
+        # Bounded by furniture on both sides (the end of the text counts after furniture,
+        # its start before a menu).
+        closed = (is_furniture(k - 1) or (k == 0 and menu)) \
+            and (is_furniture(j + 1) or (ends_text and j + 1 == len(content)))
         for n, i in enumerate(run):
             text = feat(i).text
             crumb = position[i] > 0 and _is_separator(feat(content[position[i] - 1]).text)
-            titled = _TITLE_END.search(text) or (n + 1 < len(run) and _ISSUER_END.search(text)
-                                                  and _TITLE_END.search(feat(run[n + 1]).text))
+            titled = (_TITLE_END.search(text) and not (menu and len(text) <= MENU_ITEM)) \
+                or (n + 1 < len(run) and _ISSUER_END.search(text) and _TITLE_END.search(feat(run[n + 1]).text))
             if crumb or (closed and not titled):
                 classes[i] = FURNITURE
         k = j + 1
