@@ -70,8 +70,8 @@ _LICENCE = re.compile(r"^[ \t\u3000]*(?:本作品.{0,200}?(?:著作权|版权|�
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, list[str]]:
-    """Interface words by kind: widget, label, tail (see the lexicon's header)."""
-    kinds: dict[str, list[str]] = {"widget": [], "label": [], "tail": []}
+    """Interface words by kind: widget, label, field, tail (see the lexicon's header)."""
+    kinds: dict[str, list[str]] = {"widget": [], "label": [], "field": [], "tail": []}
     for line in LEXICON.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             word, _, kind = line.partition("\t")
@@ -92,7 +92,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     single = "".join(re.escape(w) for w in set(every) if len(w) == 1)
     widget = re.compile(f"{_alternation(long_words)}|(?<![{HAN}])[{single}](?![{HAN}])")
     opener = r"^[-–·•*\s【\[（(]*"
-    label = re.compile(f"{opener}(?:{_alternation(v['label'])})\\s*[:：】\\]）)|｜]")
+    label = re.compile(f"{opener}(?:{_alternation(v['label'] + v['field'])})\\s*[:：】\\]）)|｜]")
     tail = re.compile(f"{opener}(?:【[^】\\n]*】\\s*)?(?:{_alternation(v['tail'])})\\s*(?:[:：]|>>|》》|>|»)?\\s*")
     return widget, label, tail
 
