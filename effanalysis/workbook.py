@@ -222,7 +222,8 @@ def overview(report, title: str | None = None) -> Section:
     meta_rows = [("document", report.doc), ("title", report.title)]
     if report.source:
         meta_rows.append(("file", Path(report.source).name))
-    meta_rows += [(k, report.meta[k]) for k in ("subtitle", "date", "year", "source", "url", "encoding", "format")
+    meta_rows += [(k, report.meta[k]) for k in ("subtitle", "speaker_title", "speaker", "date", "time", "year", "source",
+                                                "url", "encoding", "format")
                   if report.meta.get(k) not in (None, "")]
     meta_rows += [("characters (cleaned)", chars), ("sentences", len(report.sentences))]
     parts = [lede(first, cleaning_sentence(report), era_sentence(era)),

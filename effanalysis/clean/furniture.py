@@ -139,7 +139,8 @@ class _Line:
             return False
         return (self.widget >= WIDGET_SHARE * self.han or self.label or self.caption
                 or (not self.sentence and len(self.text) <= 80
-                    and bool(_BREADCRUMB.search(self.text) or _MENU.match(self.text))))
+                    and bool((_BREADCRUMB.search(self.text) and "<" not in self.text)   # not a tag's >
+                             or _MENU.match(self.text))))
 
 
 def classify(lines: list[str]) -> list[str]:
