@@ -43,20 +43,27 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text)
 
 
+_UNKNOWN = 255
+
+
 @lru_cache(maxsize=1)
 def _script_table() -> np.ndarray:
     """Code point → 0 (shared or not Han), 1 (Traditional only), 2 (Simplified only),
-    from hanzidentifier's per-character identification."""
+    from hanzidentifier's per-character identification; Han code points start as
+    unknown and are identified when a text first uses them (a few thousand a
+    document, instead of all 90,000 at start-up)."""
+    table = np.zeros(_LAST + 1, dtype=np.uint8)
+    for lo, hi in ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x20000, _LAST)):
+        table[lo:hi + 1] = _UNKNOWN
+    return table
+
+
+def _identify(table: np.ndarray, code_points: np.ndarray) -> None:
     import hanzidentifier
 
-    table = np.zeros(_LAST + 1, dtype=np.uint8)
     kinds = {hanzidentifier.TRADITIONAL: TRADITIONAL, hanzidentifier.SIMPLIFIED: SIMPLIFIED}
-    for lo, hi in ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x20000, _LAST)):
-        for cp in range(lo, hi + 1):
-            kind = kinds.get(hanzidentifier.identify(chr(cp)))
-            if kind:
-                table[cp] = kind
-    return table
+    for cp in np.unique(code_points).tolist():
+        table[cp] = kinds.get(hanzidentifier.identify(chr(cp)), 0)
 
 
 def _codes(text: str) -> np.ndarray:
@@ -70,7 +77,14 @@ def script_counts(text: str) -> tuple[int, int]:
 
 
 def _kinds(codes: np.ndarray) -> np.ndarray:
-    return _script_table()[np.minimum(codes, _LAST)]
+    table = _script_table()
+    capped = np.minimum(codes, _LAST)
+    kinds = table[capped]
+    unknown = kinds == _UNKNOWN
+    if unknown.any():
+        _identify(table, capped[unknown])
+        kinds = table[capped]
+    return kinds
 
 
 def simplify(text: str) -> tuple[str | None, str]:
