@@ -174,3 +174,13 @@ def test_the_head_facts_are_no_claims_and_no_sections():
     assert (r.claims["start"] >= head).all() and "第十届" not in set(r.claims["surface"])
     assert r.claims.iloc[0]["surface"] == "6.2%"
     assert all(s["start"] >= head for s in r.outline.to_dict()["sections"])
+
+
+def test_a_traditional_paragraph_in_a_simplified_text_is_converted_throughout():
+    # 於 and 乾 are shared characters (valid in Simplified names), so only a paragraph that is
+    # Traditional as a whole may turn them into 于 and 干.
+    simp = "乾县今年粮食总产量达到2.3万吨，新建高标准农田1.2万亩，完成年度计划的105%。"
+    trad = "於是，乾燥的天氣持續了三個月，農業生產受到影響。"
+    c = clean_text(simp + "\n" + trad)
+    assert c.text == simp + "\n" + "于是，干燥的天气持续了三个月，农业生产受到影响。"
+    assert c.found["script"] == "mixed"

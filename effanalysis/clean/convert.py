@@ -6,8 +6,10 @@ Traditional-only, Simplified-only or shared. Converting Simplified text would
 turn correct proper nouns wrong (乾县 → 干县, 昇腾 → 升腾), so a text is
 converted throughout only when it is Traditional (its Traditional-only
 characters far outnumber its Simplified-only ones); in any other text only the
-Traditional-only characters are converted: a paragraph without one stays
-exactly as written, and a shared character (乾, 昇) keeps the author's form.
+Traditional-only characters are converted — except in paragraphs that are
+Traditional by themselves, converted throughout: a paragraph without a
+Traditional-only character stays exactly as written, and in a Simplified
+paragraph a shared character (乾, 昇) keeps the author's form.
 Proper nouns that t2s gets wrong (`lexicons/t2s_guard.txt`) are restored
 after converting real Traditional text.
 
@@ -29,6 +31,7 @@ TRADITIONAL, SIMPLIFIED = 1, 2
 # A text is Traditional when its Traditional-only characters outnumber its
 # Simplified-only ones this many times (sites that convert leave a few 并 …).
 TRADITIONAL_RATIO = 20
+MIN_TRADITIONAL_LINE = 3   # a line is judged on its own with at least this many Traditional-only characters
 
 
 @lru_cache(maxsize=1)
@@ -105,9 +108,27 @@ def simplify(text: str) -> tuple[str | None, str]:
         return None, "traditional" if n_simp * TRADITIONAL_RATIO <= n_trad else "mixed"
     if n_simp * TRADITIONAL_RATIO <= n_trad:   # Traditional throughout (a stray 并 left by a converting site)
         return guard_proper_nouns(text, converted), "traditional"
+    # Mixed: Traditional paragraphs are converted throughout, the rest only in its
+    # Traditional-only characters.
+    take = trad | _traditional_lines(codes, trad, kinds == SIMPLIFIED)
     out = codes.copy()
-    out[trad] = _codes(converted)[trad]
+    out[take] = _codes(converted)[take]
     return guard_proper_nouns(text, out.tobytes().decode("utf-32-le")), "mixed"
+
+
+def _traditional_lines(codes: np.ndarray, trad: np.ndarray, simp: np.ndarray) -> np.ndarray:
+    """Mask of the characters on lines that are Traditional by themselves."""
+    breaks = np.flatnonzero(codes == 10)
+    starts = np.concatenate(([0], breaks + 1))
+    ends = np.concatenate((breaks, [len(codes)]))
+    t_cum = np.concatenate(([0], np.cumsum(trad)))
+    s_cum = np.concatenate(([0], np.cumsum(simp)))
+    t_line, s_line = t_cum[ends] - t_cum[starts], s_cum[ends] - s_cum[starts]
+    chosen = (t_line >= MIN_TRADITIONAL_LINE) & (s_line * TRADITIONAL_RATIO <= t_line)
+    mask = np.zeros(len(codes), dtype=bool)
+    for a, b in zip(starts[chosen].tolist(), ends[chosen].tolist()):
+        mask[a:b] = True
+    return mask
 
 
 @lru_cache(maxsize=1)
