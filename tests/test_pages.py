@@ -184,3 +184,10 @@ def test_a_traditional_paragraph_in_a_simplified_text_is_converted_throughout():
     c = clean_text(simp + "\n" + trad)
     assert c.text == simp + "\n" + "于是，干燥的天气持续了三个月，农业生产受到影响。"
     assert c.found["script"] == "mixed"
+
+
+def test_a_sentence_on_copyright_opening_with_this_work_does_not_cut_the_report():
+    body = ("各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协委员提出意见。\n"
+            "本作品版权保护工作持续加强，全年登记作品著作权1200件，查处侵权盗版案件15起，版权许可交易额增长20%。\n"
+            "二、今年重点工作\n全县经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业3000人以上。")
+    assert clean_text(body).text == body

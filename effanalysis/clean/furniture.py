@@ -64,8 +64,9 @@ _TITLE_END = re.compile(r"(?:报告|总结|要点|讲话|规划|纲要|计划|�
                         r"[（(][^）)]{1,6}[）)]$|(?:报告|总结|要点|讲话|规划|纲要|计划|决议|意见|方案|通知|公报|致辞|发言|汇报)$")
 _RELATED_ITEM = re.compile(r"^[ \t\u3000]*(?:[-–·•]\s*)?(.+?)\s*[\[（(]?((?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?)?[\]）)]?[ \t\u3000]*$")
 # A corpus licence footer (wikisource): "本作品…" followed by licence words.
-_LICENCE = re.compile(r"^[ \t\u3000]*(?:本作品.{0,200}?(?:著作权|版权|公有领域|许可|授权|Public domain)|Public domain)",
-                      re.M | re.S)
+_LICENCE = re.compile(r"^[ \t\u3000]*(?:本作品.{0,300}?(?:公有领域|著作权法|版权法|许可协议|知识共享|Public domain)"
+                      r"|Public domain)", re.M | re.S)
+LICENCE_TAIL = 3000   # a licence footer starts within this many characters of the end
 
 
 @lru_cache(maxsize=1)
@@ -98,14 +99,14 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 def licence_start(text: str) -> int:
-    """Offset of the corpus source's licence footer, or -1: only a line that opens
-    with 本作品 and goes on about copyright or the public domain, so a report's
-    own sentence about 本作品 never cuts its second half."""
+    """Offset of the corpus source's licence footer, or -1: only a line near the
+    end that opens with 本作品 and goes on about copyright law or the public
+    domain, so a report's own sentence about 本作品 never cuts its second half."""
     i = text.find("本作品")
     j = text.find("Public domain")
     if i < 0 and j < 0:
         return -1
-    m = _LICENCE.search(text, max(0, min(x for x in (i, j) if x >= 0) - 200))
+    m = _LICENCE.search(text, max(0, min(x for x in (i, j) if x >= 0) - 200, len(text) - LICENCE_TAIL))
     return m.start() if m else -1
 
 
