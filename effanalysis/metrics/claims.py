@@ -5,23 +5,30 @@ subject, relation and part-of link.
 
 Things that look like numbers but are not claims: names and slogans (三个代表),
 short quotations (“百家企业寻找科技靠山”) and book titles are spans found by a second
-regex, and any number starting inside one is dropped; calendar years, plan periods
-(五年计划) and the indefinite 一 (一支队伍) are dropped by the per-match rules.
+regex, and any number starting inside one is dropped; calendar years (2025年, 二〇三五年),
+plan periods (五年计划), time windows (过去五年, 五年来), sessions and numbered events
+(第九届, 第三次会议), campaign names (三年行动), anniversaries (60周年), project phases
+(二期工程), enumerations of 方面 and the indefinite 一 (一支队伍) are dropped by the
+per-match rules. A third regex finds what has no unit after it: ranks (居全省第二, 首位),
+counts of named sets (四大主导产业) and fractions (三分之一).
 """
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
+from decimal import Decimal
 from functools import lru_cache
 
 import pandas as pd
 
 from . import numbers as N
-from .context import CLAUSE_TAIL, GROWTH_TAIL, following, percent_kind, subject_of
+from .context import (CLAUSE_TAIL, GROWTH_REL, RANK_TAIL, direction_of, first_tag, following, growth_tail,
+                      percent_kind, split_items, subject_of)
 from .units import KIND, MULTIPLE, MULTIPLIERS, ORDINAL_UNITS, PERCENT, PERIODS, RANK_UNITS, alternation
 
 CLAIM_COLUMNS = ["doc", "section", "sentence", "start", "end", "surface", "value", "multiplier", "norm_value",
-                 "unit", "kind", "qualifier", "low", "high", "subject", "relation", "part_of"]
+                 "unit", "kind", "qualifier", "low", "high", "subject", "relation", "part_of", "direction"]
 
 NAN = float("nan")
 _ARABIC_DIGITS = "0123456789０１２３４５６７８９"
@@ -50,17 +57,43 @@ for _name in NAMES:
         if _ch in N.CN_CHARS:
             _NAME_AT.setdefault(_name[_i:_i + 2], []).append((_name, _i))
 ORDINAL_ONLY = ("代", "版", "号", "章", "节", "阶段")
+# The only ordinals kept as claims: batches of designations (入选第二批国家级示范区).
+ORDINAL_KEPT = ("批",)
 _UNITS = alternation(list(KIND) + list(ORDINAL_ONLY) + ["番"])
 _PRE_RX = re.compile(rf"(?:{alternation(OVER + UNDER + APPROX)}|上)$")
 _NUM1 = rf"(?P<num>{_AR}(?P<amult>{_AMULT})?|{_CN})"
 _NUM2 = rf"(?P<num2>{_AR}(?P<amult2>{_AMULT})?|{_CN})"
 _POST = "以上|以下|以内|左右|上下|之多|有余"
+_CJK = "\u4e00-\u9fff"
 
 # The lookahead on a numeral character lets the regex engine jump from numeral to numeral.
 AMOUNT_RX = re.compile(
     rf"(?=[0-9０-９{N.CN_CHARS}数])(?:百分之(?P<pct>{_AR}|{_CN})(?:{N.RANGE_SEP}(?:百分之)?(?P<pct2>{_AR}|{_CN}))?"
-    rf"|{_NUM1}(?:[%％]?{N.RANGE_SEP}{_NUM2})?(?P<mid>余|多|来)?(?P<mult2>万亿|亿|万)?(?P<mid2>余|多)?(?P<unit>{_UNITS}))"
+    rf"|{_NUM1}(?:[%％]?{N.RANGE_SEP}{_NUM2})?(?P<mid>余|多|来)?(?P<mult2>万亿|亿|万)?(?P<mid2>余|多)?(?P<unit>{_UNITS})"
+    # 12.4万低收入人口, 960多万贫困人口, 减少6800多万: a bare 万/亿 counts what follows or precedes it
+    rf"|(?P<bnum>{_AR})(?P<bmid>余|多)?(?P<bmult>万亿|亿|万)(?P<bmid2>余|多)?(?=[{_CJK}，。；、,;]))"
     rf"(?P<post>{_POST})?")
+# Ranks without a unit (居全省第二, 位居全市首位), counts of named sets (四大主导产业), fractions.
+EXTRA_RX = re.compile(
+    r"首位|榜首|第(?P<rk>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,3})(?![0-9０-９一二三四五六七八九十百千万个位名届批次期轮部类条款项家章节代版号阶])"
+    r"|(?<![第0-9０-９一二两三四五六七八九十百千万])(?P<big>十[一二三四五六七八九]?|[两三四五六七八九]|[2-9]|1[0-9])大"
+    rf"(?=[{_CJK}])"
+    r"|(?P<den>[二三四五六七八九十]|[1-9][0-9]?)分之(?P<numr>[一二三四五六七八九十]{1,3}|[0-9]{1,2})")
+# A duration that is a time window (过去五年, 五年来, 今后五年, 经过八年), not a figure.
+_WINDOW_BEFORE = ("过去", "这", "今后", "未来", "近", "经过", "前", "最近", "此前", "这些", "头", "再用", "用", "的")
+_WINDOW_AFTER = ("来", "以来", "中", "间", "内", "里", "累计", "时间", "期间", "年均", "行动", "攻坚", "计划", "规划",
+                 "纲要", "工程", "会战", "战役", "专项", "方案", "奋斗", "目标", "任务", "前", "后", "制", "义务教育")
+_NTH = re.compile(r"第(?:[一二三四五六七八九十]+个?|[0-9０-９]+个?)$")
+_SESSION_AFTER = ("会议", "全会", "全体会议", "代表大会", "党代会", "常委会", "全国")
+_LIST_GAP = re.compile(r"[、和及与以\s]*")
+# 从3200家增至4100家, 占比重从48.2%提高到51.6%: the second figure of a before/after pair.
+_TO_GAP = re.compile(r"(?:(?:提高|增加|增长|上升|下降|降低|减少|扩大|缩小|回落|提升|跃升|跃居|攀升)?(?:到|至|为)|"
+                     r"增至|降至|升至|减至)(?:[^，。；]{0,10}?的)?")
+_NOT_RANKED = ("季", "周", "年", "月", "日", "天", "层", "产业", "类", "方面", "步", "阶段", "部分", "批", "轮", "次")
+_FROM_BEFORE = re.compile(r"[从由][^，。；从由]{0,14}$")
+# 比一九五二年的二百七十亿元增长百分之一百四十一: the year the base amount is of is the relation.
+_BASE_BEFORE = re.compile(r"比(?P<rel>[^，。；比]{1,12}?)的$")
+_GROWTH_AFTER = re.compile(r"的?(?P<w>增长|增幅|增速|下降|降幅)")
 _FREQ_RX = re.compile(rf"每(?P<per>{alternation(PERIODS)})[^，。；！？\n0-9每]{{0,12}}$")
 _PLAN_AFTER = ("计划", "规划", "纲要", "设想")
 
@@ -84,13 +117,15 @@ def _number(raw: str, amult: str | None) -> tuple | None:
 
 def _scan(text: str):
     """Yield a tuple per claim: (start, end, value, multiplier, norm, unit, kind, qualifier,
-    low, high, prefix, relation, subject). `prefix` is the clause up to the number (for the
-    subject); `subject` is set already for kinds that name it after the number."""
+    low, high, prefix, relation, subject, direction). `prefix` is the clause up to the number
+    (for the subject); `subject` is set already for kinds that name it after the number."""
     skips = [m.span() for m in SKIP_RX.finditer(text)]
     skip_starts = [s for s, _ in skips]
     last_end = 0
-    for m in AMOUNT_RX.finditer(text):
-        start, end = m.span()
+    found = heapq.merge(((m.start(), 0, m) for m in AMOUNT_RX.finditer(text)),
+                        ((m.start(), 1, m) for m in EXTRA_RX.finditer(text)), key=lambda x: x[:2])
+    for start, extra, m in found:
+        end = m.end()
         if start < last_end:
             continue
         i = bisect_right(skip_starts, start) - 1
@@ -99,30 +134,85 @@ def _scan(text: str):
         names = _NAME_AT.get(text[start:start + 2])
         if names and any(text.startswith(name, start - at) for name, at in names):
             continue  # inside a name or a slogan: 三个代表, 千家万户
-        claim = _claim(m, text, start, end)
+        claim = _extra(m, text, start, end) if extra else _claim(m, text, start, end)
         if claim is not None:
             last_end = claim[1]
             yield claim
+
+
+def _extra(m: re.Match, text: str, start: int, end: int):
+    """居全省第二 and 首位 (rank), 四大主导产业 (count), 三分之一 (share), or None."""
+    g = m.groupdict()
+    if g["den"]:
+        den, num = _small(g["den"]), _small(g["numr"])
+        if not den or not num or num >= den:
+            return None
+        v = float(round(Decimal(num) / Decimal(den) * 100, 6))
+        subject = following(text, end + 1) if text.startswith("的", end) else None
+        return start, end, v, 1, v, "%", "share", "exact", v, v, CLAUSE_TAIL.search(text, max(0, start - 40), start).group(), \
+            "", subject, ""
+    if g["big"]:
+        v = _small(g["big"])
+        noun = following(text, end)
+        if not v or not noun or len(segment_cut(text[end - 1:end + 3])[0]) > 1:
+            return None  # 三大力: 大 starts a word of its own
+        return start, end, v, 1, v, "大", "count", "exact", v, v, "", "", noun, ""
+    prefix = CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
+    r = RANK_TAIL.search(prefix)
+    if r is None or r.group().startswith(("从", "由")) or text.startswith(_NOT_RANKED, end):
+        return None  # 第一，加强领导: an enumeration; 从今年第四季度: a time
+    v = 1 if g["rk"] is None else _small(g["rk"])
+    if not v:
+        return None
+    unit = "位" if m.group().endswith("位") else ""
+    return start, end, v, 1, v, unit, "rank", "exact", v, v, prefix, r.group("rel"), None, ""
+
+
+def _small(raw: str) -> int | None:
+    """A small whole number written in Arabic or Chinese digits."""
+    v = N.arabic_value(raw) if raw[0] in _ARABIC_DIGITS else (N.chinese_bounds(raw) or (None,))[0]
+    return int(v) if v is not None and v == int(v) else None
+
+
+def segment_cut(s: str) -> list[str]:
+    from ..language.segment import cut
+
+    return cut(s) or [""]
 
 
 def _claim(m: re.Match, text: str, start: int, end: int):
     g = m.groupdict()
     if g["pct"] is not None:  # 百分之九十五, 百分之八至九
         g["num"], g["num2"], g["amult2"], g["unit"] = g["pct"], g["pct2"], None, "%"
+    elif g["bnum"] is not None:  # 12.4万低收入人口: no unit, the noun after the number is counted
+        g["num"], g["amult"], g["mid"], g["unit"] = g["bnum"] + g["bmult"], g["bmult"], g["bmid"] or g["bmid2"], ""
+        g["num2"] = g["mult2"] = None
     unit = g["unit"]
     before = text[start - 1] if start else ""
-    if (before == "第" and unit in ORDINAL_UNITS + RANK_UNITS + ORDINAL_ONLY or unit == "届"
+    if unit == "届" or unit == "周年" or before == "第" and unit == "轮":
+        return None  # 第九届, 二十届四中全会, 第十二届运动会, 第二轮督察: sessions and numbered events; 60周年
+    if unit in ("次", "个") and (text.startswith(_SESSION_AFTER, end) or text.startswith("中全会", end)):
+        return None  # 第三次会议, 第三次全国经济普查
+    if unit == "期" and text.startswith(("工程", "项目"), end) or unit == "个" and text.startswith("方面", end):
+        return None  # 二期工程: a project phase; 八个方面工作: the plan's structure
+    if (before == "第" and unit in ORDINAL_UNITS + RANK_UNITS + ORDINAL_ONLY
             or before == "前" and unit in RANK_UNITS or before == "翻" and unit == "番"):
         return _ordinal(g, text, start, end, unit, before)
     if unit in ORDINAL_ONLY or unit == "番":
         return None
+    if KIND.get(unit) == "duration" and _time_window(text, start, end, unit):
+        return None
+    if unit == "倍" and text[end:end + 1] in ("多", "余") and not g["mid"]:
+        g["mid"], end = text[end], end + 1  # 增长3倍多
+    if unit in ("对", "列") and (text[end:end + 1].isdigit() or text.startswith(("列入", "列为"), end - 1)):
+        return None  # 1对1帮扶; 3项列入
     f = _FREQ_RX.search(text, max(0, start - 16), start) if unit in ("次", "期") else None
     if f:  # 每半年召开一次: times per year
         n = _number(g["num"], None)
         if n is not None:
             per_year = n[0] * PERIODS[f.group("per")]
             return (f.start(), end, per_year, 1, per_year, "次/年", "frequency", "exact", per_year, per_year,
-                    "", "", following(text, end))
+                    "", "", following(text, end), "")
     pre = _PRE_RX.search(text, max(0, start - 3), start)
     if pre and pre.group() == "上" and g["num"][0] not in "百千万亿":
         pre = None  # 上万 is "over ten thousand", but 上3个 is not
@@ -133,10 +223,45 @@ def _claim(m: re.Match, text: str, start: int, end: int):
         return None
     value, mult, norm, unit, qual, lo, hi = amount
     prefix = CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
-    kind, relation = KIND.get(unit, "percent"), ""
+    kind = KIND.get(unit, "percent") if unit else "count"
+    relation, direction, subject = "", "", None
+    if g["post"] in ("以上", "以下") and kind != "percent" and re.match(f"[{_CJK}]", text[end:end + 1]) \
+            and not text.startswith(("的", "增长", "下降"), end):
+        return None  # 亿元以上项目, 60岁以上老年人: a class in a name, not a figure
+    if not unit and not following(text, end) and not growth_tail(prefix):
+        return None  # 1.2万 before a verb or a word that is not a noun
     if kind in ("percent", "multiple"):
-        kind, relation, prefix = percent_kind(prefix, kind)
-    return start, end, value, mult, norm, unit, kind, qual, lo, hi, prefix, relation, None
+        kind, relation, prefix, direction = percent_kind(prefix, kind)
+        after = _GROWTH_AFTER.match(text, end) if kind == "percent" else None
+        if after:  # 保持15%以上增长
+            kind, direction = "growth", "down" if after.group("w") in ("下降", "降幅") else "up"
+        elif kind == "percent" and text.startswith("的", end) and following(text, end + 1):
+            kind = "share"  # 75%以上的行政村
+            relation = subject = following(text, end + 1)
+    else:
+        t = growth_tail(prefix)
+        if t:  # 增加910元, 减少6800多万: a change
+            direction = direction_of(t)
+            r = GROWTH_REL.search(prefix)
+            relation = (r.group(1) or r.group("rel")) if r else ""
+        if not unit:
+            subject = following(text, end) or None
+    return start, end, value, mult, norm, unit, kind, qual, lo, hi, prefix, relation, subject, direction
+
+
+def _time_window(text: str, start: int, end: int, unit: str) -> bool:
+    """过去五年, 五年来, 近三年来, 今后五年, 经过八年, 这五年, …的十一年中, 三年行动: not figures."""
+    if unit == "岁":
+        return False
+    if text.startswith(_WINDOW_AFTER, end) or text.startswith(_WINDOW_AFTER, end + 1) and text[end] == "的":
+        return True
+    head = text[max(0, start - 4):start]
+    if head.endswith("连续"):
+        return False
+    if head.endswith(_WINDOW_BEFORE + ("第",)) or _NTH.search(head):
+        return True  # 过去五年, 第二年, 第八个五年
+    clause = CLAUSE_TAIL.search(text, max(0, start - 12), start).group()
+    return not clause and not text.startswith(("以上", "以内", "以下", "左右", "多"), end)  # 五年，…; 两年新增…
 
 
 def _ordinal(g: dict, text: str, start: int, end: int, unit: str, before: str):
@@ -151,11 +276,22 @@ def _ordinal(g: dict, text: str, start: int, end: int, unit: str, before: str):
         if before != "翻":
             return None
         v = 2 ** v
-        return start - 1, end, v, 1, v, "倍", "multiple", "exact", v, v, "", "", ""
+        return start - 1, end, v, 1, v, "倍", "multiple", "exact", v, v, "", "", "", "up"
     kind = "rank" if unit in RANK_UNITS else "ordinal"
+    if kind == "ordinal" and unit not in ORDINAL_KEPT:
+        return None  # 第三部分, 第一个百年奋斗目标, 第四代移动通信: numbers naming things, not figures
     if before in ("第", "前"):
         start -= 1
-    return start, end, v, 1, v, unit, kind, "exact", v, v, "", "", following(text, end)
+    if kind == "rank":  # 居全省前5位: the field is the relation, the thing ranked comes before it
+        prefix = CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
+        r = RANK_TAIL.search(prefix)
+        if r is None and before == "第" and unit == "位":
+            return None  # 把人民利益放在第一位: a priority, not a ranking
+        rel = r.group("rel") if r else ""
+        if before == "前":
+            return start, end, v, 1, v, unit, kind, "under", NAN, v, prefix, rel, None, ""
+        return start, end, v, 1, v, unit, kind, "exact", v, v, prefix, rel, None, ""
+    return start, end, v, 1, v, unit, kind, "exact", v, v, "", "", following(text, end), ""
 
 
 def _amount(g: dict, pre: str | None, text: str, start: int, end: int, unit: str):
@@ -190,21 +326,20 @@ def _amount(g: dict, pre: str | None, text: str, start: int, end: int, unit: str
         m2 = second[3] * (N.BIG[mult2] if mult2 else 1)
         if mult == 1 or mult2:
             mult = m2  # 2至3万元: the multiplier written once applies to both ends
-        hi_range = second[2] * m2
+        hi_range = N.scale(second[2], m2)
     if unit == "％":
         unit = "%"
     elif unit == "成":  # 九成 = 90%
         mult *= 10
         unit = "%"
-    norm = round(value * mult, 6)  # 4.94亿 is 494000000, not 494000000.00000006
+    norm = N.scale(value, mult)  # 2718.3亿 is 271830000000, not 271830000000.00003
     if hi_range is not None:
-        hi_range = round(hi_range, 6)
         return value, mult, norm, unit, "range", norm, hi_range
     if approx:
         vague = "几" in raw or "数" in raw
-        return value, mult, norm, unit, "approx" if vague else "range", round(low * mult, 6), round(high * mult, 6)
+        return value, mult, norm, unit, "approx" if vague else "range", N.scale(low, mult), N.scale(high, mult)
     if mid in ("余", "多"):
-        return value, mult, norm, unit, "over", norm, round(norm + N.step(value) * mult, 6)
+        return value, mult, norm, unit, "over", norm, N.scale(value, mult, N.step(value))
     if mid == "来":
         return value, mult, norm, unit, "approx", NAN, NAN
     if pre or post:
@@ -225,34 +360,73 @@ def claim_rows(text: str, doc: str = "text", sentence_starts=None, sentence_ids=
         sentence_ids, sections = range(len(sentence_starts)), None
     rows: list[list] = []
     deltas: list[bool] = []  # 比上年增加1500亿元: a change, never the whole of a 其中
+    before_of: dict[int, int] = {}  # the "after" row of a before/after pair -> its "before" row
     prev_end, prev_sent = -1, -1
-    whole = None  # the row 其中 refers to, until the next ； or sentence
-    for start, end, value, mult, norm, unit, kind, qual, lo, hi, prefix, relation, subject in _scan(text):
+    whole = None  # the row 其中 refers to, until the next ；, sentence or new item
+    items: list[str] = []  # 县财政收入、支出分别…: the subjects 分别 hands out in turn
+    for start, end, value, mult, norm, unit, kind, qual, lo, hi, prefix, relation, subject, direction in _scan(text):
         si = max(0, bisect_right(sentence_starts, start) - 1)
         same_sentence = si == prev_sent
         gap = text[prev_end:start] if same_sentence else prefix
-        if same_sentence and start - len(prefix) < prev_end:
-            prefix = prefix[prev_end - start:] if prev_end < start else ""  # only words since the last claim
+        clause_start = start - len(CLAUSE_TAIL.search(text, max(0, start - 40), start).group())
+        if same_sentence and clause_start < prev_end:
+            prefix = prefix[prev_end - clause_start:]  # only words since the last claim
             prefix = prefix[prefix.rfind("、") + 1:]  # …1.4万亿斤新台阶、亩产提升10.1斤: a new item
-        if same_sentence and rows and not gap.strip("、和及与以 ") and rows[-1][9] == unit:
-            kind, relation = rows[-1][10], rows[-1][15]  # 分别降低16%和17%: both are declines
+        prev = rows[-1] if same_sentence and rows else None
+        listed = prev is not None and _LIST_GAP.fullmatch(gap) is not None and gap != ""
+        paired = prev is not None and prev[9] == unit and _TO_GAP.fullmatch(gap) is not None \
+            and _FROM_BEFORE.search(text, max(0, prev[3] - 16), prev[3]) is not None
+        if paired:  # 从3200家增至4100家: the after figure of the same thing
+            kind, relation, subject, direction = prev[10], prev[15], prev[14], ""
+            before_of[len(rows)] = len(rows) - 1
+        elif listed and prev[9] == unit:
+            kind, relation, direction = prev[10], prev[15], prev[17] or direction  # 分别降低16%和17%
+            if qual == "exact" and prev[11] in ("over", "under", "approx") and prev[5][:1] in _PRE_FIRST:
+                qual = prev[11]  # 分别突破20亿元和60亿元: the qualifier written once holds for both
+                lo, hi = (norm if qual == "over" else NAN), (norm if qual == "under" else NAN)
         if subject is None:
             subject = subject_of(text, start, end, kind, prefix, prev_end)
-        if not subject and same_sentence and kind not in ("ordinal", "rank"):
-            subject = rows[-1][14]  # 比去年同期增长160%, 分别…45亿元、28亿元: the subject just before
-        if not same_sentence or "；" in gap or ";" in gap:
+            if "分别" in prefix and len(split_items(subject)) > 1:
+                items = split_items(subject)  # 化学需氧量、二氧化硫排放总量分别下降15.7%和17.5%
+                subject = items.pop(0)
+            elif listed and items and not paired:
+                subject = items.pop(0)
+            else:
+                items = [] if not listed else items
+        if kind == "growth" and not relation and prev is not None and prev[10] in ("count", "money", "quantity"):
+            b = _BASE_BEFORE.search(text, max(0, prev[3] - 16), prev[3])
+            relation = b.group("rel") if b else ""
+        if not subject and prev is not None and kind != "ordinal":
+            subject = prev[14]  # 比去年同期增长160%, 分别…45亿元、28亿元: the subject just before
+        if not same_sentence or "；" in gap or ";" in gap or (whole is not None and _new_item(gap)):
             whole = None
         part_of = None
         if kind in ("count", "money", "quantity"):
             if "其中" in gap:
                 whole = _whole(rows, deltas, unit, subject)
+                if whole in before_of and _FROM_BEFORE.search(text, max(0, start - 16), start):
+                    whole = before_of[whole]  # 其中企业从4800户…: part of the "before" whole
             if whole is not None and rows[whole][9] == unit:
                 part_of = whole
+                if len(rows) in before_of and rows[-1][16] is not None:
+                    after = next((a for a, b in before_of.items() if b == rows[-1][16]), None)
+                    part_of = after if after is not None else whole  # …增加到7600户: part of the "after" whole
         rows.append([doc, sections[si] if sections is not None else "0", int(sentence_ids[si]), start, end,
-                     text[start:end], value, mult, norm, unit, kind, qual, lo, hi, subject, relation, part_of])
-        deltas.append(bool(GROWTH_TAIL.search(prefix)))
+                     text[start:end], value, mult, norm, unit, kind, qual, lo, hi, subject, relation, part_of,
+                     direction])
+        deltas.append(bool(direction))
         prev_end, prev_sent = end, si
     return rows
+
+
+_PRE_FIRST = tuple({w[0] for w in OVER + UNDER + APPROX})
+
+
+def _new_item(gap: str) -> bool:
+    """…其中经济林3万亩，治理沙化土地25万亩: a clause that opens with a verb is a new item, so the
+    span 其中 opened has ended (其中发明专利40件，实用新型100件 goes on listing parts)."""
+    cut = max(gap.rfind("，"), gap.rfind(","), gap.rfind("、"))
+    return cut >= 0 and first_tag(gap[cut + 1:]) == "v"
 
 
 def _whole(rows: list[list], deltas: list[bool], unit: str, subject: str) -> int | None:
@@ -272,6 +446,7 @@ def _whole(rows: list[list], deltas: list[bool], unit: str, subject: str) -> int
 def to_frame(rows: list[list]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     df["part_of"] = df["part_of"].astype("Int64")
+    df["direction"] = df["direction"].astype(str)
     for c in ("value", "multiplier", "norm_value", "low", "high"):
         df[c] = df[c].astype(float)
     df["sentence"] = df["sentence"].astype(int)

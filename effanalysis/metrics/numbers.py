@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 from ..numerals import DIGITS, parse_arabic, parse_decimal
 
@@ -47,6 +48,8 @@ def chinese_bounds(cn: str) -> tuple[float, float, bool] | None:
         low_digit = "一" if i and cn[i - 1] == "十" else "二"  # 十几 = 11..19, 几十 = 20..90
         low, high = parse_decimal(cn.replace("几", low_digit)), parse_decimal(cn.replace("几", "九"))
         return (low, high, True) if low is not None and high is not None else None
+    if len(cn) > 1 and all(ch in DIGITS for ch in cn) and (len(cn) > 2 or any(ch in "〇○零" for ch in cn)):
+        return None  # digit by digit (二〇三五, 二〇〇九, codes): not an amount, nor a range 203–205
     m = _PAIR.search(cn)
     if m and m.group(2) in _NEXT.get(m.group(1), ""):
         a, b = cn[: m.start()] + m.group(1) + cn[m.end():], cn[: m.start()] + m.group(2) + cn[m.end():]
@@ -54,10 +57,15 @@ def chinese_bounds(cn: str) -> tuple[float, float, bool] | None:
         if low is not None and high is not None and low < high:
             return low, high, True
         return None
-    if len(cn) > 1 and all(ch in DIGITS for ch in cn):
-        return None  # digit by digit (二〇〇九, codes): not an amount
     value = parse_decimal(cn)
     return None if value is None else (value, value, False)
+
+
+def scale(value, mult, step=0) -> float:
+    """value (+ step) × mult computed in decimal, so 2718.3亿 is 271830000000 exactly."""
+    if isinstance(value, int) and isinstance(mult, int) and isinstance(step, int):
+        return float((value + step) * mult)
+    return float((Decimal(repr(value)) + Decimal(repr(step))) * Decimal(repr(mult)))
 
 
 def arabic_value(text: str) -> float | int | None:
