@@ -72,7 +72,8 @@ def test_1956_full_width_digits_with_full_width_separators(corpus_reports):
     c = _sentence_claims(corpus_reports, "本年收入合计２７，２０３，３１９，０００元")
     assert list(c.norm_value) == [27_203_319_000, 3_154_657_000, 30_357_976_000]
     assert list(c.kind) == ["money"] * 3
-    assert list(c.subject) == ["本年收入", "结转收入", "收入总数"]
+    # 全年收入总数 is one word of the segmenter's (the year's whole revenue), and the line's name
+    assert list(c.subject) == ["本年收入", "结转收入", "全年收入总数"]
 
 
 def test_1955_chinese_percentages_with_decimals(corpus_reports):
@@ -106,3 +107,23 @@ def test_2025_multipliers_open_bounds_and_shared_growth(corpus_reports):
     assert r.loc["10.1斤", "subject"] == "亩产"
     assert (r.loc["突破1300万辆", "qualifier"], r.loc["突破1300万辆", "low"]) == ("over", 1.3e7)
     assert list(c[c.kind == "growth"].surface) == ["8.9%", "7.7%", "10.9%", "10.4%"]
+
+
+def test_no_row_is_a_session_an_anniversary_a_window_or_a_structure(corpus_claims):
+    # 第十四届全国人民代表大会, 建国60周年, 五年来, 八个方面 name or frame things; they are not figures
+    for r, c in corpus_claims:
+        for s, e, surface, kind in zip(c.start, c.end, c.surface, c.kind):
+            after = r.text[e:e + 2]
+            assert not surface.endswith(("届", "周年")), (r.doc, surface)
+            assert not (kind == "duration" and after.startswith(("来", "以来"))), (r.doc, surface)
+            assert not after.startswith("方面"), (r.doc, surface)
+
+
+def test_subjects_are_never_verbs_and_directions_are_up_or_down(corpus_claims):
+    verbs = {"增至", "降至", "达到", "增加", "增长", "下降", "提高", "实现", "完成", "突破", "超过", "保持", "居", "位居"}
+    n_up = n_down = 0
+    for r, c in corpus_claims:
+        assert not set(c.subject) & verbs, r.doc
+        assert set(c.direction) <= {"", "up", "down"}
+        n_up, n_down = n_up + (c.direction == "up").sum(), n_down + (c.direction == "down").sum()
+    assert n_up > n_down > 0  # reports state growth far more often than decline, and both

@@ -26,7 +26,8 @@ SHARE_TAIL = re.compile(r"(?:比重|比例|占比|份额)(?:为|达到?|是|已�
 MULTIPLE_TAIL = re.compile(r"(?:是|为|相当于)(?P<rel>[^，。；]{1,20}?)的$")
 PLAN_TAIL = re.compile(r"(?:完成|达到|相当于|为|是)(?P<rel>[^，。；]{1,15}?)的$")  # 完成年度计划的98.7%
 # The field a rank is in: 居全省前5位, 位居全市首位, 从世界第六位.
-RANK_TAIL = re.compile(r"(?:居|位居|跃居|稳居|位列|名列|列|排名|排|排在|居于|从|由|(?:跃升|上升|提升|前移|升)[至到])(?P<rel>[^，。；、居]{0,12}?)$")
+RANK_TAIL = re.compile(r"(?:居|位居|跃居|稳居|位列|名列|列|排名|排|排在|居于|从|由|(?:跃升|上升|提升|前移|升)[至到])"
+                       r"(?P<rel>(?:(?!居|排|列|升[至到]|从|由)[^，。；、]){0,12})$")
 # Quotation marks are kept in a clause (新建“暖心驿站”30个) and dropped from the subject.
 CLAUSE_TAIL = re.compile(r"[^，。；：！？,;:!?\n]*$")
 _PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
@@ -61,12 +62,19 @@ _NOT_NOUN = ("v", "vd", "d", "a", "ad", "p", "c", "u", "uj", "ul", "r", "f")
 _NUMERAL = re.compile(r"[0-9０-９零〇○一二两三四五六七八九十百千万亿几第]")
 
 
+_NUMBER_WORD = re.compile(r"(?<![A-Za-z])[0-9０-９]+(?:[.．][0-9０-９]+)?[年月日]?(?![A-Za-z])")
+
+
 @lru_cache(maxsize=16384)  # clauses repeat across a corpus (全年, 比上年增长)
 def _boundaries(s: str) -> frozenset[int]:
+    """Word boundaries of s; a number (with 年/月/日) is a word of its own, which the segmenter
+    does not see in full-width digits (１９５５|年本|年收入)."""
     out, pos = {0}, 0
     for tok in segment.cut(s):
         pos += len(tok)
         out.add(pos)
+    for m in _NUMBER_WORD.finditer(s):
+        out.update(m.span())
     return frozenset(out)
 
 
@@ -110,11 +118,17 @@ def _drop_leading_verb(np_: str) -> str:
     """治理沙化土地 → 沙化土地, 关停取缔非法小作坊 → 非法小作坊: verbs before their object are
     not part of the subject."""
     tags = list(_tags(np_)) if len(np_) >= 4 else []
-    i = 1 if tags and tags[0][0] in ("新", "再", "又", "另") else 0
-    while len(tags) > i + 1 and tags[i][1] == "v" and len(tags[i][0]) > 1 \
-            and tags[i + 1][1].startswith(("n", "l", "a", "v", "eng", "b")) and sum(len(t) for t, _ in tags[i + 1:]) >= 2:
-        i += 1
-    return np_[sum(len(t) for t, _ in tags[:i]):] if i and tags[i - 1][1] == "v" else np_
+    first = 1 if tags and tags[0][0] in ("新", "再", "又", "另") else 0
+    j = first
+    if len(tags) > j + 2 and tags[j][1] == "vn" and tags[j + 1][1] == "v":
+        j += 1  # 排查整改隐患
+    while j < len(tags) and tags[j][1] == "v" and len(tags[j][0]) > 1:
+        j += 1
+    # only a verb chain followed by a noun (结转收入 is a noun of its own: v v)
+    if j > first and j < len(tags) and tags[j][1].startswith(("n", "l", "a", "b", "eng")) \
+            and sum(len(t) for t, _ in tags[j:]) >= 2:
+        return np_[sum(len(t) for t, _ in tags[:j]):]
+    return np_
 
 
 def following(text: str, end: int) -> str:
