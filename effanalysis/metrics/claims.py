@@ -14,7 +14,6 @@ counts of named sets (四大主导产业) and fractions (三分之一).
 """
 from __future__ import annotations
 
-import heapq
 import re
 from bisect import bisect_right
 from decimal import Decimal
@@ -23,7 +22,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import numbers as N
-from .context import (CLAUSE_TAIL, GROWTH_REL, RANK_TAIL, direction_of, first_tag, following, growth_tail,
+from .context import (GROWTH_REL, RANK_TAIL, clause_tail, direction_of, first_tag, following, growth_tail,
                       percent_kind, split_items, subject_of)
 from .units import KIND, MULTIPLE, MULTIPLIERS, ORDINAL_UNITS, PERCENT, PERIODS, RANK_UNITS, alternation
 
@@ -75,15 +74,19 @@ AMOUNT_RX = re.compile(
     rf"(?P<post>{_POST})?")
 # Ranks without a unit (居全省第二, 位居全市首位), counts of named sets (四大主导产业), fractions.
 EXTRA_RX = re.compile(
-    r"首位|榜首|第(?P<rk>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,3})(?![0-9０-９一二三四五六七八九十百千万个位名届批次期轮部类条款项家章节代版号阶])"
+    r"(?=[首榜第0-9０-９一二两三四五六七八九十])(?:首位|榜首|第(?P<rk>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,3})(?![0-9０-９一二三四五六七八九十百千万个位名届批次期轮部类条款项家章节代版号阶])"
     r"|(?<![第0-9０-９一二两三四五六七八九十百千万])(?P<big>十[一二三四五六七八九]?|[两三四五六七八九]|[2-9]|1[0-9])大"
     rf"(?=[{_CJK}])"
-    r"|(?P<den>[二三四五六七八九十]|[1-9][0-9]?)分之(?P<numr>[一二三四五六七八九十]{1,3}|[0-9]{1,2})")
+    r"|(?P<den>[二三四五六七八九十]|[1-9][0-9]?)分之(?P<numr>[一二三四五六七八九十]{1,3}|[0-9]{1,2}))")
 # A duration that is a time window (过去五年, 五年来, 今后五年, 经过八年), not a figure.
-_WINDOW_BEFORE = ("过去", "这", "今后", "未来", "近", "经过", "前", "最近", "此前", "这些", "头", "再用", "用", "的")
+_WINDOW_BEFORE = ("过去", "这", "今后", "未来", "近", "经过", "前", "最近", "此前", "这些", "头", "再用", "用", "的", "已经", "已")
 _WINDOW_AFTER = ("来", "以来", "中", "间", "内", "里", "累计", "时间", "期间", "年均", "行动", "攻坚", "计划", "规划",
                  "纲要", "工程", "会战", "战役", "专项", "方案", "奋斗", "目标", "任务", "前", "后", "制", "义务教育")
 _NTH = re.compile(r"第(?:[一二三四五六七八九十]+个?|[0-9０-９]+个?)$")
+# Abstract nouns an enumeration announces (采取四项措施：一是…): counting them states no figure.
+STRUCTURE_NOUNS = ("措施", "工作", "任务", "原则", "条件", "方面", "问题", "要求", "举措", "关系", "重点", "环节", "方针",
+                   "战线", "基本点", "观点", "内容", "特点", "措施", "意见", "途径", "转变", "突破口", "着力点")
+_LISTED_BEFORE = re.compile(r"(?:以下|下列|如下|下面)的?$")
 _SESSION_AFTER = ("会议", "全会", "全体会议", "代表大会", "党代会", "常委会", "全国")
 _LIST_GAP = re.compile(r"[、和及与以\s]*")
 # 从3200家增至4100家, 占比重从48.2%提高到51.6%: the second figure of a before/after pair.
@@ -122,8 +125,10 @@ def _scan(text: str):
     skips = [m.span() for m in SKIP_RX.finditer(text)]
     skip_starts = [s for s, _ in skips]
     last_end = 0
-    found = heapq.merge(((m.start(), 0, m) for m in AMOUNT_RX.finditer(text)),
-                        ((m.start(), 1, m) for m in EXTRA_RX.finditer(text)), key=lambda x: x[:2])
+    found = [(m.start(), 0, m) for m in AMOUNT_RX.finditer(text)]
+    extras = [(m.start(), 1, m) for m in EXTRA_RX.finditer(text)]
+    if extras:  # few: ranks, N大 and fractions are rare
+        found = sorted(found + extras, key=lambda x: x[:2])
     for start, extra, m in found:
         end = m.end()
         if start < last_end:
@@ -149,15 +154,17 @@ def _extra(m: re.Match, text: str, start: int, end: int):
             return None
         v = float(round(Decimal(num) / Decimal(den) * 100, 6))
         subject = following(text, end + 1) if text.startswith("的", end) else None
-        return start, end, v, 1, v, "%", "share", "exact", v, v, CLAUSE_TAIL.search(text, max(0, start - 40), start).group(), \
+        return start, end, v, 1, v, "%", "share", "exact", v, v, clause_tail(text, start), \
             "", subject, ""
     if g["big"]:
         v = _small(g["big"])
         noun = following(text, end)
+        if noun.startswith(STRUCTURE_NOUNS):
+            return None  # 两大任务
         if not v or not noun or len(segment_cut(text[end - 1:end + 3])[0]) > 1:
             return None  # 三大力: 大 starts a word of its own
         return start, end, v, 1, v, "大", "count", "exact", v, v, "", "", noun, ""
-    prefix = CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
+    prefix = clause_tail(text, start)
     r = RANK_TAIL.search(prefix)
     if r is None or r.group().startswith(("从", "由")) or text.startswith(_NOT_RANKED, end):
         return None  # 第一，加强领导: an enumeration; 从今年第四季度: a time
@@ -191,6 +198,8 @@ def _claim(m: re.Match, text: str, start: int, end: int):
     before = text[start - 1] if start else ""
     if unit == "届" or unit == "周年" or before == "第" and unit == "轮":
         return None  # 第九届, 二十届四中全会, 第十二届运动会, 第二轮督察: sessions and numbered events; 60周年
+    if unit == "个" and text.startswith("五年", end):
+        return None  # 第一个五年计划, 三个五年计划: plan periods
     if unit in ("次", "个") and (text.startswith(_SESSION_AFTER, end) or text.startswith("中全会", end)):
         return None  # 第三次会议, 第三次全国经济普查
     if unit == "期" and text.startswith(("工程", "项目"), end) or unit == "个" and text.startswith("方面", end):
@@ -222,7 +231,7 @@ def _claim(m: re.Match, text: str, start: int, end: int):
     if amount is None:
         return None
     value, mult, norm, unit, qual, lo, hi = amount
-    prefix = CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
+    prefix = clause_tail(text, start)
     kind = KIND.get(unit, "percent") if unit else "count"
     relation, direction, subject = "", "", None
     if g["post"] in ("以上", "以下") and kind != "percent" and re.match(f"[{_CJK}]", text[end:end + 1]) \
@@ -260,7 +269,7 @@ def _time_window(text: str, start: int, end: int, unit: str) -> bool:
         return False
     if head.endswith(_WINDOW_BEFORE + ("第",)) or _NTH.search(head):
         return True  # 过去五年, 第二年, 第八个五年
-    clause = CLAUSE_TAIL.search(text, max(0, start - 12), start).group()
+    clause = clause_tail(text, start, 12)
     return not clause and not text.startswith(("以上", "以内", "以下", "左右", "多"), end)  # 五年，…; 两年新增…
 
 
@@ -270,8 +279,8 @@ def _ordinal(g: dict, text: str, start: int, end: int, unit: str, before: str):
     if g["num2"] or g["mid"] or g["mult2"]:
         return None
     v = N.arabic_value(raw) if raw[0] in _ARABIC_DIGITS else (N.chinese_bounds(raw) or (None,))[0]
-    if v is None or (unit == "个" and text.startswith("五年", end)):
-        return None  # 第一个五年计划: a plan period
+    if v is None:
+        return None
     if unit == "番":
         if before != "翻":
             return None
@@ -283,7 +292,7 @@ def _ordinal(g: dict, text: str, start: int, end: int, unit: str, before: str):
     if before in ("第", "前"):
         start -= 1
     if kind == "rank":  # 居全省前5位: the field is the relation, the thing ranked comes before it
-        prefix = CLAUSE_TAIL.search(text, max(0, start - 40), start).group()
+        prefix = clause_tail(text, start)
         r = RANK_TAIL.search(prefix)
         if r is None and before == "第" and unit == "位":
             return None  # 把人民利益放在第一位: a priority, not a ranking
@@ -311,8 +320,14 @@ def _amount(g: dict, pre: str | None, text: str, start: int, end: int, unit: str
         return None  # 万人, 百家: a bare place word is a name, not an amount (unless 近万, 上万)
     if raw == "几" and mult == 1:
         return None  # 几个: "a few"
-    if raw == "一" and not (pre or post or mid or num2) and unit not in PERCENT + MULTIPLE:
-        return None  # 一个机制, 一支队伍: the indefinite article
+    if raw == "一" and (not (pre or post or mid or num2) and unit not in PERCENT + MULTIPLE or unit in ("批", "些")):
+        return None  # 一个机制, 一支队伍, 突破一批: the indefinite article
+    if chinese and raw[0] == "一" and num2 is None and low != high and low == 1:
+        return None  # 一两个重点企业: "one or two", a few
+    if chinese and value <= 10 and (text.startswith(STRUCTURE_NOUNS, end) or _LISTED_BEFORE.search(text, max(0, start - 4), start)):
+        return None  # 采取四项措施, 以下三类企业, 两条战线: the frame of an enumeration, not a figure
+    if unit == "国" and (value == 2 or text.startswith("集团", end)):
+        return None  # 中日两国: the two countries named; 二十国集团: a name
     if unit == "年" and (not chinese and N.is_year(value, raw) or text[end:end + 1] in ("代", "级")
                         or text.startswith(_PLAN_AFTER, end)):
         return None  # 2025年, 2021—2025年, 五十年代, 五年计划
@@ -368,10 +383,11 @@ def claim_rows(text: str, doc: str = "text", sentence_starts=None, sentence_ids=
         si = max(0, bisect_right(sentence_starts, start) - 1)
         same_sentence = si == prev_sent
         gap = text[prev_end:start] if same_sentence else prefix
-        clause_start = start - len(CLAUSE_TAIL.search(text, max(0, start - 40), start).group())
-        if same_sentence and clause_start < prev_end:
-            prefix = prefix[prev_end - clause_start:]  # only words since the last claim
-            prefix = prefix[prefix.rfind("、") + 1:]  # …1.4万亿斤新台阶、亩产提升10.1斤: a new item
+        if same_sentence and start - 40 < prev_end:
+            clause_start = start - len(clause_tail(text, start))
+            if clause_start < prev_end:
+                prefix = prefix[prev_end - clause_start:]  # only words since the last claim
+                prefix = prefix[prefix.rfind("、") + 1:]  # …1.4万亿斤新台阶、亩产提升10.1斤: a new item
         prev = rows[-1] if same_sentence and rows else None
         listed = prev is not None and _LIST_GAP.fullmatch(gap) is not None and gap != ""
         paired = prev is not None and prev[9] == unit and _TO_GAP.fullmatch(gap) is not None \

@@ -30,6 +30,15 @@ RANK_TAIL = re.compile(r"(?:居|位居|跃居|稳居|位列|名列|列|排名|�
                        r"(?P<rel>(?:(?!居|排|列|升[至到]|从|由)[^，。；、]){0,12})$")
 # Quotation marks are kept in a clause (新建“暖心驿站”30个) and dropped from the subject.
 CLAUSE_TAIL = re.compile(r"[^，。；：！？,;:!?\n]*$")
+_CLAUSE_END = re.compile(r".*[，。；：！？,;:!?\n]", re.S)
+
+
+def clause_tail(text: str, start: int, width: int = 40) -> str:
+    """The clause up to `start` (at most `width` characters): what CLAUSE_TAIL matches, found by
+    one greedy match to the last separator instead of a search from every position."""
+    lo = max(0, start - width)
+    m = _CLAUSE_END.match(text, lo, start)
+    return text[m.end() if m else lo:start]
 _PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
 _QUOTE = re.compile(r"[“”「」‘’\"]")
 
@@ -136,7 +145,11 @@ def following(text: str, end: int) -> str:
     m = _FOLLOW.match(text, end)
     if not m or _NUMERAL.match(text, end):
         return ""  # 十一届三中全会: another number follows, not a noun
-    np_ = m.group()
+    return _following(m.group())
+
+
+@lru_cache(maxsize=8192)
+def _following(np_: str) -> str:
     s = _STOP.search(np_)
     np_ = np_[: s.start()] if s else np_
     tags = list(_tags(np_)) if np_ else []
@@ -148,6 +161,7 @@ def following(text: str, end: int) -> str:
     return "" if not np_ or _NUMERAL.match(np_) else np_
 
 
+@lru_cache(maxsize=8192)  # the same clauses recur (比上年增长, 全年实现)
 def preceding(prefix: str) -> str:
     """The noun phrase before a number: 全县农村自来水普及率|达到96% → 农村自来水普及率."""
     prefix = _strip_trail(_QUOTE.sub("", _PAREN.sub("", prefix)))
@@ -156,8 +170,13 @@ def preceding(prefix: str) -> str:
     return "" if _NUMERAL.fullmatch(np_[:1] or "0") and len(np_) <= 2 else np_
 
 
+_GROWTH_LAST = frozenset("长加高升涨降低少滑落大小增减跌产了约近达过速幅度率都均也为到是在")
+
+
 def growth_tail(prefix: str):
     """GROWTH_TAIL's match if its verb is a whole word (航班起降 does not say 降)."""
+    if not prefix or prefix[-1] not in _GROWTH_LAST:
+        return None  # the regex search from every position is the slow part: most clauses end otherwise
     m = GROWTH_TAIL.search(prefix)
     return m if m and (len(m.group()) > 1 or m.start() in _boundaries(prefix)) else None
 

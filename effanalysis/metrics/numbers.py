@@ -65,6 +65,13 @@ def scale(value, mult, step=0) -> float:
     """value (+ step) × mult computed in decimal, so 2718.3亿 is 271830000000 exactly."""
     if isinstance(value, int) and isinstance(mult, int) and isinstance(step, int):
         return float((value + step) * mult)
+    if not step and mult != 1:
+        v = value * mult
+        r = round(v)
+        if abs(v - r) < 1e-7 * abs(v):  # 2718.3 × 10^8 is a whole number: the float error rounds away
+            return float(r)
+    elif not step:
+        return float(value)
     return float((Decimal(repr(value)) + Decimal(repr(step))) * Decimal(repr(mult)))
 
 
