@@ -16,18 +16,32 @@ def test_columns(seed_report):
 
 
 def test_seed_findings(seed_report):
-    a = seed_report.audit.set_index("message")
-    messages = list(a.index)
-    assert "185件 is 90% of 年计划, which puts 年计划 at about 206件." in messages
-    assert "800万元 is up 160% on 去年同期, so 去年同期 was about 307.7万元." in messages
-    assert "21个 (立项) of 35个 (科技计划项目) is 60.0% of the whole." in messages
-    assert "40件 (发明专利) of 185件 (专利申请) is 21.6% of the whole." in messages
-    assert (seed_report.audit.status == "ok").all()
-    plan = a.loc["185件 is 90% of 年计划, which puts 年计划 at about 206件."]
-    assert plan.value == pytest.approx(185 / 0.9) and plan.unit == "件"
+    a, c = seed_report.audit, seed_report.claims
+
+    def finding(check, *surfaces):
+        rows = [r for r in a.itertuples() if r.check == check
+                and list(c.surface[[int(i) for i in r.rows.split(",")]]) == list(surfaces)]
+        assert len(rows) == 1, (check, surfaces)
+        return rows[0]
+
+    # 专利申请185件，占年计划的90%: the plan was 185 / 0.9 ≈ 206件
+    plan = finding("implied_baseline", "185件", "90%")
+    assert plan.value == pytest.approx(185 / 0.9) and plan.unit == "件" and "年计划" in plan.message
     assert "专利申请185件" in plan.evidence
-    rows = [int(i) for i in plan.rows.split(",")]
-    assert list(seed_report.claims.surface[rows]) == ["185件", "90%"]
+    # 800万元，比去年同期增长160%: last year's funds were 800 / 2.6 ≈ 307.7万元
+    funds = finding("implied_baseline", "800万元", "160%")
+    assert funds.value == pytest.approx(8_000_000 / 2.6) and "307.7万元" in funds.message
+    # the two 其中 parts: 21 of 35 projects, 40 of 185 patent applications
+    assert finding("part_ratio", "35个", "21个").value == pytest.approx(60.0)
+    assert finding("part_ratio", "185件", "40件").value == pytest.approx(100 * 40 / 185)
+    assert (a.status == "ok").all()
+
+
+def test_a_part_outside_the_qizhong_span_gives_no_warning():
+    # 治理沙化土地25万亩 is a new item, not a part of 造林12万亩 (it used to warn: part > whole)
+    a = audit("全年造林12万亩、其中经济林3万亩，治理沙化土地25万亩。")
+    assert list(a.check) == ["part_ratio"] and (a.status == "ok").all()
+    assert a.value.iloc[0] == pytest.approx(25.0)
 
 
 def test_part_larger_than_whole_warns():
