@@ -65,20 +65,25 @@ def write_claims(path, stream: IO[str], fmt: str = "csv", audit: bool = False, t
     if fmt not in ("csv", "json"):
         raise ValueError(f"unknown format {fmt!r} (csv or json)")
     writer = csv.writer(stream, lineterminator="\n") if fmt == "csv" else None
-    n = 0
-    for i, report in enumerate(iter_reports(path, text_column, id_column)):
-        if i == 0:  # only once the input has proved readable: bad input leaves stdout empty
-            if writer:
-                writer.writerow(columns)
-            else:
-                stream.write("[")
-        for row in _report_rows(report, audit):
-            cells = [_cell(v) for v in row] if audit else _claim_cells(row)
-            if writer:
-                writer.writerow(["" if c is None else c for c in cells])
-            else:
-                stream.write(("," if n else "") + "\n" + json.dumps(dict(zip(columns, cells)), ensure_ascii=False))
-            n += 1
-    if not writer:
-        stream.write("\n]\n" if n else "]\n")
+    n, started = 0, False
+    try:
+        for report in iter_reports(path, text_column, id_column):
+            if not started:  # only once the input has proved readable: bad input leaves stdout empty
+                started = True
+                if writer:
+                    writer.writerow(columns)
+                else:
+                    stream.write("[")
+            for row in _report_rows(report, audit):
+                cells = [_cell(v) for v in row] if audit else _claim_cells(row)
+                if writer:
+                    writer.writerow(["" if c is None else c for c in cells])
+                else:
+                    stream.write(("," if n else "") + "\n" + json.dumps(dict(zip(columns, cells)), ensure_ascii=False))
+                n += 1
+    finally:  # a bad row further on still leaves a well-formed JSON array of the rows before it
+        if not writer and started:
+            stream.write("\n]\n" if n else "]\n")
+    if not writer and not started:
+        stream.write("[]\n")  # no document at all: still a JSON array
     return n
