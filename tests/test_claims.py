@@ -454,3 +454,21 @@ def test_json_output_stays_well_formed_when_a_later_row_is_bad(tmp_path):
     assert "c.jsonl" in str(err.value)  # the error names the file
     rows = json.loads(out.getvalue())  # …and what was written before it is a complete JSON array
     assert [r["surface"] for r in rows] == ["12万亩", "5%"] and rows[1]["direction"] == "up"
+
+
+@pytest.mark.parametrize("text", [
+    # each a class of non-claim found in a random sample of corpus rows
+    "突出抓好三件事：一是大力发展。",  # the frame of an enumeration, announced by its colon
+    "今年要采取四项措施。", "对以下三类企业必须首先整顿。", "我们对于这两类私商应该采取不同政策。",
+    "中葡两国在澳门问题上合作。", "二十国集团领导人峰会。", "而不能由一两个超级大国说了算。", "争取尽快突破一批核心技术。",
+    "世界上年产石油一亿吨以上的国家。", "坚决贯彻党的十一大路线。", "制定实施新10年农村扶贫开发纲要。",
+    "后三年出现了大幅度增长。", "到现在已经五年了。", "就有把握再经过三个五年计划的努力。",
+])
+def test_corpus_non_claims(text):
+    assert claims_from_text(text).empty, list(claims_from_text(text).surface)
+
+
+def test_one_or_two_is_a_range_not_twelve():
+    assert list(claims_from_text("建成一两座水库。").norm_value) == []  # vague: dropped, never read as 12
+    r = one("建成两三座水库。")
+    assert (r.low, r.high, r.qualifier) == (2, 3, "range")

@@ -75,11 +75,12 @@ AMOUNT_RX = re.compile(
 # Ranks without a unit (居全省第二, 位居全市首位), counts of named sets (四大主导产业), fractions.
 EXTRA_RX = re.compile(
     r"(?=[首榜第0-9０-９一二两三四五六七八九十])(?:首位|榜首|第(?P<rk>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,3})(?![0-9０-９一二三四五六七八九十百千万个位名届批次期轮部类条款项家章节代版号阶])"
-    r"|(?<![第0-9０-９一二两三四五六七八九十百千万])(?P<big>十[一二三四五六七八九]?|[两三四五六七八九]|[2-9]|1[0-9])大"
+    r"|(?<![第0-9０-９一二两三四五六七八九十百千万])(?P<big>十|[两三四五六七八九]|[2-9]|10)大(?![会])"
     rf"(?=[{_CJK}])"
     r"|(?P<den>[二三四五六七八九十]|[1-9][0-9]?)分之(?P<numr>[一二三四五六七八九十]{1,3}|[0-9]{1,2}))")
 # A duration that is a time window (过去五年, 五年来, 今后五年, 经过八年), not a figure.
-_WINDOW_BEFORE = ("过去", "这", "今后", "未来", "近", "经过", "前", "最近", "此前", "这些", "头", "再用", "用", "的", "已经", "已")
+_WINDOW_BEFORE = ("过去", "这", "今后", "未来", "近", "经过", "前", "后", "最近", "此前", "这些", "头", "再用", "用", "的",
+                  "已经", "已", "新")
 _WINDOW_AFTER = ("来", "以来", "中", "间", "内", "里", "累计", "时间", "期间", "年均", "行动", "攻坚", "计划", "规划",
                  "纲要", "工程", "会战", "战役", "专项", "方案", "奋斗", "目标", "任务", "前", "后", "制", "义务教育")
 _NTH = re.compile(r"第(?:[一二三四五六七八九十]+个?|[0-9０-９]+个?)$")
@@ -87,6 +88,7 @@ _NTH = re.compile(r"第(?:[一二三四五六七八九十]+个?|[0-9０-９]+个
 STRUCTURE_NOUNS = ("措施", "工作", "任务", "原则", "条件", "方面", "问题", "要求", "举措", "关系", "重点", "环节", "方针",
                    "战线", "基本点", "观点", "内容", "特点", "措施", "意见", "途径", "转变", "突破口", "着力点")
 _LISTED_BEFORE = re.compile(r"(?:以下|下列|如下|下面)的?$")
+_FRAME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}[：:]")
 _SESSION_AFTER = ("会议", "全会", "全体会议", "代表大会", "党代会", "常委会", "全国")
 _LIST_GAP = re.compile(r"[、和及与以\s]*")
 # 从3200家增至4100家, 占比重从48.2%提高到51.6%: the second figure of a before/after pair.
@@ -324,8 +326,13 @@ def _amount(g: dict, pre: str | None, text: str, start: int, end: int, unit: str
         return None  # 一个机制, 一支队伍, 突破一批: the indefinite article
     if chinese and raw[0] == "一" and num2 is None and low != high and low == 1:
         return None  # 一两个重点企业: "one or two", a few
-    if chinese and value <= 10 and (text.startswith(STRUCTURE_NOUNS, end) or _LISTED_BEFORE.search(text, max(0, start - 4), start)):
-        return None  # 采取四项措施, 以下三类企业, 两条战线: the frame of an enumeration, not a figure
+    if chinese and value <= 10 and (text.startswith(STRUCTURE_NOUNS, end) or _LISTED_BEFORE.search(text, max(0, start - 4), start)
+                                    or _FRAME_AFTER.match(text, end)):
+        return None  # 采取四项措施, 以下三类企业, 抓好三件事：一是…: the frame of an enumeration, not a figure
+    if chinese and (text[start - 1:start] in ("这", "那", "该", "此") or text[max(0, start - 2):start] in ("这些", "上述")):
+        return None  # 这两类私商: a reference back to things named before
+    if post in ("以上", "以下") and KIND.get(unit) != "percent" and text.startswith("的", end) and following(text, end + 1):
+        return None  # 年产石油一亿吨以上的国家: a class, not a figure
     if unit == "国" and (value == 2 or text.startswith("集团", end)):
         return None  # 中日两国: the two countries named; 二十国集团: a name
     if unit == "年" and (not chinese and N.is_year(value, raw) or text[end:end + 1] in ("代", "级")
