@@ -51,7 +51,7 @@ def parse_int(text: str) -> int | None:
     return total + section
 
 
-FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，％·", "0123456789.,%.")  # 5·8％: a middle dot for the point
 
 
 def parse_arabic(text: str) -> float | int | None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from ..numerals import DIGITS, parse_arabic, parse_decimal
 
 # 1,234 / １２３ / 6.66 / ２７，２０３，３１９，０００ (separators only before exactly three digits).
-ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
+ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．·][0-9０-９]+)?"
 # Chinese numerals incl. 几 (approximate) and a 点 fraction; 数 only before a place (数十, 数百万).
 CN_CHARS = "零〇○一二两三四五六七八九十百千万亿几"
 CHINESE = rf"(?:数(?=[十百千万亿]))?[{CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
