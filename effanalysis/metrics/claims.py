@@ -9,7 +9,7 @@ regex, and any number starting inside one is dropped; calendar years (2025年, �
 plan periods (五年计划), time windows (过去五年, 五年来), sessions and numbered events
 (第九届, 第三次会议), campaign names (三年行动), anniversaries (60周年), project phases
 (二期工程), enumerations of 方面 and the indefinite 一 (一支队伍) are dropped by the
-per-match rules. A third regex finds what has no unit after it: ranks (居全省第二, 首位),
+per-match rules. Three small regexes find what has no unit after it: ranks (居全省第二, 首位),
 counts of named sets (四大主导产业) and fractions (三分之一).
 """
 from __future__ import annotations
@@ -60,6 +60,9 @@ ORDINAL_ONLY = ("代", "版", "号", "章", "节", "阶段")
 # The only ordinals kept as claims: batches of designations (入选第二批国家级示范区).
 ORDINAL_KEPT = ("批",)
 _UNITS = alternation(list(KIND) + list(ORDINAL_ONLY) + ["番"])
+_ONE_KEPT = PERCENT + MULTIPLE + ("次", "期", "番")  # 一倍, 每半年召开一次, 翻一番
+_YEAR_DIGITS = frozenset("0123456789０１２３４５６７８９〇○零一二三四五六七八九")
+_PRE_LAST = frozenset(w[-1] for w in OVER + UNDER + APPROX + ["上"])
 _PRE_RX = re.compile(rf"(?:{alternation(OVER + UNDER + APPROX)}|上)$")
 _NUM1 = rf"(?P<num>{_AR}(?P<amult>{_AMULT})?|{_CN})"
 _NUM2 = rf"(?P<num2>{_AR}(?P<amult2>{_AMULT})?|{_CN})"
@@ -73,12 +76,14 @@ AMOUNT_RX = re.compile(
     # 12.4万低收入人口, 960多万贫困人口, 减少6800多万: a bare 万/亿 counts what follows or precedes it
     rf"|(?P<bnum>{_AR})(?P<bmid>余|多)?(?P<bmult>万亿|亿|万)(?P<bmid2>余|多)?(?=[{_CJK}，。；、,;]))"
     rf"(?P<post>{_POST})?")
-# Ranks without a unit (居全省第二, 位居全市首位), counts of named sets (四大主导产业), fractions.
-EXTRA_RX = re.compile(
-    r"(?=[首榜第0-9０-９一二两三四五六七八九十])(?:首位|榜首|第(?P<rk>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,3})(?![0-9０-９一二三四五六七八九十百千万个位名届批次期轮部类条款项家章节代版号阶])"
-    r"|(?<![第0-9０-９一二两三四五六七八九十百千万])(?P<big>十|[两三四五六七八九]|[2-9]|10)大(?![会])"
-    rf"(?=[{_CJK}])"
-    r"|(?P<den>[二三四五六七八九十]|[1-9][0-9]?)分之(?P<numr>[一二三四五六七八九十]{1,3}|[0-9]{1,2}))")
+# Ranks without a unit (居全省第二, 位居全市首位), counts of named sets (四大主导产业), fractions
+# (三分之一): each regex starts with a literal, so the engine skips ahead to it; the numeral
+# before 大 and 分之 is checked by a lookbehind.
+RANK_RX = re.compile(r"首位|榜首|第(?P<rk>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,3})"
+                     r"(?![0-9０-９一二三四五六七八九十百千万个位名届批次期轮部类条款项家章节代版号阶])")
+BIG_RX = re.compile(rf"大(?<=[两三四五六七八九十2-9]大)(?![会])(?=[{_CJK}])")
+FRACTION_RX = re.compile(r"分之(?<=[二三四五六七八九十2-9]分之)(?P<numr>[一二三四五六七八九十]{1,3}|[0-9]{1,2})")
+_BEFORE_BIG = frozenset("第0123456789０１２３４５６７８９一二两三四五六七八九十百千万")
 # A duration that is a time window (过去五年, 五年来, 今后五年, 经过八年), not a figure.
 _WINDOW_BEFORE = ("过去", "这", "今后", "未来", "近", "经过", "前", "后", "最近", "此前", "这些", "头", "再用", "用", "的",
                   "已经", "已", "新", "以来", "一个")
@@ -129,7 +134,10 @@ def _scan(text: str):
     skip_starts = [s for s, _ in skips]
     last_end = 0
     found = [(m.start(), 0, m) for m in AMOUNT_RX.finditer(text)]
-    extras = [(m.start(), 1, m) for m in EXTRA_RX.finditer(text)]
+    extras = [(m.start(), 1, m) for m in RANK_RX.finditer(text)]
+    extras += [(m.start() - 1, 2, m) for m in BIG_RX.finditer(text)
+               if m.start() < 2 or text[m.start() - 2] not in _BEFORE_BIG]
+    extras += [(m.start() - 1, 3, m) for m in FRACTION_RX.finditer(text)]
     if extras:  # few: ranks, N大 and fractions are rare
         found = sorted(found + extras, key=lambda x: x[:2])
     for start, extra, m in found:
@@ -142,25 +150,24 @@ def _scan(text: str):
         names = _NAME_AT.get(text[start:start + 2])
         if names and any(text.startswith(name, start - at) for name, at in names):
             continue  # inside a name or a slogan: 三个代表, 千家万户
-        claim = _extra(m, text, start, end) if extra else _claim(m, text, start, end)
+        claim = _extra(extra, m, text, start, end) if extra else _claim(m, text, start, end)
         if claim is not None:
             last_end = claim[1]
             yield claim
 
 
-def _extra(m: re.Match, text: str, start: int, end: int):
-    """居全省第二 and 首位 (rank), 四大主导产业 (count), 三分之一 (share), or None."""
-    g = m.groupdict()
-    if g["den"]:
-        den, num = _small(g["den"]), _small(g["numr"])
+def _extra(which: int, m: re.Match, text: str, start: int, end: int):
+    """居全省第二 and 首位 (rank, which=1), 四大主导产业 (count, 2), 三分之一 (share, 3), or None."""
+    if which == 3:
+        den, num = _small(text[start]), _small(m.group("numr"))
         if not den or not num or num >= den:
             return None
         v = float(round(Decimal(num) / Decimal(den) * 100, 6))
         subject = following(text, end + 1) if text.startswith("的", end) else None
         return start, end, v, 1, v, "%", "share", "exact", v, v, clause_tail(text, start), \
             "", subject, ""
-    if g["big"]:
-        v = _small(g["big"])
+    if which == 2:
+        v = _small(text[start])
         noun = following(text, end)
         if noun.startswith(STRUCTURE_NOUNS):
             return None  # 两大任务
@@ -171,7 +178,7 @@ def _extra(m: re.Match, text: str, start: int, end: int):
     r = RANK_TAIL.search(prefix)
     if r is None or r.group().startswith(("从", "由")) or text.startswith(_NOT_RANKED, end):
         return None  # 第一，加强领导: an enumeration; 从今年第四季度: a time
-    v = 1 if g["rk"] is None else _small(g["rk"])
+    v = 1 if m.group("rk") is None else _small(m.group("rk"))
     if not v:
         return None
     unit = "位" if m.group().endswith("位") else ""
@@ -198,7 +205,13 @@ def _claim(m: re.Match, text: str, start: int, end: int):
         g["num"], g["amult"], g["mid"], g["unit"] = g["bnum"] + g["bmult"], g["bmult"], g["bmid"] or g["bmid2"], ""
         g["num2"] = g["mult2"] = None
     unit = g["unit"]
+    raw = g["num"]
+    if unit == "年" and raw and len(raw) == 4 and all(c in _YEAR_DIGITS for c in raw) and not g["num2"]:
+        return None  # 2025年, 一九五五年: a calendar year (the commonest match of all)
     before = text[start - 1] if start else ""
+    if raw == "一" and not (g["post"] or g["mid"] or g["num2"] or g["mult2"]) and unit not in _ONE_KEPT \
+            and before not in _PRE_LAST and before not in "第前翻":
+        return None  # 一个机制, 一支队伍: the indefinite article
     if unit == "届" or unit == "周年" or before == "第" and unit == "轮":
         return None  # 第九届, 二十届四中全会, 第十二届运动会, 第二轮督察: sessions and numbered events; 60周年
     if unit == "个" and text.startswith("五年", end):
