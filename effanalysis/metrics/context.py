@@ -108,13 +108,35 @@ def _strip_trail(s: str) -> str:
 _PREPOSITIONS = tuple("向对给为把将被从由在")
 
 
+# Verbs that are part of an indicator's name when a noun comes before them (城镇新增就业).
+_NAME_VERBS = frozenset("新增 新建 累计".split())
+
+
+def _names_with(s: str, since: int, at: int) -> bool:
+    """True when a short noun (城镇, 农村) is all there is between the last cut and the verb at
+    `at`: then the verb belongs to the name (城镇新增就业), not to the clause."""
+    head = s[since:at]
+    return 0 < len(head) <= 4 and not _NUMERAL.search(head) and _after_noun(s, at)
+
+
+def _after_noun(s: str, at: int) -> bool:
+    """True when the word of s that ends at `at` is a noun other than a scope or time word."""
+    pos = 0
+    for word, tag in _tags(s[:at]):
+        pos += len(word)
+        if pos == at:
+            return tag[:1] == "n" and not _CUT_WORDS.fullmatch(word) and not word.endswith(("年", "月")) \
+                and word not in ("全部", "全面", "基本", "总共", "当前")
+    return False
+
+
 def _after_last_cut(s: str) -> str:
     """What follows the last verb, scope word or particle of s that is a whole word (or words);
     a verb that ends s (兜底保障资金发放|3.2亿元) is passed over."""
     b = _boundaries(s)
     at = last = 0
     for m in _CUT_WORDS.finditer(s):
-        if m.start() in b and m.end() in b:
+        if m.start() in b and m.end() in b and not (m.group() in _NAME_VERBS and _names_with(s, at, m.start())):
             at, last = m.end(), m.start()
     if at == len(s) and len(s[last:]) > 1 and last:
         head = _after_last_cut(s[:last])
