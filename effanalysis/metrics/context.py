@@ -116,18 +116,10 @@ def _names_with(s: str, since: int, at: int) -> bool:
     """True when a short noun (城镇, 农村) is all there is between the last cut and the verb at
     `at`: then the verb belongs to the name (城镇新增就业), not to the clause."""
     head = s[since:at]
-    return 0 < len(head) <= 4 and not _NUMERAL.search(head) and _after_noun(s, at)
-
-
-def _after_noun(s: str, at: int) -> bool:
-    """True when the word of s that ends at `at` is a noun other than a scope or time word."""
-    pos = 0
-    for word, tag in _tags(s[:at]):
-        pos += len(word)
-        if pos == at:
-            return tag[:1] == "n" and not _CUT_WORDS.fullmatch(word) and not word.endswith(("年", "月")) \
-                and word not in ("全部", "全面", "基本", "总共", "当前")
-    return False
+    if not 0 < len(head) <= 4 or _NUMERAL.search(head):
+        return False
+    word, tag = _tags(head)[-1]
+    return tag[:1] == "n" and not _CUT_WORDS.fullmatch(word) and word not in ("全部", "全面", "基本", "总共", "当前")
 
 
 def _after_last_cut(s: str) -> str:
@@ -227,9 +219,12 @@ def first_tag(clause: str) -> str:
     return ""
 
 
+_GROWTH_PARTICLES = re.compile(r"(?:了|约|近|达|超过|都|均|也|为|达到?|是|在)+$")
+
+
 def direction_of(m: re.Match) -> str:
     """up or down from the growth word found by GROWTH_TAIL."""
-    word = re.sub(r"(?:了|约|近|达|超过|都|均|也|为|达到?|是|在)+$", "", m.group())
+    word = _GROWTH_PARTICLES.sub("", m.group())
     return "down" if word.startswith(DECLINE) or word in DECLINE else "up"
 
 
