@@ -472,3 +472,12 @@ def test_one_or_two_is_a_range_not_twelve():
     assert list(claims_from_text("建成一两座水库。").norm_value) == []  # vague: dropped, never read as 12
     r = one("建成两三座水库。")
     assert (r.low, r.high, r.qualifier) == (2, 3, "range")
+
+
+@pytest.mark.parametrize("text", [
+    "全力支持香港、澳门两个特别行政区。",  # the count restates the two items just listed
+    "中共中央关于科技体制和教育体制改革的两个决定。", "规范发展第三支柱养老保险。",  # a numbered name
+    "坚持两条腿走路的方针。", "充分发挥中央和地方两个积极性。",
+])
+def test_references_and_names_are_not_claims(text):
+    assert claims_from_text(text).empty, list(claims_from_text(text).surface)

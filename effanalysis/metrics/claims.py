@@ -36,7 +36,7 @@ _ARABIC_DIGITS = "0123456789０１２３４５６７８９"
 NAMES = ("三个代表 三个面向 三个有利于 三个世界 三个务必 三个确保 四个现代化 四项基本原则 两个务必 两个凡是 两个基本点 "
          "一个中心 两个一百年 四个全面 四个意识 四个自信 四个坚持 两个维护 两个确立 两个毫不动摇 两个大局 两个结合 "
          "五个一工程 和平共处五项原则 八项规定 八项注意 三大纪律 千家万户 百家争鸣 成千上万 成百上千 千千万万 千方百计 三番五次 "
-         "千军万马 万众一心 百年大计 三门峡 七台河 一把手 两学一做 一带一路 一国两制 两个市场 两种资源 三大攻坚战 "
+         "千军万马 万众一心 百年大计 三门峡 七台河 一把手 两学一做 一带一路 一国两制 两个市场 两种资源 三大攻坚战 两条腿 两个积极性 两条道路 "
          "两头").split()  # 抓两头: both ends, an idiom
 
 OVER, UNDER, APPROX = ("超过 超出 不少于 不低于 多于 高于 大于 至少 逾 突破 超".split(),
@@ -220,6 +220,8 @@ def _claim(m: re.Match, text: str, start: int, end: int):
         return None  # 第三次会议, 第三次全国经济普查
     if unit == "期" and text.startswith(("工程", "项目"), end) or unit == "个" and text.startswith("方面", end):
         return None  # 二期工程: a project phase; 八个方面工作: the plan's structure
+    if before == "第" and unit not in ORDINAL_UNITS + RANK_UNITS + ORDINAL_ONLY + ("年", "个月", "天", "周", "个季度"):
+        return None  # 第三支柱: a numbered name
     if (before == "第" and unit in ORDINAL_UNITS + RANK_UNITS + ORDINAL_ONLY
             or before == "前" and unit in RANK_UNITS or before == "翻" and unit == "番"):
         return _ordinal(g, text, start, end, unit, before)
@@ -272,6 +274,16 @@ def _claim(m: re.Match, text: str, start: int, end: int):
         if not unit:
             subject = following(text, end) or None
     return start, end, value, mult, norm, unit, kind, qual, lo, hi, prefix, relation, subject, direction
+
+
+def _restates_list(text: str, start: int, n: float) -> bool:
+    """True when the words before a count are a list of exactly that many items (A、B两个…)."""
+    tail = clause_tail(text, start, 30)
+    tail = tail[:-1] if tail.endswith("的") else tail
+    if "、" not in tail and "和" not in tail:
+        return False
+    items = re.split("[、和与及]", tail)
+    return len(items) == n and all(items) and max(map(len, items[1:])) <= 10
 
 
 def _time_window(text: str, start: int, end: int, unit: str) -> bool:
@@ -345,6 +357,8 @@ def _amount(g: dict, pre: str | None, text: str, start: int, end: int, unit: str
         return None  # 采取四项措施, 以下三类企业, 抓好三件事：一是…: the frame of an enumeration, not a figure
     if chinese and (text[start - 1:start] in ("这", "那", "该", "此") or text[max(0, start - 2):start] in ("这些", "上述")):
         return None  # 这两类私商: a reference back to things named before
+    if chinese and 2 <= value <= 10 and _restates_list(text, start, value):
+        return None  # 香港、澳门两个特别行政区: the number restates the list just written
     if post in ("以上", "以下") and KIND.get(unit) != "percent" and text.startswith("的", end) and following(text, end + 1):
         return None  # 年产石油一亿吨以上的国家: a class, not a figure
     if unit == "国" and (value == 2 or text.startswith("集团", end)):
