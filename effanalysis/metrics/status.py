@@ -1,0 +1,349 @@
+"""What each claim is: a target or an outcome (`status`), the year or span it is about
+(`period`), and which standard indicator it measures (`indicator`).
+
+A government work report (national, provincial, county) reviews the past year and plans
+the next: the part of the report a claim stands in (from the headings: 工作回顾 vs 总体要求,
+主要预期目标, 工作任务) gives its default status, and the words before it in its sentence
+can override it (去年 / 2024年 make a figure past, 预期目标是 / 力争 / 控制在 make it a plan).
+The period comes from the dates the sentence states (今年, 去年, 2025年, 过去五年, “十四五”时期),
+else from the heading, else from the status and the report's own year.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..language.lexicon import alternation, table
+from ..numerals import parse_int
+
+STATUS_COLUMNS = ["status", "period", "indicator"]
+
+# --- the report's own year -----------------------------------------------------------------------
+_TITLE_YEAR = re.compile(r"([12][0-9]{3})年[^，。；\n]{0,30}(?:政府工作报告|工作报告)")
+_HEAD_YEAR = re.compile(r"([12][0-9]{3})年")
+
+
+def report_year(text: str, meta: dict, sections=None) -> int | None:
+    """The year a report speaks from: the corpus row's `year`, else the year its title line
+    states (2025年政府工作报告), else one its headings imply (2024年工作回顾 → 2025,
+    2025年工作安排 → 2025); None rather than a guess. (Kept to one call so a module that
+    dates reports from their text can replace it.)"""
+    y = meta.get("year")
+    try:
+        if y not in (None, ""):
+            return int(y)
+    except (TypeError, ValueError):
+        pass
+    for line in (meta.get("title_line") or "", meta.get("title") or "", text[:200]):
+        m = _TITLE_YEAR.search(str(line))
+        if m:
+            return int(m.group(1))
+    if sections is not None and len(sections):
+        for title in sections["title"]:
+            m = _HEAD_YEAR.search(str(title))
+            if m and _REVIEW_HEAD.search(title) and not _PLAN_HEAD.search(title):
+                return int(m.group(1)) + 1
+            if m and _PLAN_HEAD.search(title) and not _REVIEW_HEAD.search(title):
+                return int(m.group(1))
+    return None
+
+
+# --- periods ------------------------------------------------------------------------------------
+_CN_YEAR = "[一二][〇○零九][〇○零一二三四五六七八九]{2}"
+_TIME = re.compile(
+    rf"(?P<span>(?P<y1>[12][0-9]{{3}}|{_CN_YEAR})年?\s*[—–－\-~～至到](?P<y2>[12][0-9]{{3}}|{_CN_YEAR})年)"
+    rf"|(?P<year>[12][0-9]{{3}}|{_CN_YEAR})年(?!代)"
+    r"|[“\"]?(?P<plan>[一二三四五六七八九十]{1,3})五[”\"](?:时期|期间|规划|计划|以来)?"
+    r"|(?P<plan2>[一二三四五六七八九十]{1,3})五(?:时期|期间|规划|计划)"
+    r"|(?P<rel>今年|本年|明年|去年|上一年|上年(?!同期)|过去一年|过去的一年|一年来|过去五年|过去的五年|五年来|这五年|近五年)")
+_COMPARED = "比较与同从由自"   # 比上年, 较2024年, 从2012年的…: a baseline, not the period
+_AVERAGE = re.compile(r"年均|平均每年|每年平均|年平均")
+
+
+def _year(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else parse_int(raw)
+
+
+def plan_span(n: int) -> tuple[int, int] | None:
+    """Years of the n-th five-year plan (from the third, 1966–1970, they follow each other)."""
+    if n == 1:
+        return 1953, 1957
+    if n == 2:
+        return 1958, 1962
+    if n >= 3:
+        start = 1966 + 5 * (n - 3)
+        return start, start + 4
+    return None
+
+
+def _fmt(span: tuple[int, int] | None) -> str:
+    if span is None:
+        return ""
+    a, b = span
+    return str(a) if a == b else f"{a}-{b}"
+
+
+def time_of(m: re.Match, year: int | None) -> tuple[int, int] | None:
+    """The years a matched time expression stands for, or None (relative words need the year)."""
+    if m.group("span"):
+        a, b = _year(m.group("y1")), _year(m.group("y2"))
+        return (a, b) if a and b and a <= b else None
+    if m.group("year"):
+        y = _year(m.group("year"))
+        return (y, y) if y else None
+    plan = m.group("plan") or m.group("plan2")
+    if plan:
+        n = parse_int(plan)
+        return plan_span(n) if n else None
+    if year is None:
+        return None
+    rel = m.group("rel")
+    if rel in ("今年", "本年"):
+        return year, year
+    if rel == "明年":
+        return year + 1, year + 1
+    if rel in ("过去五年", "过去的五年", "五年来", "这五年", "近五年"):
+        return year - 5, year - 1
+    return year - 1, year - 1
+
+
+def last_time(text: str, start: int, end: int, year: int | None) -> tuple[int, int] | None:
+    """The last date stated in text[start:end] that is not a baseline (比上年, 较2024年)."""
+    found = None
+    for m in _TIME.finditer(text, start, end):
+        if m.start() > 0 and text[m.start() - 1] in _COMPARED:
+            continue
+        span = time_of(m, year)
+        if span is not None:
+            found = span
+    return found
+
+
+# --- parts of the report ------------------------------------------------------------------------
+_REVIEW_HEAD = re.compile(r"回顾|过去|一年来|五年来|去年|上年|成就|工作总结|总结")
+_PLAN_HEAD = re.compile(r"总体要求|预期目标|主要目标|目标任务|目标和任务|主要任务|重点任务|工作任务|政府工作任务|"
+                        r"工作安排|工作部署|总体部署|建议|重点工作|今年|明年|的工作$|主要工作$|目标")
+
+
+def heading_part(title: str, year: int | None) -> str:
+    """review | plan | mixed | '' from a heading's words (and the year it names)."""
+    review, plan = bool(_REVIEW_HEAD.search(title)), bool(_PLAN_HEAD.search(title))
+    m = _HEAD_YEAR.search(title)
+    if year is not None and m and not (review and plan):
+        y = int(m.group(1))
+        if y < year:
+            review, plan = True, False
+        elif y >= year and plan:
+            review = False
+    if review and plan:
+        return "mixed"
+    return "review" if review else "plan" if plan else ""
+
+
+def section_parts(sections, text: str, year: int | None) -> dict[str, tuple[str, tuple | None]]:
+    """section id → (part, period of the heading). A top-level section without a telling
+    heading after a plan section is part of the plan (…三、把改革开放扎实推向纵深);
+    a sub-section takes its top-level section's part unless its own heading tells."""
+    out: dict[str, tuple[str, tuple | None]] = {"0": ("", None)}
+    if sections is None or not len(sections):
+        return out
+    top = sections["level"].min()
+    current: tuple[str, tuple | None] = ("", None)
+    seen_plan = False
+    for s in sections.itertuples():
+        title = str(s.title)
+        part = heading_part(title, year)
+        period = last_time(title, 0, len(title), year) if part != "mixed" else None
+        if s.level == top:
+            if not part and seen_plan:
+                part = "plan"
+            seen_plan = seen_plan or part == "plan"
+            current = (part, period)
+            out[str(s.section)] = current
+        else:
+            out[str(s.section)] = (part or current[0], period or current[1])
+    return out
+
+
+# --- status cues --------------------------------------------------------------------------------
+# Cues of a plan: the strong ones hold even in a review (年初确定的目标…), the others only elsewhere
+# (a review's 控制在 says where a figure was kept).
+_TARGET_STRONG = re.compile(r"年初(?:确定|提出|预期|预定)|原定|预定|目标(?:是|为|定为|定在|设定为|[：:]|(?=[0-9０-９]))|力争|计划")
+_TARGET_CUE = re.compile(r"年初(?:确定|提出|预期|预定)|原定|预定|目标(?:是|为|定为|定在|设定为|[：:]|(?=[0-9０-９]))|力争|计划|"
+                         r"控制在|确保|争取|拟|(?<![主重需只紧首纲摘概提必])要(?![求素点害闻件])")
+_OUTCOME_CUE = re.compile(r"完成了?|实现了|达到了|增长了|提高了|下降了|降低了|增加了|超额|已经|已达|累计|同比")
+_OUTCOME_WEAK = re.compile(r"实现|达到|达")
+_PLAN_QUALIFIERS = ("approx", "over", "under", "range")
+
+
+def _last(rx: re.Pattern, text: str, start: int, end: int) -> int:
+    last = -1
+    for m in rx.finditer(text, start, end):
+        last = m.start()
+    return last
+
+
+def status_of(text: str, sent_start: int, start: int, part: str, period: tuple | None, year: int | None,
+              qualifier: str) -> str:
+    """target | outcome | '' for the claim at `start` in a sentence starting at `sent_start`.
+    A strong cue (年初确定的, 目标是, 力争) in the claim's own clause makes a target anywhere; a date
+    before the report's year makes an outcome; otherwise the other cues, then the part of the report."""
+    clause = max(text.rfind(p, sent_start, start) for p in "，；,;") + 1
+    strong = _last(_TARGET_STRONG, text, max(clause, sent_start), start)
+    o = _last(_OUTCOME_CUE, text, sent_start, start)
+    if part == "review":
+        o = max(o, _last(_OUTCOME_WEAK, text, sent_start, start))
+    if strong > o:
+        return "target"
+    past = period is not None and year is not None and period[1] < year
+    if past:
+        return "outcome"
+    t = _last(_TARGET_STRONG if part == "review" else _TARGET_CUE, text, sent_start, start)
+    if t > o:
+        return "target"
+    if period is not None and year is not None and part != "review" and period[0] >= year:
+        return "target"
+    if part == "review":
+        return "outcome"
+    if part == "plan":
+        return "target"
+    if o >= 0:
+        return "outcome"
+    if qualifier in _PLAN_QUALIFIERS and period is not None and year is not None and period[0] >= year:
+        return "target"
+    return ""
+
+
+# --- indicators ---------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def indicator_table():
+    """The lexicon of standard indicators (lexicons/indicators.tsv), one row per id."""
+    return table("indicators.tsv").set_index("id")
+
+
+@lru_cache(maxsize=None)
+def _names() -> tuple[re.Pattern, dict[str, str], dict[str, tuple[str, ...]]]:
+    t = indicator_table()
+    by_name = {}
+    for ind, names in t["names"].items():
+        for n in names.split("|"):
+            by_name.setdefault(n, ind)
+    units = {ind: tuple(u.split("|")) for ind, u in t["units"].items()}
+    return re.compile(alternation(by_name)), by_name, units
+
+
+_CLAUSE_START = re.compile(r"[，,；;：:。！？!?\n][^，,；;：:。！？!?\n]*$")
+_OTHER_HEAD = re.compile(r"的|占|比重|贡献|份额|比例|之|人均(?!可支配)|每")
+# A name after these measures somewhere else (世界经济增长, 东部地区生产总值).
+# What may stand between a figure and the next one of the same indicator (…134.9万亿元、增长5%).
+_AGAIN = re.compile(r"[、，和及]?(?:比上年|较上年|同比|实际|分别|转为)?(?:增长|增加|提高|下降|降低|上涨|上升|回落|增速为?|增幅为?|涨幅为?|降幅为?)?")
+_ELSEWHERE = re.compile(r"(?:世界|全球|国际|各国|美国|欧元区|发达国家|发达经济体|新兴经济体|发展中国家|部|占)$")
+
+
+def indicator_of(text: str, start: int, unit: str, claim_spans: list[tuple[int, int]]) -> tuple[str, str]:
+    """(indicator id, the name as written) of a claim at `start` with `unit`, or ('', '').
+    The name is the last one in the clause before the number that the words between do not
+    hand over to another head noun (…占国内生产总值的比重, 对世界经济增长的贡献率); a clause
+    of a verb alone continues the one before (国内生产总值达到67.7万亿元，增长6.9%); in a
+    分别 list (地区生产总值、财政收入分别增长6%、7%) the k-th figure takes the k-th item."""
+    rx, by_name, units = _names()
+    lo = max(0, start - 60)
+    m = _CLAUSE_START.search(text, lo, start)
+    clause = m.start() + 1 if m else lo
+    if m and text[m.start()] in "，," and start > clause and _AGAIN.fullmatch(text, clause, start):
+        m = _CLAUSE_START.search(text, max(0, m.start() - 60), m.start())
+        clause = m.start() + 1 if m else clause
+    fb = text.rfind("分别", clause, start)
+    if fb >= 0:
+        items = re.split(r"[、和及与]", text[clause:fb])
+        k = sum(1 for s, _ in claim_spans if fb < s < start)
+        if k >= len(items):
+            return "", ""
+        item = items[k]
+        h = next((h for h in rx.finditer(item) if h.end() == len(item)), None)
+        ind = by_name[h.group()] if h else ""
+        return (ind, h.group()) if h and unit in units[ind] else ("", "")
+    for h in reversed(list(rx.finditer(text, clause, start))):
+        gap = text[h.end():start]
+        if len(gap) > 24 or _OTHER_HEAD.search(gap) or _ELSEWHERE.search(text, max(0, h.start() - 6), h.start()):
+            continue
+        name = h.group()
+        if name.isascii() and (text[h.start() - 1:h.start()].isascii() and text[h.start() - 1:h.start()].isalpha()
+                               or text[h.end():h.end() + 1] == "."):
+            continue  # M2 inside PM2.5
+        between = [e for s, e in claim_spans if h.end() <= s < start]
+        if between and not _AGAIN.fullmatch(text, max(between), start):
+            return "", ""  # …1.4万亿斤、亩产提升10.1斤: another noun took over
+        ind = by_name[name]
+        return (ind, name) if unit in units[ind] else ("", "")
+    return "", ""
+
+
+# --- the annotation -----------------------------------------------------------------------------
+def _span_before(text: str, start: int, year: int | None, reach: int = 1500) -> tuple[int, int] | None:
+    """The last span of years (“十二五”时期, 过去五年, 2016—2020年) stated in the paragraphs
+    before `start`: what a yearly average (年均增长7.8%) is an average over."""
+    lo = max(0, start - reach)
+    found = None
+    for m in _TIME.finditer(text, lo, start):
+        span = time_of(m, year)
+        if span is not None and span[0] != span[1] and not (m.start() and text[m.start() - 1] in _COMPARED):
+            found = span
+    return found
+
+
+def annotate_rows(rows: list[list], report, columns: list[str]) -> list[list]:
+    """Append status, period and indicator to claim rows (lists in `columns` order) of a Report."""
+    if not rows:
+        return rows
+    text = report.text
+    year = report_year(text, report.meta, report.sections)
+    parts = section_parts(report.sections, text, year)
+    sent_starts = report.sentence_spans[0]
+    i_sec, i_sent, i_start, i_unit, i_qual = (columns.index(c) for c in ("section", "sentence", "start", "unit",
+                                                                         "qualifier"))
+    i_end = columns.index("end")
+    spans = [(r[i_start], r[i_end]) for r in rows]
+    for k, r in enumerate(rows):
+        start = r[i_start]
+        s0 = int(sent_starts[r[i_sent]]) if len(sent_starts) else 0
+        part, head_period = parts.get(str(r[i_sec]), ("", None))
+        period = last_time(text, s0, start, year)
+        if period is None and (part != "plan" or r[i_qual] == "exact"):  # 刚刚过去的2017年，…。国内生产总值增长6.9%
+            period = last_time(text, text.rfind("\n", 0, s0) + 1, s0, year)
+        average = _AVERAGE.search(text, max(s0, start - 12), start)
+        if average and (period is None or period[0] == period[1]):
+            period = _span_before(text, s0, year) or (head_period if head_period and head_period[0] != head_period[1]
+                                                      else None)
+        status = status_of(text, s0, start, part, period, year, r[i_qual])
+        if period is None and not average:
+            period = head_period
+        if period is None and year is not None and not average:
+            period = (year - 1, year - 1) if status == "outcome" else (year, year) if status == "target" else None
+        ind, _ = indicator_of(text, start, r[i_unit], spans[max(0, k - 12):k])
+        r.extend([status, _fmt(period), ind])
+    return rows
+
+
+def annotated_rows(report) -> list[list]:
+    """Claim rows of a Report with status, period and indicator appended."""
+    from .claims import CLAIM_COLUMNS, report_claim_rows
+
+    return annotate_rows(report_claim_rows(report), report, list(CLAIM_COLUMNS))
+
+
+def annotated_frame(report):
+    """The claims table of a Report with the status columns (CLAIM_COLUMNS + STATUS_COLUMNS)."""
+    from .claims import CLAIM_COLUMNS, to_frame
+
+    rows = annotated_rows(report)
+    n = len(CLAIM_COLUMNS)
+    df = to_frame([r[:n] for r in rows])
+    for i, c in enumerate(STATUS_COLUMNS):
+        df[c] = [r[n + i] for r in rows]
+    return df
+
+
+def indicator_name(report, row) -> str:
+    """The indicator's name as the report writes it, for the claim `row` (a frame row)."""
+    return indicator_of(report.text, int(row["start"]), str(row["unit"]), [])[1]
