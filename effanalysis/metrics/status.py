@@ -315,6 +315,8 @@ def annotate_rows(rows: list[list], report, columns: list[str]) -> list[list]:
         if average and (period is None or period[0] == period[1]):
             period = _span_before(text, s0, year) or (head_period if head_period and head_period[0] != head_period[1]
                                                       else None)
+        if period is None and part == "mixed":  # a part on two plan periods: the nearest one named
+            period = _span_before(text, s0, year)
         status = status_of(text, s0, start, part, period, year, r[i_qual])
         if period is None and not average:
             period = head_period
