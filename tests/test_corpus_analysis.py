@@ -4,6 +4,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+
+@pytest.fixture(scope="module")
+def by_year(corpus_reports):
+    return {r.year: r for r in corpus_reports if r.year}
+
+
 # --- trends -------------------------------------------------------------------------------------
 from effanalysis.corpus import trends  # noqa: E402
 from effanalysis.language import slogans  # noqa: E402
