@@ -11,7 +11,10 @@ else from the heading, else from the status and the report's own year.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+
+import numpy as np
 
 from ..language.lexicon import alternation, table
 from ..numerals import parse_int
@@ -50,12 +53,12 @@ def report_year(text: str, meta: dict, sections=None) -> int | None:
 
 # --- periods ------------------------------------------------------------------------------------
 _CN_YEAR = "[一二][〇○零九][〇○零一二三四五六七八九]{2}"
-_TIME = re.compile(
-    rf"(?P<span>(?P<y1>[12][0-9]{{3}}|{_CN_YEAR})年?\s*[—–－\-~～至到](?P<y2>[12][0-9]{{3}}|{_CN_YEAR})年)"
+_TIME = re.compile(  # the lookahead lets the engine skip to characters a date can start with
+    rf"(?=[0-9一二三四五六七八九十“\"今本明去上过五这近])(?:(?P<span>(?P<y1>[12][0-9]{{3}}|{_CN_YEAR})年?\s*[—–－\-~～至到](?P<y2>[12][0-9]{{3}}|{_CN_YEAR})年)"
     rf"|(?P<year>[12][0-9]{{3}}|{_CN_YEAR})年(?!代)"
     r"|[“\"]?(?P<plan>[一二三四五六七八九十]{1,3})五[”\"](?:时期|期间|规划|计划|以来)?"
     r"|(?P<plan2>[一二三四五六七八九十]{1,3})五(?:时期|期间|规划|计划)"
-    r"|(?P<rel>今年|本年|明年|去年|上一年|上年(?!同期)|过去一年|过去的一年|一年来|过去五年|过去的五年|五年来|这五年|近五年)")
+    r"|(?P<rel>今年|本年|明年|去年|上一年|上年(?!同期)|过去一年|过去的一年|一年来|过去五年|过去的五年|五年来|这五年|近五年))")
 _COMPARED = "比较与同从由自"   # 比上年, 较2024年, 从2012年的…: a baseline, not the period
 _AVERAGE = re.compile(r"年均|平均每年|每年平均|年平均")
 
@@ -105,6 +108,33 @@ def time_of(m: re.Match, year: int | None) -> tuple[int, int] | None:
     if rel in ("过去五年", "过去的五年", "五年来", "这五年", "近五年"):
         return year - 5, year - 1
     return year - 1, year - 1
+
+
+class Dates:
+    """Every date a text states (not the baselines), found in one pass, so the last one before
+    each claim is a bisection instead of a search per claim."""
+
+    def __init__(self, text: str, year: int | None):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.spans: list[tuple[int, int]] = []
+        for m in _TIME.finditer(text):
+            if m.start() > 0 and text[m.start() - 1] in _COMPARED:
+                continue
+            span = time_of(m, year)
+            if span is not None:
+                self.starts.append(m.start())
+                self.ends.append(m.end())
+                self.spans.append(span)
+
+    def last(self, start: int, end: int, multi: bool = False) -> tuple[int, int] | None:
+        """The last date wholly inside [start, end) (with multi, the last span of several years)."""
+        i = bisect_right(self.starts, end) - 1
+        while i >= 0 and self.starts[i] >= start:
+            if self.ends[i] <= end and (not multi or self.spans[i][0] != self.spans[i][1]):
+                return self.spans[i]
+            i -= 1
+        return None
 
 
 def last_time(text: str, start: int, end: int, year: int | None) -> tuple[int, int] | None:
@@ -177,6 +207,7 @@ _PLAN_QUALIFIERS = ("approx", "over", "under", "range")
 
 
 def _last(rx: re.Pattern, text: str, start: int, end: int) -> int:
+    """Start of the last match of a cue in text[start:end], or -1."""
     last = -1
     for m in rx.finditer(text, start, end):
         last = m.start()
@@ -188,7 +219,10 @@ def status_of(text: str, sent_start: int, start: int, part: str, period: tuple |
     """target | outcome | '' for the claim at `start` in a sentence starting at `sent_start`.
     A strong cue (年初确定的, 目标是, 力争) in the claim's own clause makes a target anywhere; a date
     before the report's year makes an outcome; otherwise the other cues, then the part of the report."""
-    clause = max(text.rfind(p, sent_start, start) for p in "，；,;") + 1
+    brk = _clause_break(text, sent_start, start)
+    while brk >= 0 and text[brk] not in "，；,;":  # a clause here ends at ， or ； only
+        brk = _clause_break(text, sent_start, brk)
+    clause = brk + 1
     strong = _last(_TARGET_STRONG, text, max(clause, sent_start), start)
     o = _last(_OUTCOME_CUE, text, sent_start, start)
     if part == "review":
@@ -232,7 +266,25 @@ def _names() -> tuple[re.Pattern, dict[str, str], dict[str, tuple[str, ...]]]:
     return re.compile(alternation(by_name)), by_name, units
 
 
-_CLAUSE_START = re.compile(r"[，,；;：:。！？!?\n][^，,；;：:。！？!?\n]*$")
+_BREAKS = "，,；;：:。！？!?\n"
+
+
+_BREAK_CODES = np.array([ord(c) for c in _BREAKS], dtype=np.uint32)
+
+
+@lru_cache(maxsize=4)
+def _break_positions(text: str) -> list[int]:
+    chars = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return np.flatnonzero(np.isin(chars, _BREAK_CODES)).tolist()
+
+
+def _clause_break(text: str, lo: int, hi: int) -> int:
+    """Position of the last clause break in text[lo:hi], or -1 (found once per text, then bisected)."""
+    pos = _break_positions(text)
+    i = bisect_right(pos, hi - 1) - 1
+    return pos[i] if i >= 0 and pos[i] >= lo else -1
+
+
 _OTHER_HEAD = re.compile(r"的|占|比重|贡献|份额|比例|之|人均(?!可支配)|每")
 # A name after these measures somewhere else (世界经济增长, 东部地区生产总值).
 # What may stand between a figure and the next one of the same indicator (…134.9万亿元、增长5%).
@@ -248,11 +300,11 @@ def indicator_of(text: str, start: int, unit: str, claim_spans: list[tuple[int, 
     分别 list (地区生产总值、财政收入分别增长6%、7%) the k-th figure takes the k-th item."""
     rx, by_name, units = _names()
     lo = max(0, start - 60)
-    m = _CLAUSE_START.search(text, lo, start)
-    clause = m.start() + 1 if m else lo
-    if m and text[m.start()] in "，," and start > clause and _AGAIN.fullmatch(text, clause, start):
-        m = _CLAUSE_START.search(text, max(0, m.start() - 60), m.start())
-        clause = m.start() + 1 if m else clause
+    brk = _clause_break(text, lo, start)
+    clause = brk + 1 if brk >= 0 else lo
+    if brk >= 0 and text[brk] in "，," and start > clause and _AGAIN.fullmatch(text, clause, start):
+        brk2 = _clause_break(text, max(0, brk - 60), brk)
+        clause = brk2 + 1 if brk2 >= 0 else clause
     fb = text.rfind("分别", clause, start)
     if fb >= 0:
         items = re.split(r"[、和及与]", text[clause:fb])
@@ -280,18 +332,6 @@ def indicator_of(text: str, start: int, unit: str, claim_spans: list[tuple[int, 
 
 
 # --- the annotation -----------------------------------------------------------------------------
-def _span_before(text: str, start: int, year: int | None, reach: int = 1500) -> tuple[int, int] | None:
-    """The last span of years (“十二五”时期, 过去五年, 2016—2020年) stated in the paragraphs
-    before `start`: what a yearly average (年均增长7.8%) is an average over."""
-    lo = max(0, start - reach)
-    found = None
-    for m in _TIME.finditer(text, lo, start):
-        span = time_of(m, year)
-        if span is not None and span[0] != span[1] and not (m.start() and text[m.start() - 1] in _COMPARED):
-            found = span
-    return found
-
-
 def annotate_rows(rows: list[list], report, columns: list[str]) -> list[list]:
     """Append status, period and indicator to claim rows (lists in `columns` order) of a Report."""
     if not rows:
@@ -302,21 +342,22 @@ def annotate_rows(rows: list[list], report, columns: list[str]) -> list[list]:
     sent_starts = report.sentence_spans[0]
     i_sec, i_sent, i_start, i_unit, i_qual = (columns.index(c) for c in ("section", "sentence", "start", "unit",
                                                                          "qualifier"))
+    dates = Dates(text, year)
     i_end = columns.index("end")
     spans = [(r[i_start], r[i_end]) for r in rows]
     for k, r in enumerate(rows):
         start = r[i_start]
         s0 = int(sent_starts[r[i_sent]]) if len(sent_starts) else 0
         part, head_period = parts.get(str(r[i_sec]), ("", None))
-        period = last_time(text, s0, start, year)
+        period = dates.last(s0, start)
         if period is None and (part != "plan" or r[i_qual] == "exact"):  # 刚刚过去的2017年，…。国内生产总值增长6.9%
-            period = last_time(text, text.rfind("\n", 0, s0) + 1, s0, year)
+            period = dates.last(text.rfind("\n", 0, s0) + 1, s0)
         average = _AVERAGE.search(text, max(s0, start - 12), start)
         if average and (period is None or period[0] == period[1]):
-            period = _span_before(text, s0, year) or (head_period if head_period and head_period[0] != head_period[1]
+            period = dates.last(max(0, s0 - 1500), s0, multi=True) or (head_period if head_period and head_period[0] != head_period[1]
                                                       else None)
         if period is None and part == "mixed":  # a part on two plan periods: the nearest one named
-            period = _span_before(text, s0, year)
+            period = dates.last(max(0, s0 - 1500), s0, multi=True)
         status = status_of(text, s0, start, part, period, year, r[i_qual])
         if period is None and not average:
             period = head_period
