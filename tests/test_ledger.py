@@ -154,6 +154,15 @@ def test_two_reports_of_one_year_are_listed_not_merged(tmp_path):
     assert sbs.loc["reports stating it", "urban_jobs"] == "2 of 3"
 
 
+def test_outcomes_of_one_year_from_several_places_are_not_paired_by_guess(tmp_path):
+    rows = [county(2024, "地区生产总值增长5.8%。", "今年主要预期目标是：地区生产总值增长6%左右。", "甲县"),
+            county(2024, "地区生产总值增长4.9%。", "今年主要预期目标是：地区生产总值增长5%以上。", "乙县")]
+    led = _ledger(tmp_path, rows)
+    g = led.rows[(led.rows["indicator"] == "gdp_growth") & (led.rows["year"] == 2023)]
+    # both outcomes are listed, each on its own row, and neither is set against a target
+    assert sorted(g["outcome_surface"].dropna()) == ["4.9%", "5.8%"] and set(g["verdict"]) == {"not_comparable"}
+
+
 # --- the bundled corpus ------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def corpus_ledger():

@@ -78,6 +78,16 @@ def build_ledger(reports: Iterable) -> Ledger:
         if len(os_) > 1:
             note += (" " if note else "") + f"{len(os_)} reports give outcomes for {year}: " + \
                 ", ".join(o["doc"] for o in os_) + "."
+        if len([o for o in os_ if o is not None]) > 1:
+            # several reports state this year's outcome (several places): which target each answers
+            # is not known from the text, so each figure gets its own row and no verdict is guessed
+            note += " Which target each outcome answers is not known, so none is judged."
+            for t in ts:
+                if t is not None:
+                    rows.append({**_row(ind, year, t, None, note, labels), "verdict": "not_comparable"})
+            for o in os_:
+                rows.append(_row(ind, year, None, o, note, labels))
+            continue
         for t in ts:
             o = _matching(os_, t)
             rows.append(_row(ind, year, t, o, note, labels))

@@ -165,7 +165,7 @@ def reuse_section(reports: list, reuse: Reuse, top_n: int = 15, pages: dict | No
 
 
 # --- 3. Promises and results ---------------------------------------------------------------------
-LEDGER_SHOWN = ["year", "target_surface", "outcome_surface", "verdict", "target_doc", "outcome_doc"]
+LEDGER_SHOWN = ["year", "target_surface", "outcome_surface", "verdict", "target_doc", "outcome_doc", "note"]
 
 
 def ledger_section(reports: list, names: dict | None = None) -> Section:
@@ -186,9 +186,11 @@ def ledger_section(reports: list, names: dict | None = None) -> Section:
         return Section("ledger", lede(first, *led.warnings), {"rows": 0, "warnings": led.warnings})
     judged = rows[rows["verdict"].isin(["met", "missed"])]
     counts = rows["verdict"].value_counts()
-    first = (f"The reports state {int(rows['target_surface'].notna().sum())} targets for "
-             f"{rows['indicator'].nunique()} standard indicators, from {int(rows['year'].min())} to "
-             f"{int(rows['year'].max())}. The target for a year is read from that year's report and its outcome "
+    with_target = rows.dropna(subset=["target_surface"])
+    span = (f", for the years {int(with_target['year'].min())} to {int(with_target['year'].max())}"
+            if len(with_target) else "")
+    first = (f"The reports state {len(with_target)} targets for "
+             f"{with_target['indicator'].nunique()} standard indicators{span}. The target for a year is read from that year's report and its outcome "
              "from the review in the next year's report.")
     second = (f"Where both are known and comparable ({len(judged)} cases), the target was met "
               f"{int(counts.get('met', 0))} times and missed {int(counts.get('missed', 0))} times; "
