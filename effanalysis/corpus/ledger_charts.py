@@ -64,5 +64,11 @@ def indicator_chart(rows: pd.DataFrame, title: str):
     ax.set_title(title, loc="left", fontsize=11)
     ax.set_ylabel(label)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(frameon=False, fontsize=7, loc="best")
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color=band, alpha=0.35, label="target band 目标区间"),
+               Line2D([], [], color=bound, marker="^", linewidth=2, markersize=5, label="target bound 目标下限/上限"),
+               *ax.get_legend_handles_labels()[0]]
+    ax.legend(handles=handles, frameon=False, fontsize=7, loc="best")
     return fig
