@@ -134,6 +134,6 @@ def test_page_is_offline_and_escapes_titles(facts):
     html = page.read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
     assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
-    for heading in ("Text reuse", "Figures across documents", "Formulations over time", "Concreteness"):
+    for heading in ("Text reuse", "Promises and results", "Formulations over time", "Concreteness"):
         assert heading in html
     assert html.count("data:image/png;base64,") >= 5    # heatmaps and line charts inline

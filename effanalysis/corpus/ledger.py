@@ -11,7 +11,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from ..metrics.status import indicator_table, report_year
+from ..metrics.status import report_year
 from ..metrics.targets import claim_records, headline, verdict
 
 LEDGER_COLUMNS = ["indicator", "year", "target_surface", "target_value", "target_low", "target_high",
@@ -68,7 +68,6 @@ def build_ledger(reports: Iterable) -> Ledger:
         for ind, o in headline(records, "outcome", str(year - 1)).items():
             outcomes.setdefault((ind, year - 1), []).append(o)
     rows = []
-    labels = indicator_table()
     for key in sorted(set(targets) | set(outcomes), key=lambda k: (k[0], k[1])):
         ind, year = key
         ts, os_ = targets.get(key, [None]), outcomes.get(key, [None])
@@ -84,13 +83,13 @@ def build_ledger(reports: Iterable) -> Ledger:
             note += " Which target each outcome answers is not known, so none is judged."
             for t in ts:
                 if t is not None:
-                    rows.append({**_row(ind, year, t, None, note, labels), "verdict": "not_comparable"})
+                    rows.append({**_row(ind, year, t, None, note), "verdict": "not_comparable"})
             for o in os_:
-                rows.append(_row(ind, year, None, o, note, labels))
+                rows.append(_row(ind, year, None, o, note))
             continue
         for t in ts:
             o = _matching(os_, t)
-            rows.append(_row(ind, year, t, o, note, labels))
+            rows.append(_row(ind, year, t, o, note))
     df = pd.DataFrame(rows, columns=LEDGER_COLUMNS)
     df["year"] = df["year"].astype("Int64")
     warnings = []
@@ -120,7 +119,7 @@ def _matching(outcomes: list, target: dict | None) -> dict | None:
     return outs[0]
 
 
-def _row(ind: str, year: int, t: dict | None, o: dict | None, note: str, labels) -> dict:
+def _row(ind: str, year: int, t: dict | None, o: dict | None, note: str) -> dict:
     from ..metrics.targets import rule_of
 
     unit = (t or o)["unit"]

@@ -151,8 +151,9 @@ def last_time(text: str, start: int, end: int, year: int | None) -> tuple[int, i
 
 # --- parts of the report ------------------------------------------------------------------------
 _REVIEW_HEAD = re.compile(r"回顾|过去|一年来|五年来|去年|上年|成就|工作总结|总结")
+# Only words that name a plan: a heading like 以改进作风为目标 is a theme, not the plan part.
 _PLAN_HEAD = re.compile(r"总体要求|预期目标|主要目标|目标任务|目标和任务|主要任务|重点任务|工作任务|政府工作任务|"
-                        r"工作安排|工作部署|总体部署|建议|重点工作|今年|明年|的工作$|主要工作$|目标")
+                        r"工作安排|工作部署|总体部署|工作的建议|重点工作|今年|明年|下一步|今后")
 
 
 def heading_part(title: str, year: int | None) -> str:
@@ -163,8 +164,8 @@ def heading_part(title: str, year: int | None) -> str:
         y = int(m.group(1))
         if y < year:
             review, plan = True, False
-        elif y >= year and plan:
-            review = False
+        elif not review:  # a heading on the report's own year or later: 三、2011年的工作
+            plan = True
     if review and plan:
         return "mixed"
     return "review" if review else "plan" if plan else ""

@@ -74,14 +74,13 @@ def verdict(target: dict | None, outcome: dict | None) -> str:
     if outcome is None:
         return "no_outcome"
     unit = target["unit"]
-    if outcome["unit"] != unit or (unit == "%") != (outcome["unit"] == "%"):
+    if outcome["unit"] != unit:
         return "not_comparable"
     rule = rule_of(target["indicator"], unit)
     v, q = float(target["norm_value"]), target["qualifier"]
     low, high = _num(target.get("low")), _num(target.get("high"))
     rate = unit == "%"
-    o = float(outcome["signed"]) if rule in ("floor", "decline", "ceiling", "guide") and rate else \
-        float(outcome["norm_value"])
+    o = float(outcome["signed"]) if rate else float(outcome["norm_value"])  # a rate may be a fall: 下降4.1%
     if rule == "decline":
         o = -o  # the size of the fall
     if rule in ("floor", "decline"):
