@@ -2,6 +2,8 @@
 on synthetic county and provincial text and on the bundled corpus."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from effanalysis.metrics.status import plan_span, report_year
 from effanalysis.report import Report, load
 
@@ -75,3 +77,55 @@ def test_corpus_targets_of_2025():
     assert t.loc["deficit_ratio", "surface"] == "4%左右"
     # invariant: the report's targets are all for the year it speaks from, after its review year
     assert set(t["period"]) == {"2025"}
+
+
+# A provincial report in the usual form (written for these tests): a review of 2023 dense with
+# figures and a plan for 2024 with 左右/以上/以内 targets. The expected readings below were set by
+# reading each sentence: every standard figure of the review is 2023's outcome, every one in
+# the 主要预期目标 paragraph 2024's target; the five-year average is a span.
+PROVINCIAL = Path(__file__).parent / "data" / "provincial_report_2024.txt"
+COUNTY_FILE = Path(__file__).parent / "data" / "county_report.txt"
+
+EXPECTED_PROVINCIAL = {
+    ("6.1%", "outcome", "2023", "gdp_growth"), ("8.2%", "outcome", "2023", "budget_revenue"),
+    ("6.5%", "outcome", "2023", "industrial_value_added"), ("7.8%", "outcome", "2023", "retail_sales"),
+    ("68.3万人", "outcome", "2023", "urban_jobs"), ("5.3%", "outcome", "2023", "unemployment_surveyed"),
+    ("0.5%", "outcome", "2023", "cpi"), ("6.4%", "outcome", "2023", "resident_income"),
+    ("712亿斤", "outcome", "2023", "grain_output"), ("3.2%", "outcome", "2023", "energy_intensity"),
+    ("4.5%", "outcome", "2023", "pm25"), ("6.3%", "outcome", "2019-2023", "gdp_growth"),
+    ("5.5%左右", "target", "2024", "gdp_growth"), ("6%左右", "target", "2024", "industrial_value_added"),
+    ("5%以上", "target", "2024", "fixed_investment"), ("65万人以上", "target", "2024", "urban_jobs"),
+    ("3%左右", "target", "2024", "cpi"), ("700亿斤以上", "target", "2024", "grain_output"),
+    ("2.1%", "outcome", "2023", "foreign_trade"), ("3%", "target", "2024", "foreign_trade"),
+}
+
+
+def test_a_provincial_report_without_a_year_in_its_metadata():
+    r = Report.from_text(PROVINCIAL.read_text(encoding="utf-8"))
+    assert report_year(r.text, r.meta, r.sections) == 2024      # from its headings: 2023年工作回顾, 2024年工作安排
+    c = r.claims
+    got = set(map(tuple, c[["surface", "status", "period", "indicator"]].to_numpy().tolist()))
+    assert EXPECTED_PROVINCIAL <= got
+    assert (c.loc[c["kind"] == "ordinal", "status"] == "").all()    # 第十四届 is no figure of a year
+    t = r.targets.set_index("indicator")
+    assert t.loc["gdp_growth", "last_outcome"] == "6.1%" and t.loc["urban_jobs", "last_outcome"] == "68.3万人"
+
+
+def test_a_county_report_ledger_with_the_next_years_review(tmp_path):
+    import json
+
+    from effanalysis.corpus.ledger import build_ledger
+    from effanalysis.report import iter_reports
+
+    nxt = ("一、过去一年工作回顾\n全县地区生产总值增长6.2%，一般公共预算收入增长6.8%，固定资产投资增长9%，"
+           "城镇新增就业3900人，城镇登记失业率3.6%，粮食总产量43.1万吨。\n二、今年工作安排\n地区生产总值增长6.5%左右。\n")
+    rows = [{"title": "青山县2024年政府工作报告", "year": 2024, "content": COUNTY_FILE.read_text(encoding="utf-8")},
+            {"title": "青山县2025年政府工作报告", "year": 2025, "content": nxt}]
+    p = tmp_path / "county.jsonl"
+    p.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in rows), encoding="utf-8")
+    led = build_ledger(iter_reports(p)).rows.set_index(["indicator", "year"])
+    v = {ind: led.loc[(ind, 2024), "verdict"] for ind in
+         ("gdp_growth", "budget_revenue", "fixed_investment", "urban_jobs", "unemployment_registered", "grain_output")}
+    # 6.2 vs 7%左右: 0.8 short; 6.8 ≥ 6 floor; 9 ≥ 8 point; 3900 < 4000 floor; 3.6 ≤ 4 ceiling; 43.1 ≥ 42
+    assert v == {"gdp_growth": "missed", "budget_revenue": "met", "fixed_investment": "met", "urban_jobs": "missed",
+                 "unemployment_registered": "met", "grain_output": "met"}

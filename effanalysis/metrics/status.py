@@ -58,7 +58,8 @@ _TIME = re.compile(  # the lookahead lets the engine skip to characters a date c
     rf"|(?P<year>[12][0-9]{{3}}|{_CN_YEAR})年(?!代)"
     r"|[“\"]?(?P<plan>[一二三四五六七八九十]{1,3})五[”\"](?:时期|期间|规划|计划|以来)?"
     r"|(?P<plan2>[一二三四五六七八九十]{1,3})五(?:时期|期间|规划|计划)"
-    r"|(?P<rel>今年|本年|明年|去年|上一年|上年(?!同期)|过去一年|过去的一年|一年来|过去五年|过去的五年|五年来|这五年|近五年))")
+    r"|(?P<rel>今年|本年|明年|去年|上一年|上年(?!同期)|过去一年|过去的一年|一年来|过去五年|过去的五年|五年来|这五年|近五年|"
+    r"今后五年|未来五年))")
 _COMPARED = "比较与同从由自"   # 比上年, 较2024年, 从2012年的…: a baseline, not the period
 _AVERAGE = re.compile(r"年均|平均每年|每年平均|年平均")
 
@@ -107,6 +108,8 @@ def time_of(m: re.Match, year: int | None) -> tuple[int, int] | None:
         return year + 1, year + 1
     if rel in ("过去五年", "过去的五年", "五年来", "这五年", "近五年"):
         return year - 5, year - 1
+    if rel in ("今后五年", "未来五年"):
+        return year, year + 4
     return year - 1, year - 1
 
 
@@ -341,12 +344,15 @@ def annotate_rows(rows: list[list], report, columns: list[str]) -> list[list]:
     year = report_year(text, report.meta, report.sections)
     parts = section_parts(report.sections, text, year)
     sent_starts = report.sentence_spans[0]
-    i_sec, i_sent, i_start, i_unit, i_qual = (columns.index(c) for c in ("section", "sentence", "start", "unit",
-                                                                         "qualifier"))
+    i_sec, i_sent, i_start, i_unit, i_qual, i_kind = (columns.index(c) for c in ("section", "sentence", "start",
+                                                                                 "unit", "qualifier", "kind"))
     dates = Dates(text, year)
     i_end = columns.index("end")
     spans = [(r[i_start], r[i_end]) for r in rows]
     for k, r in enumerate(rows):
+        if r[i_kind] == "ordinal":  # 第十四届, 第二批: a place in a series, not a figure of a year
+            r.extend(["", "", ""])
+            continue
         start = r[i_start]
         s0 = int(sent_starts[r[i_sent]]) if len(sent_starts) else 0
         part, head_period = parts.get(str(r[i_sec]), ("", None))
