@@ -61,7 +61,9 @@ _TIME = re.compile(  # the lookahead lets the engine skip to characters a date c
     r"|(?P<rel>今年|本年|明年|去年|上一年|上年(?!同期)|过去一年|过去的一年|一年来|过去五年|过去的五年|五年来|这五年|近五年|"
     r"今后五年|未来五年))")
 _COMPARED = "比较与同从由自"   # 比上年, 较2024年, 从2012年的…: a baseline, not the period
-_AVERAGE = re.compile(r"年均|平均每年|每年平均|年平均")
+# A yearly average of a change or an amount (年均增长7.8%, 年均1270多万人), not 年均浓度 (a level).
+_AVERAGE = re.compile(r"(?:年均|平均每年|每年平均|年平均)(?:实际)?(?:增长|增加|提高|下降|降低|上涨|减少|缩减|递增|递减|增速|"
+                      r"[0-9０-９一二三四五六七八九十])")
 
 
 def _year(raw: str) -> int | None:
@@ -130,12 +132,16 @@ class Dates:
                 self.ends.append(m.end())
                 self.spans.append(span)
 
-    def last(self, start: int, end: int, multi: bool = False) -> tuple[int, int] | None:
-        """The last date wholly inside [start, end) (with multi, the last span of several years)."""
+    def last(self, start: int, end: int, multi: bool = False, lead: int | None = None) -> tuple[int, int] | None:
+        """The last date wholly inside [start, end) (with multi, the last span of several years;
+        with lead, a span only where it opens the text: 五年来，… at a paragraph's start)."""
         i = bisect_right(self.starts, end) - 1
         while i >= 0 and self.starts[i] >= start:
-            if self.ends[i] <= end and (not multi or self.spans[i][0] != self.spans[i][1]):
-                return self.spans[i]
+            span = self.spans[i]
+            several = span[0] != span[1]
+            if self.ends[i] <= end and (not multi or several) and \
+                    (lead is None or not several or self.starts[i] - start <= lead):
+                return span
             i -= 1
         return None
 
@@ -358,8 +364,8 @@ def annotate_rows(rows: list[list], report, columns: list[str]) -> list[list]:
         part, head_period = parts.get(str(r[i_sec]), ("", None))
         period = dates.last(s0, start)
         if period is None and (part != "plan" or r[i_qual] == "exact"):  # 刚刚过去的2017年，…。国内生产总值增长6.9%
-            period = dates.last(text.rfind("\n", 0, s0) + 1, s0)
-        average = _AVERAGE.search(text, max(s0, start - 12), start)
+            period = dates.last(text.rfind("\n", 0, s0) + 1, s0, lead=8)
+        average = _AVERAGE.search(text, max(s0, start - 14), start + 1)
         if average and (period is None or period[0] == period[1]):
             period = dates.last(max(0, s0 - 1500), s0, multi=True) or (head_period if head_period and head_period[0] != head_period[1]
                                                       else None)
