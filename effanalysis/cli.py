@@ -154,6 +154,8 @@ def cmd_targets(args) -> int:
         else iter_reports(_source(args), args.text_column, args.id_column)
     frames = [r.targets.assign(doc=r.doc) for r in reports]   # all read before anything is written
     frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["doc", *TARGET_COLUMNS])
+    if not len(frame):
+        print(f"effanalysis: note: {_source(args)}: states no targets of the standard indicators", file=sys.stderr)
     _write_table(frame, args.format, ["doc", *TARGET_COLUMNS])
     return 0
 
@@ -165,6 +167,9 @@ def cmd_ledger(args) -> int:
     ledger = build_ledger(iter_reports(_source(args), args.text_column, args.id_column))
     for w in ledger.warnings:
         print(f"effanalysis: warning: {_source(args)}: {w}", file=sys.stderr)
+    if not len(ledger.rows):
+        print(f"effanalysis: note: {_source(args)}: no target or outcome of a standard indicator could be placed "
+              "in a year", file=sys.stderr)
     _write_table(ledger.rows, args.format, LEDGER_COLUMNS)
     return 0
 

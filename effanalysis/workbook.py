@@ -388,16 +388,18 @@ def targets_section(report) -> Section:
     forms = t["form"].value_counts()
     first = (f"The report sets {_plural(len(t), 'target')} {when}: "
              + "、".join(f"{r.name} {r.surface}" for r in t.head(4).itertuples())
-             + ("…" if len(t) > 4 else "") + ".")
+             + ("…" if len(t) > 4 else "."))
     second = "Their forms as written: " + ", ".join(f"{f} ({int(n)})" for f, n in forms.items()) + "."
     with_outcome = t["last_outcome"].notna().sum()
     third = (f"For {int(with_outcome)} of them the report also states last year's outcome."
              if with_outcome else "The report states no outcome of last year for these indicators.")
-    shown = t.assign(target=t["surface"], written_as=t["name"], last_year=t["last_outcome"])
+    shown = pd.DataFrame({"indicator": t["label"], "as written": t["name"], "target": t["surface"], "form": t["form"],
+                          "low": t["low"], "high": t["high"], "unit": t["unit"],
+                          "last year's outcome": t["last_outcome"], "sentence": t["sentence"], "text": t["text"]})
     parts = [lede(first, second, third),
-             table(shown, ["label", "written_as", "target", "form", "low", "high", "unit", "last_year"]),
+             table(shown, ["indicator", "as written", "target", "form", "low", "high", "unit", "last year's outcome"]),
              heading("Where each target is stated 出处", 4),
-             table(shown.drop_duplicates("sentence"), ["label", "text"])]
+             table(shown.drop_duplicates("sentence"), ["indicator", "text"])]
     facts = {"targets": len(t), "year": year, "indicators": t["indicator"].tolist(),
              "surfaces": dict(zip(t["indicator"], t["surface"])), "forms": dict(zip(t["indicator"], t["qualifier"])),
              "last_outcomes": {k: v for k, v in zip(t["indicator"], t["last_outcome"]) if isinstance(v, str)}}
