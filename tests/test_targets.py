@@ -129,3 +129,17 @@ def test_a_county_report_ledger_with_the_next_years_review(tmp_path):
     # 6.2 vs 7%左右: 0.8 short; 6.8 ≥ 6 floor; 9 ≥ 8 point; 3900 < 4000 floor; 3.6 ≤ 4 ceiling; 43.1 ≥ 42
     assert v == {"gdp_growth": "missed", "budget_revenue": "met", "fixed_investment": "met", "urban_jobs": "missed",
                  "unemployment_registered": "met", "grain_output": "met"}
+
+
+def test_headings_and_session_line_of_a_county_report_without_metadata():
+    text = ("政府工作报告\n——2024年1月10日在青山县第十八届人民代表大会第四次会议上\n各位代表：\n"
+            "一、2023年主要工作\n全县地区生产总值增长5.6%。\n二、2024年工作打算\n"
+            "全县地区生产总值增长6%以上，力争7%。\n")
+    r = Report.from_text(text)
+    # the session it was delivered to dates it; the headings' years then split review from plan
+    assert report_year(r.text, r.meta, r.sections) == 2024
+    c = r.claims.set_index("surface")
+    assert tuple(c.loc["5.6%", ["status", "period", "indicator"]]) == ("outcome", "2023", "gdp_growth")
+    assert tuple(c.loc["6%以上", ["status", "period", "indicator"]]) == ("target", "2024", "gdp_growth")
+    assert tuple(c.loc["7%", ["status", "period", "indicator"]]) == ("target", "2024", "gdp_growth")
+    assert r.targets["surface"].tolist() == ["6%以上"]     # the headline target, not the 力争 one

@@ -22,7 +22,8 @@ from ..numerals import parse_int
 STATUS_COLUMNS = ["status", "period", "indicator"]
 
 # --- the report's own year -----------------------------------------------------------------------
-_TITLE_YEAR = re.compile(r"([12][0-9]{3})年[^，。；\n]{0,30}(?:政府工作报告|工作报告)")
+_TITLE_YEAR = re.compile(r"([12][0-9]{3})年[^，。；\n]{0,30}(?:政府工作报告|工作报告)"
+                         r"|——\s*([12][0-9]{3})年[0-9０-９一二三四五六七八九十]{1,2}月[^\n]{0,8}在[^\n]{0,40}会议上")
 _HEAD_YEAR = re.compile(r"([12][0-9]{3})年")
 
 
@@ -37,10 +38,10 @@ def report_year(text: str, meta: dict, sections=None) -> int | None:
             return int(y)
     except (TypeError, ValueError):
         pass
-    for line in (meta.get("title_line") or "", meta.get("title") or "", text[:200]):
+    for line in (meta.get("title_line") or "", meta.get("title") or "", text[:300]):
         m = _TITLE_YEAR.search(str(line))
-        if m:
-            return int(m.group(1))
+        if m:  # 2025年政府工作报告, or the session it was delivered to: ——2024年1月22日在…会议上
+            return int(m.group(1) or m.group(2))
     if sections is not None and len(sections):
         for title in sections["title"]:
             m = _HEAD_YEAR.search(str(title))
@@ -162,7 +163,7 @@ def last_time(text: str, start: int, end: int, year: int | None) -> tuple[int, i
 _REVIEW_HEAD = re.compile(r"回顾|过去|一年来|五年来|去年|上年|成就|工作总结|总结")
 # Only words that name a plan: a heading like 以改进作风为目标 is a theme, not the plan part.
 _PLAN_HEAD = re.compile(r"总体要求|预期目标|主要目标|目标任务|目标和任务|主要任务|重点任务|工作任务|政府工作任务|"
-                        r"工作安排|工作部署|总体部署|工作的建议|重点工作|今年|明年|下一步|今后")
+                        r"工作安排|工作打算|工作思路|工作部署|总体部署|工作的建议|重点工作|今年|明年|下一步|今后")
 
 
 def heading_part(title: str, year: int | None) -> str:
@@ -298,7 +299,7 @@ def _clause_break(text: str, lo: int, hi: int) -> int:
 _OTHER_HEAD = re.compile(r"的|占|比重|贡献|份额|比例|之|人均(?!可支配)|每")
 # A name after these measures somewhere else (世界经济增长, 东部地区生产总值).
 # What may stand between a figure and the next one of the same indicator (…134.9万亿元、增长5%).
-_AGAIN = re.compile(r"[、，和及]?(?:比上年|较上年|同比|实际|分别|转为)?(?:增长|增加|提高|下降|降低|上涨|上升|回落|增速为?|增幅为?|涨幅为?|降幅为?)?")
+_AGAIN = re.compile(r"[、，和及]?(?:力争|争取|努力|比上年|较上年|同比|实际|分别|转为)?(?:增长|增加|提高|下降|降低|上涨|上升|回落|增速为?|增幅为?|涨幅为?|降幅为?)?")
 _ELSEWHERE = re.compile(r"(?:世界|全球|国际|各国|美国|欧元区|发达国家|发达经济体|新兴经济体|发展中国家|部|占)$")
 
 
