@@ -387,13 +387,17 @@ def targets_section(report) -> Section:
         return Section("targets", lede(first), {"targets": 0, "year": year, "indicators": []})
     forms = t["form"].value_counts()
     first = (f"The report sets {_plural(len(t), 'target')} {when}: "
-             + "、".join(f"{r.name} {r.surface}" for r in t.head(4).itertuples())
+             + "、".join(f"{r.label} {r.surface}" for r in t.head(4).itertuples())
              + ("…" if len(t) > 4 else "."))
     second = "Their forms as written: " + ", ".join(f"{f} ({int(n)})" for f, n in forms.items()) + "."
     with_outcome = t["last_outcome"].notna().sum()
     third = (f"For {int(with_outcome)} of them the report also states last year's outcome."
              if with_outcome else "The report states no outcome of last year for these indicators.")
-    shown = pd.DataFrame({"indicator": t["label"], "as written": t["name"], "target": t["surface"], "form": t["form"],
+    from .metrics.status import indicator_table
+
+    names = indicator_table()["label"]
+    shown = pd.DataFrame({"indicator": t["indicator"].map(lambda i: names.get(i, i)), "as written": t["label"],
+                          "target": t["surface"], "form": t["form"],
                           "low": t["low"], "high": t["high"], "unit": t["unit"],
                           "last year's outcome": t["last_outcome"], "sentence": t["sentence"], "text": t["text"]})
     parts = [lede(first, second, third),

@@ -14,7 +14,7 @@ import pandas as pd
 from .context import DECLINE, GROWTH_TAIL
 from .status import indicator_table, report_year
 
-TARGET_COLUMNS = ["indicator", "label", "name", "surface", "value", "form", "qualifier", "low", "high", "unit",
+TARGET_COLUMNS = ["indicator", "label", "surface", "value", "form", "qualifier", "low", "high", "unit",
                   "period", "sentence", "text", "last_outcome", "last_outcome_text"]
 FORMS = {"over": "bound (at least)", "under": "bound (at most)", "approx": "point with tolerance (左右)",
          "range": "interval", "exact": "point"}
@@ -169,7 +169,7 @@ def targets_of(report) -> pd.DataFrame:
     rows = []
     for ind, t in targets.items():
         o = outcomes.get(ind)
-        rows.append({"indicator": ind, "label": labels.get(ind, ind), "name": indicator_name(report, t),
+        rows.append({"indicator": ind, "label": indicator_name(report, t) or labels.get(ind, ind),
                      "surface": t["surface"], "value": t["value"], "form": _form(t["qualifier"]),
                      "qualifier": t["qualifier"], "low": t["low"], "high": t["high"], "unit": t["unit"],
                      "period": t["period"], "sentence": int(t["sentence"]), "text": t["text"],
