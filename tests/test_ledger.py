@@ -234,3 +234,11 @@ if __name__ == "__main__":
     print({k: (round(v, 3) if isinstance(v, float) else v) for k, v in s.items() if k != "misses"})
     for m in s["misses"]:
         print("miss", m)
+
+
+def test_weights_compare_across_units():
+    # 4.75亿吨 targeted, 4564亿公斤 (= 4.564亿吨) reported: missed, not "not comparable"
+    t = {"indicator": "grain_output", "unit": "吨", "norm_value": 4.75e8, "qualifier": "exact", "low": 4.75e8,
+         "high": 4.75e8}
+    assert verdict(t, {"unit": "公斤", "norm_value": 4.564e11, "signed": 4.564e11}) == "missed"
+    assert verdict(t, {"unit": "斤", "norm_value": 9.6e11, "signed": 9.6e11}) == "met"   # 4.8亿吨

@@ -108,7 +108,10 @@ def build_ledger(reports: Iterable) -> Ledger:
 
 
 def _matching(outcomes: list, target: dict | None) -> dict | None:
-    """The outcome to set against a target: the first in the target's unit, else the first."""
+    """The outcome to set against a target: the first in the target's unit (or one that converts
+    into it), else the first."""
+    from ..metrics.targets import in_unit
+
     outs = [o for o in outcomes if o is not None]
     if not outs:
         return None
@@ -116,13 +119,18 @@ def _matching(outcomes: list, target: dict | None) -> dict | None:
         for o in outs:
             if o["unit"] == target["unit"]:
                 return o
+        for o in outs:
+            if in_unit(o, target["unit"]) is not None:
+                return o
     return outs[0]
 
 
 def _row(ind: str, year: int, t: dict | None, o: dict | None, note: str) -> dict:
-    from ..metrics.targets import rule_of
+    from ..metrics.targets import in_unit, rule_of
 
     unit = (t or o)["unit"]
+    if t is not None and o is not None:
+        o = {**o, **(in_unit(o, unit) or {})}  # in the target's unit where it converts (吨 → 公斤)
     return {"indicator": ind, "year": year,
             "target_surface": t["surface"] if t else None, "target_value": t["norm_value"] if t else None,
             "target_low": t["low"] if t else None, "target_high": t["high"] if t else None,

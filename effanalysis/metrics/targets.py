@@ -67,6 +67,22 @@ def _num(x) -> float | None:
     return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
 
 
+# Units of one quantity that convert into each other (mass in kilograms): 4.75亿吨 against 4564亿公斤.
+CONVERTIBLE = {"吨": 1000.0, "公吨": 1000.0, "公斤": 1.0, "千克": 1.0, "斤": 0.5, "市斤": 0.5}
+
+
+def in_unit(outcome: dict, unit: str) -> dict | None:
+    """The outcome expressed in the target's unit, or None when the units do not convert."""
+    if outcome["unit"] == unit:
+        return outcome
+    a, b = CONVERTIBLE.get(outcome["unit"]), CONVERTIBLE.get(unit)
+    if a is None or b is None:
+        return None
+    f = a / b
+    return {**outcome, "unit": unit, "norm_value": float(outcome["norm_value"]) * f,
+            "signed": float(outcome["signed"]) * f}
+
+
 def verdict(target: dict | None, outcome: dict | None) -> str:
     """met | missed | no_outcome | not_comparable (see RULES)."""
     if target is None:
@@ -74,7 +90,8 @@ def verdict(target: dict | None, outcome: dict | None) -> str:
     if outcome is None:
         return "no_outcome"
     unit = target["unit"]
-    if outcome["unit"] != unit:
+    outcome = in_unit(outcome, unit)
+    if outcome is None:
         return "not_comparable"
     rule = rule_of(target["indicator"], unit)
     v, q = float(target["norm_value"]), target["qualifier"]
@@ -113,8 +130,8 @@ RULES = ("Floors (growth, jobs, grain, trade, budget revenue, the size of a fall
          "when the outcome reaches the lower bound, or comes within 0.5 point of an approximate (左右) rate, "
          "or reaches 95% of an approximate amount. Ceilings (consumer prices, unemployment, the deficit ratio) "
          "are met when the outcome stays at or below the upper bound, or within 0.5 point above an approximate "
-         "rate. A guide value (money supply M2) is met within 0.5 point either side. An outcome in another unit "
-         "than its target is not comparable.")
+         "rate. A guide value (money supply M2) is met within 0.5 point either side. Weights are compared in one "
+         "unit (吨, 公斤, 斤); an outcome in a unit that does not convert into its target's is not comparable.")
 
 
 def _form(q: str) -> str:
