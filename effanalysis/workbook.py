@@ -379,7 +379,7 @@ def targets_section(report) -> Section:
     from .metrics.status import report_year
 
     t = report.targets
-    year = report_year(report.text, report.meta, report.sections)
+    year = report_year(report)
     when = f"for {year}" if year else "for the year it plans (the report does not say which year it speaks from)"
     if not len(t):
         first = (f"This report states no targets {when} for the standard indicators "

@@ -46,7 +46,7 @@ def build_ledger(reports: Iterable) -> Ledger:
     years: dict[str, int | None] = {}
     unplaced: list[str] = []
     for report in reports:
-        year = report_year(report.text, report.meta, report.sections)
+        year = report_year(report)
         years[report.doc] = year
         records = _records(report)
         if year is None:

@@ -16,40 +16,25 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..dating import plan_period
 from ..language.lexicon import alternation, table
 from ..numerals import parse_int
 
 STATUS_COLUMNS = ["status", "period", "indicator"]
 
 # --- the report's own year -----------------------------------------------------------------------
-_TITLE_YEAR = re.compile(r"([12][0-9]{3})年[^，。；\n]{0,30}(?:政府工作报告|工作报告)"
-                         r"|——\s*([12][0-9]{3})年[0-9０-９一二三四五六七八九十]{1,2}月[^\n]{0,8}在[^\n]{0,40}会议上")
 _HEAD_YEAR = re.compile(r"([12][0-9]{3})年")
 
 
-def report_year(text: str, meta: dict, sections=None) -> int | None:
-    """The year a report speaks from: the corpus row's `year`, else the year its title line
-    states (2025年政府工作报告), else one its headings imply (2024年工作回顾 → 2025,
-    2025年工作安排 → 2025); None rather than a guess. (Kept to one call so a module that
-    dates reports from their text can replace it.)"""
-    y = meta.get("year")
-    try:
-        if y not in (None, ""):
-            return int(y)
-    except (TypeError, ValueError):
-        pass
-    for line in (meta.get("title_line") or "", meta.get("title") or "", text[:300]):
-        m = _TITLE_YEAR.search(str(line))
-        if m:  # 2025年政府工作报告, or the session it was delivered to: ——2024年1月22日在…会议上
-            return int(m.group(1) or m.group(2))
-    if sections is not None and len(sections):
-        for title in sections["title"]:
-            m = _HEAD_YEAR.search(str(title))
-            if m and _REVIEW_HEAD.search(title) and not _PLAN_HEAD.search(title):
-                return int(m.group(1)) + 1
-            if m and _PLAN_HEAD.search(title) and not _REVIEW_HEAD.search(title):
-                return int(m.group(1))
-    return None
+def report_year(report) -> int | None:
+    """The year a report speaks from (effanalysis.dating: its metadata, date line, session,
+    part headings; None rather than a guess), computed once per Report."""
+    if "_speaks_from" not in report.__dict__:
+        from ..dating import report_year as _dated
+
+        # the metadata outranks the text there, so read the text only when the metadata says nothing
+        report.__dict__["_speaks_from"] = _dated("", report.meta) or _dated(report.text, report.meta)
+    return report.__dict__["_speaks_from"]
 
 
 # --- periods ------------------------------------------------------------------------------------
@@ -71,18 +56,6 @@ def _year(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else parse_int(raw)
 
 
-def plan_span(n: int) -> tuple[int, int] | None:
-    """Years of the n-th five-year plan (from the third, 1966–1970, they follow each other)."""
-    if n == 1:
-        return 1953, 1957
-    if n == 2:
-        return 1958, 1962
-    if n >= 3:
-        start = 1966 + 5 * (n - 3)
-        return start, start + 4
-    return None
-
-
 def _fmt(span: tuple[int, int] | None) -> str:
     if span is None:
         return ""
@@ -101,7 +74,7 @@ def time_of(m: re.Match, year: int | None) -> tuple[int, int] | None:
     plan = m.group("plan") or m.group("plan2")
     if plan:
         n = parse_int(plan)
-        return plan_span(n) if n else None
+        return plan_period(n) if n else None
     if year is None:
         return None
     rel = m.group("rel")
@@ -348,7 +321,7 @@ def annotate_rows(rows: list[list], report, columns: list[str]) -> list[list]:
     if not rows:
         return rows
     text = report.text
-    year = report_year(text, report.meta, report.sections)
+    year = report_year(report)
     parts = section_parts(report.sections, text, year)
     sent_starts = report.sentence_spans[0]
     i_sec, i_sent, i_start, i_unit, i_qual, i_kind = (columns.index(c) for c in ("section", "sentence", "start",

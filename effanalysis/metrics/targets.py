@@ -172,7 +172,7 @@ def targets_of(report) -> pd.DataFrame:
     from .status import indicator_name
 
     records = claim_records(report)
-    year = report_year(report.text, report.meta, report.sections)
+    year = report_year(report)
     labels = indicator_table()["label"]
     if year is not None:
         targets = _pick(records, "target", str(year))
