@@ -142,3 +142,9 @@ def test_headings_and_session_line_of_a_county_report_without_metadata():
     assert tuple(c.loc["6%以上", ["status", "period", "indicator"]]) == ("target", "2024", "gdp_growth")
     assert tuple(c.loc["7%", ["status", "period", "indicator"]]) == ("target", "2024", "gdp_growth")
     assert r.targets["surface"].tolist() == ["6%以上"]     # the headline target, not the 力争 one
+
+
+def test_names_joined_by_he_pair_with_figures_joined_by_he():
+    # the 2012 report's wording: two incomes, two growth rates, in order
+    c = _claims("一、2011年工作回顾\n城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4％和11.4％。\n", 2012)
+    assert c["indicator"].tolist() == ["urban_income", "rural_income"]

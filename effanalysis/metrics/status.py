@@ -276,12 +276,19 @@ _AGAIN = re.compile(r"[、，和及]?(?:力争|争取|努力|比上年|较上年
 _ELSEWHERE = re.compile(r"(?:世界|全球|国际|各国|美国|欧元区|发达国家|发达经济体|新兴经济体|发展中国家|部|占)$")
 
 
-def indicator_of(text: str, start: int, unit: str, claim_spans: list[tuple[int, int]]) -> tuple[str, str]:
+_JOINERS = ("和", "、", "及", "与", "以及")
+_LIST_NEXT = re.compile(r"[和、及与][0-9０-９]")
+
+
+def indicator_of(text: str, start: int, unit: str, claim_spans: list[tuple[int, int]],
+                 end: int | None = None) -> tuple[str, str]:
     """(indicator id, the name as written) of a claim at `start` with `unit`, or ('', '').
     The name is the last one in the clause before the number that the words between do not
     hand over to another head noun (…占国内生产总值的比重, 对世界经济增长的贡献率); a clause
     of a verb alone continues the one before (国内生产总值达到67.7万亿元，增长6.9%); in a
-    分别 list (地区生产总值、财政收入分别增长6%、7%) the k-th figure takes the k-th item."""
+    分别 list (地区生产总值、财政收入分别增长6%、7%), or names joined by 和 before figures joined
+    by 和 (城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4%和11.4%), the k-th figure takes
+    the k-th name."""
     rx, by_name, units = _names()
     lo = max(0, start - 60)
     brk = _clause_break(text, lo, start)
@@ -299,7 +306,9 @@ def indicator_of(text: str, start: int, unit: str, claim_spans: list[tuple[int, 
         h = next((h for h in rx.finditer(item) if h.end() == len(item)), None)
         ind = by_name[h.group()] if h else ""
         return (ind, h.group()) if h and unit in units[ind] else ("", "")
-    for h in reversed(list(rx.finditer(text, clause, start))):
+    hits = list(rx.finditer(text, clause, start))
+    for j in range(len(hits) - 1, -1, -1):
+        h = hits[j]
         gap = text[h.end():start]
         if len(gap) > 24 or _OTHER_HEAD.search(gap) or _ELSEWHERE.search(text, max(0, h.start() - 6), h.start()):
             continue
@@ -310,6 +319,15 @@ def indicator_of(text: str, start: int, unit: str, claim_spans: list[tuple[int, 
         between = [e for s, e in claim_spans if h.end() <= s < start]
         if between and not _AGAIN.fullmatch(text, max(between), start):
             return "", ""  # …1.4万亿斤、亩产提升10.1斤: another noun took over
+        run = [h]
+        while j - len(run) >= 0 and text[hits[j - len(run)].end():run[0].start()] in _JOINERS:
+            run.insert(0, hits[j - len(run)])
+        if len(run) > 1 and (between or (end is not None and _LIST_NEXT.match(text, end))):
+            k = len(between)
+            if k >= len(run):
+                return "", ""
+            h = run[k]
+            name = h.group()
         ind = by_name[name]
         return (ind, name) if unit in units[ind] else ("", "")
     return "", ""
@@ -350,7 +368,7 @@ def annotate_rows(rows: list[list], report, columns: list[str]) -> list[list]:
             period = head_period
         if period is None and year is not None and not average:
             period = (year - 1, year - 1) if status == "outcome" else (year, year) if status == "target" else None
-        ind, _ = indicator_of(text, start, r[i_unit], spans[max(0, k - 12):k])
+        ind, _ = indicator_of(text, start, r[i_unit], spans[max(0, k - 12):k], r[i_end])
         r.extend([status, _fmt(period), ind])
     return rows
 
