@@ -40,12 +40,13 @@ def report_year(report) -> int | None:
 # --- periods ------------------------------------------------------------------------------------
 _CN_YEAR = "[一二][〇○零九][〇○零一二三四五六七八九]{2}"
 _TIME = re.compile(  # the lookahead lets the engine skip to characters a date can start with
-    rf"(?=[0-9一二三四五六七八九十“\"今本明去上过五这近])(?:(?P<span>(?P<y1>[12][0-9]{{3}}|{_CN_YEAR})年?\s*[—–－\-~～至到](?P<y2>[12][0-9]{{3}}|{_CN_YEAR})年)"
-    rf"|(?P<year>[12][0-9]{{3}}|{_CN_YEAR})年(?!代)"
+    rf"(?=[0-9一二三四五六七八九十两“\"今本明去上过这近最未])(?:(?P<span>(?P<y1>[12][0-9]{{3}}|{_CN_YEAR})年?\s*[—–－\-~～至到](?P<y2>[12][0-9]{{3}}|{_CN_YEAR})年)"
+    rf"|(?P<year>[12][0-9]{{3}}|{_CN_YEAR})年(?!代|以来|以前|之前|之后)"
     r"|[“\"]?(?P<plan>[一二三四五六七八九十]{1,3})五[”\"](?:时期|期间|规划|计划|以来)?"
     r"|(?P<plan2>[一二三四五六七八九十]{1,3})五(?:时期|期间|规划|计划)"
-    r"|(?P<rel>今年|本年|明年|去年|上一年|上年(?!同期)|过去一年|过去的一年|一年来|过去五年|过去的五年|五年来|这五年|近五年|"
-    r"今后五年|未来五年))")
+    r"|(?:过去的?|近|这|最近)(?P<back>[两二三四五六七八九十])年(?:来|间)?|(?P<back2>[两二三四五六七八九十])年来"
+    r"|(?:今后|未来)(?P<ahead>[两二三四五六七八九十])年"
+    r"|(?P<rel>今年|本年|明年|去年|上一年|上年(?!同期)|过去一年|过去的一年|一年来))")
 _COMPARED = "比较与同从由自"   # 比上年, 较2024年, 从2012年的…: a baseline, not the period
 # A yearly average of a change or an amount (年均增长7.8%, 年均1270多万人), not 年均浓度 (a level).
 _AVERAGE = re.compile(r"(?:年均|平均每年|每年平均|年平均)(?:实际)?(?:增长|增加|提高|下降|降低|上涨|减少|缩减|递增|递减|增速|"
@@ -77,15 +78,18 @@ def time_of(m: re.Match, year: int | None) -> tuple[int, int] | None:
         return plan_period(n) if n else None
     if year is None:
         return None
+    back, ahead = m.group("back") or m.group("back2"), m.group("ahead")
+    if back:  # 过去五年, 近三年, 五年来: the years before the report's own
+        n = parse_int(back)
+        return (year - n, year - 1) if n else None
+    if ahead:  # 今后五年: the report's year and the ones after
+        n = parse_int(ahead)
+        return (year, year + n - 1) if n else None
     rel = m.group("rel")
     if rel in ("今年", "本年"):
         return year, year
     if rel == "明年":
         return year + 1, year + 1
-    if rel in ("过去五年", "过去的五年", "五年来", "这五年", "近五年"):
-        return year - 5, year - 1
-    if rel in ("今后五年", "未来五年"):
-        return year, year + 4
     return year - 1, year - 1
 
 
@@ -277,6 +281,7 @@ _ELSEWHERE = re.compile(r"(?:世界|全球|国际|各国|美国|欧元区|发达
 
 
 _JOINERS = ("和", "、", "及", "与", "以及")
+_FIGURE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _LIST_NEXT = re.compile(r"[和、及与][0-9０-９]")
 
 
@@ -297,6 +302,20 @@ def indicator_of(text: str, start: int, unit: str, claim_spans: list[tuple[int, 
         brk2 = _clause_break(text, max(0, brk - 60), brk)
         clause = brk2 + 1 if brk2 >= 0 else clause
     fb = text.rfind("分别", clause, start)
+    if fb >= 0 and not text[clause:fb].strip("，, "):
+        # …收入11759元，农村居民人均纯收入3587元，分别比上年实际增长10.4%和7.4%: the names are
+        # in the clauses before; take as many of the last ones as figures follow 分别
+        k = sum(1 for s, _ in claim_spans if fb < s < start)
+        stop = _clause_break(text, start, min(len(text), start + 40) + 1)
+        n = len(_FIGURE.findall(text, fb, stop if stop >= 0 else start + 40))
+        names = list(rx.finditer(text, max(0, clause - 120), clause))
+        sent = max(text.rfind(ch, 0, clause) for ch in "。！？\n")
+        names = [h for h in names if h.start() > sent][-n:] if n else []
+        if len(names) == n and k < n:
+            h = names[k]
+            ind = by_name[h.group()]
+            return (ind, h.group()) if unit in units[ind] else ("", "")
+        return "", ""
     if fb >= 0:
         items = re.split(r"[、和及与]", text[clause:fb])
         k = sum(1 for s, _ in claim_spans if fb < s < start)
