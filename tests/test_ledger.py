@@ -138,15 +138,25 @@ def test_corpus_without_years_places_what_it_can(tmp_path):
     assert out.returncode == 0 and len(out.stderr.strip().splitlines()) == 1 and str(p) in out.stderr
 
 
-def test_two_reports_of_one_year_are_listed_not_merged(tmp_path):
+def test_two_reports_of_one_place_and_year_are_listed_not_merged(tmp_path):
+    plan = "今年主要预期目标是：地区生产总值增长{}左右。"
+    rows = [county(2025, "。", plan.format("6%"), "甲县"), county(2025, "。", plan.format("6.5%"), "甲县")]
+    rows[1]["title"] = "甲县2025年政府工作报告（草案）"
+    led = _ledger(tmp_path, rows)
+    gdp = led.rows[led.rows["indicator"] == "gdp_growth"]
+    assert sorted(gdp["target_surface"]) == ["6%左右", "6.5%左右"]
+    assert gdp["note"].str.contains("2 reports give targets for 2025").all()
+    assert any("2 reports speak from 2025 for 甲县" in w for w in led.warnings)
+
+
+def test_targets_of_one_year_from_several_places_side_by_side(tmp_path):
     plan = "今年主要预期目标是：地区生产总值增长{}左右，城镇新增就业{}人以上。"
     rows = [county(2025, "。", plan.format("6%", "1.2万"), "甲县"), county(2025, "。", plan.format("5.5%", "8000"), "乙县"),
             county(2025, "。", "今年主要预期目标是：地区生产总值增长7%左右。", "丙县")]
     reports = list(iter_reports(write(tmp_path, rows)))
     led = build_ledger(reports)
-    gdp = led.rows[led.rows["indicator"] == "gdp_growth"]
-    assert len(gdp) == 3 and gdp["note"].str.contains("3 reports give targets for 2025").all()
-    assert any("3 reports speak from 2025" in w for w in led.warnings)
+    assert sorted(led.rows.loc[led.rows["indicator"] == "gdp_growth", "place"]) == ["丙县", "乙县", "甲县"]
+    assert not led.warnings            # three places, one report each: nothing is a duplicate
     sbs = side_by_side(reports, led)[2025].set_index("report")
     # one row per report, "not stated" where a report sets none (丙县 has no jobs target)
     assert sbs.loc[reports[2].doc, "urban_jobs"] == "not stated"
@@ -154,9 +164,21 @@ def test_two_reports_of_one_year_are_listed_not_merged(tmp_path):
     assert sbs.loc["reports stating it", "urban_jobs"] == "2 of 3"
 
 
-def test_outcomes_of_one_year_from_several_places_are_not_paired_by_guess(tmp_path):
-    rows = [county(2024, "地区生产总值增长5.8%。", "今年主要预期目标是：地区生产总值增长6%左右。", "甲县"),
-            county(2024, "地区生产总值增长4.9%。", "今年主要预期目标是：地区生产总值增长5%以上。", "乙县")]
+def test_places_across_years_pair_with_their_own_outcomes(tmp_path):
+    rows = [county(2024, "。", "今年主要预期目标是：地区生产总值增长6%左右。", "甲县"),
+            county(2024, "。", "今年主要预期目标是：地区生产总值增长5%以上。", "乙县"),
+            county(2025, "地区生产总值增长5.8%。", "今年主要预期目标是：地区生产总值增长6%左右。", "甲县"),
+            county(2025, "地区生产总值增长4.9%。", "今年主要预期目标是：地区生产总值增长5%左右。", "乙县")]
+    r = _ledger(tmp_path, rows).rows
+    g = r[(r["indicator"] == "gdp_growth") & (r["year"] == 2024)].set_index("place")
+    # 甲县 5.8 against its own 6%左右: met; 乙县 4.9 against its own 5%以上: missed
+    assert g.loc["甲县", ["outcome_surface", "verdict"]].tolist() == ["5.8%", "met"]
+    assert g.loc["乙县", ["outcome_surface", "verdict"]].tolist() == ["4.9%", "missed"]
+
+
+def test_outcomes_of_one_year_without_places_are_not_paired_by_guess(tmp_path):
+    rows = [county(2024, "地区生产总值增长5.8%。", "今年主要预期目标是：地区生产总值增长6%左右。", ""),
+            county(2024, "地区生产总值增长4.9%。", "今年主要预期目标是：地区生产总值增长5%以上。", "")]
     led = _ledger(tmp_path, rows)
     g = led.rows[(led.rows["indicator"] == "gdp_growth") & (led.rows["year"] == 2023)]
     # both outcomes are listed, each on its own row, and neither is set against a target

@@ -6,6 +6,7 @@ from the report of year N+1 (its review of 去年 / N年), never from that repor
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -16,7 +17,21 @@ from ..metrics.targets import claim_records, headline, verdict
 
 LEDGER_COLUMNS = ["indicator", "year", "target_surface", "target_value", "target_low", "target_high",
                   "target_qualifier", "target_doc", "outcome_surface", "outcome_value", "outcome_doc", "verdict",
-                  "target_sentence", "outcome_sentence", "rule", "unit", "note"]
+                  "target_sentence", "outcome_sentence", "rule", "unit", "note", "place"]
+
+# What a title says besides the place: 青山县2025年政府工作报告 → 青山县.
+_NOT_PLACE = re.compile(r"[0-9０-９]{4}年(?:度)?|[〇○零一二三四五六七八九]{4}年|（[^）]*）|\([^)]*\)|[—–-]+.*$|"
+                        r"人民政府|政府工作报告|工作报告|报告|[#＃].*$|\s+")
+
+
+def place_of(report) -> str:
+    """The place a report speaks for: the row's `place`, else its title without the year and the
+    words every report's title has; "" when the title names none. Reports of one place across
+    years are one series; reports of different places are never paired."""
+    place = report.meta.get("place")
+    if place:
+        return str(place)
+    return _NOT_PLACE.sub("", str(report.meta.get("title") or ""))
 
 
 @dataclass
@@ -38,17 +53,21 @@ def _records(report) -> list[dict]:
 
 
 def build_ledger(reports: Iterable) -> Ledger:
-    """One row per (indicator, year) with a target or an outcome (LEDGER_COLUMNS). Reports
-    without a year place only the figures that name their year; two reports speaking from
-    the same year each keep their rows, with a note, instead of being merged."""
+    """One row per (indicator, year) of each place with a target or an outcome (LEDGER_COLUMNS).
+    Reports without a year place only the figures that name their year; two reports of one
+    place speaking from the same year each keep their rows, with a note, instead of being merged."""
     targets: dict[tuple, list[dict]] = {}
     outcomes: dict[tuple, list[dict]] = {}
     years: dict[str, int | None] = {}
+    places: dict[str, str] = {}
     unplaced: list[str] = []
     for report in reports:
         year = report_year(report)
         years[report.doc] = year
+        place = places[report.doc] = place_of(report)
         records = _records(report)
+        for r in records:
+            r["place"] = place
         if year is None:
             placed = [r for r in records if r["period"] and "-" not in r["period"] and r["status"]]
             if len(placed) < len(records):
@@ -58,18 +77,18 @@ def build_ledger(reports: Iterable) -> Ledger:
                 by_year.setdefault(r["period"], []).append(r)
             for period, recs in by_year.items():
                 for ind, t in headline(recs, "target", period).items():
-                    targets.setdefault((ind, int(period)), []).append(t)
+                    targets.setdefault((place, ind, int(period)), []).append(t)
                 for ind, o in headline(recs, "outcome", period).items():
-                    outcomes.setdefault((ind, int(period)), []).append(o)
+                    outcomes.setdefault((place, ind, int(period)), []).append(o)
             continue
         own = headline(records, "target", str(year))
         for ind, t in own.items():
-            targets.setdefault((ind, year), []).append(t)
+            targets.setdefault((place, ind, year), []).append(t)
         for ind, o in headline(records, "outcome", str(year - 1)).items():
-            outcomes.setdefault((ind, year - 1), []).append(o)
+            outcomes.setdefault((place, ind, year - 1), []).append(o)
     rows = []
-    for key in sorted(set(targets) | set(outcomes), key=lambda k: (k[0], k[1])):
-        ind, year = key
+    for key in sorted(set(targets) | set(outcomes), key=lambda k: (k[1], k[2], k[0])):
+        place, ind, year = key
         ts, os_ = targets.get(key, [None]), outcomes.get(key, [None])
         note = ""
         if len(ts) > 1:
@@ -99,10 +118,11 @@ def build_ledger(reports: Iterable) -> Ledger:
     same = {}
     for doc, y in years.items():
         if y is not None:
-            same.setdefault(y, []).append(doc)
-    for y, docs in sorted(same.items()):
+            same.setdefault((places[doc], y), []).append(doc)
+    for (place, y), docs in sorted(same.items()):
         if len(docs) > 1:
-            warnings.append(f"{len(docs)} reports speak from {y} ({', '.join(docs[:3])}"
+            where = f" for {place}" if place else ""
+            warnings.append(f"{len(docs)} reports speak from {y}{where} ({', '.join(docs[:3])}"
                             f"{', …' if len(docs) > 3 else ''}): their rows are listed separately, not merged.")
     return Ledger(df, warnings, years)
 
@@ -139,7 +159,7 @@ def _row(ind: str, year: int, t: dict | None, o: dict | None, note: str) -> dict
             "outcome_value": (o["signed"] if o["unit"] == "%" else o["norm_value"]) if o else None,
             "outcome_doc": o["doc"] if o else None, "verdict": verdict(t, o),
             "target_sentence": t["text"] if t else None, "outcome_sentence": o["text"] if o else None,
-            "rule": rule_of(ind, unit), "unit": unit, "note": note}
+            "rule": rule_of(ind, unit), "unit": unit, "note": note, "place": (t or o).get("place", "")}
 
 
 # --- the same year, different places --------------------------------------------------------------

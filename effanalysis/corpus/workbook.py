@@ -202,16 +202,21 @@ def ledger_section(reports: list, names: dict | None = None) -> Section:
     parts = [lede(first, second, third, *led.warnings), f'<p class="muted">{esc(RULES)}</p>']
     table_labels = indicator_table()["label"]
     order = rows["indicator"].value_counts().index
+    several_places = rows["place"].nunique() > 1
     for ind in order:
         g = rows[rows["indicator"] == ind]
         label = f"{table_labels.get(ind, ind)} ({ind})"
         parts.append(heading(label, 4))
-        charted = g[g["unit"] == g["unit"].mode().iloc[0]]
+        # the chart follows one series: the place with most rows, in its most common unit
+        place = g["place"].mode().iloc[0]
+        charted = g[(g["place"] == place) & (g["unit"] == g.loc[g["place"] == place, "unit"].mode().iloc[0])]
         if charted["target_value"].notna().sum() + charted["outcome_value"].notna().sum() >= 2:
-            parts.append(figure(indicator_chart(charted, f"{label}: target and outcome"),
-                                f"Chart of the {label} target and outcome by year"))
+            where = f" ({place})" if several_places and place else ""
+            parts.append(figure(indicator_chart(charted, f"{label}{where}: target and outcome"),
+                                f"Chart of the {label} target and outcome by year{where}"))
         parts.append(table(g.assign(target_doc=g["target_doc"].map(lambda d: names.get(d, d)),
-                                    outcome_doc=g["outcome_doc"].map(lambda d: names.get(d, d))), LEDGER_SHOWN))
+                                    outcome_doc=g["outcome_doc"].map(lambda d: names.get(d, d))),
+                           (["place"] if several_places else []) + LEDGER_SHOWN))
     sbs = side_by_side(reports, led)
     for year, frame in sbs.items():
         frame = frame.assign(report=frame["report"].map(lambda d: names.get(d, d)))
