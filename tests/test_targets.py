@@ -154,15 +154,17 @@ def test_names_joined_by_he_pair_with_figures_joined_by_he():
 STATUS_GOLD = Path(__file__).parent / "eval" / "status_gold.tsv"
 
 
-def score_status() -> dict:
+def score_status(which: str | None = None) -> dict:
     """Accuracy of status (all rows), period (rows with a status) and indicator (all rows) over the
-    hand-read sample; a row whose claim the grammar no longer finds counts as not covered."""
+    hand-read sample (`which`: dev, heldout or both); a row whose claim the grammar no longer finds
+    counts as not covered."""
     import csv
 
     from effanalysis.report import iter_reports
 
     with open(STATUS_GOLD, encoding="utf-8") as fh:
         gold = list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+    gold = [g for g in gold if which is None or g["set"] == which]
     years = {int(g["year"]) for g in gold}
     reports = {r.year: r for r in iter_reports("data/corpus/government_work_reports.jsonl") if r.year in years}
     found, status, period, indicator, n_period, misses = 0, 0, 0, 0, 0, []
@@ -192,14 +194,16 @@ def score_status() -> dict:
 
 
 def test_status_period_indicator_on_the_hand_read_sample():
-    s = score_status()
+    s = score_status("heldout")
     assert s["covered"] >= 0.9 * s["rows"]
-    # the misses are numbers that are no figure of a year (八项主张, 两个手段): status "target" in a plan
-    assert s["status"] >= 0.75 and s["period"] >= 0.9 and s["indicator"] >= 0.95, s
+    # the misses left are numbers that are no figure of a year (13亿人口, 近两年), a change over five
+    # years stated against 2000, and 财政赤字占国内生产总值的比重从2009年的2.8%
+    assert s["status"] >= 0.85 and s["period"] >= 0.85 and s["indicator"] >= 0.9, s
 
 
 if __name__ == "__main__":
-    s = score_status()
-    print({k: (round(v, 3) if isinstance(v, float) else v) for k, v in s.items() if k != "misses"})
-    for m in s["misses"]:
-        print("miss", m)
+    for which in ("dev", "heldout"):
+        s = score_status(which)
+        print(which, {k: (round(v, 3) if isinstance(v, float) else v) for k, v in s.items() if k != "misses"})
+        for m in s["misses"]:
+            print("  miss", m)

@@ -192,6 +192,7 @@ _TARGET_CUE = re.compile(r"年初(?:确定|提出|预期|预定)|原定|预定|�
 _OUTCOME_CUE = re.compile(r"完成了?|实现了|达到了|增长了|提高了|下降了|降低了|增加了|超额|已经|已达|累计|同比")
 _OUTCOME_WEAK = re.compile(r"实现|达到|达")
 _PLAN_QUALIFIERS = ("approx", "over", "under", "range")
+_ARABIC = re.compile(r"[0-9０-９]")
 
 
 def _last(rx: re.Pattern, text: str, start: int, end: int) -> int:
@@ -203,10 +204,12 @@ def _last(rx: re.Pattern, text: str, start: int, end: int) -> int:
 
 
 def status_of(text: str, sent_start: int, start: int, part: str, period: tuple | None, year: int | None,
-              qualifier: str) -> str:
+              qualifier: str, weak: bool = False) -> str:
     """target | outcome | '' for the claim at `start` in a sentence starting at `sent_start`.
     A strong cue (年初确定的, 目标是, 力争) in the claim's own clause makes a target anywhere; a date
-    before the report's year makes an outcome; otherwise the other cues, then the part of the report."""
+    before the report's year makes an outcome; otherwise the other cues, then the part of the report.
+    A `weak` figure (a small count in words: 八项主张, 两个手段, 五项重点工作) is mostly the structure
+    of the text, not a measure: only a strong cue or a past date gives it a status."""
     brk = _clause_break(text, sent_start, start)
     while brk >= 0 and text[brk] not in "，；,;":  # a clause here ends at ， or ； only
         brk = _clause_break(text, sent_start, brk)
@@ -220,6 +223,8 @@ def status_of(text: str, sent_start: int, start: int, part: str, period: tuple |
     past = period is not None and year is not None and period[1] < year
     if past:
         return "outcome"
+    if weak:
+        return ""
     t = _last(_TARGET_STRONG if part == "review" else _TARGET_CUE, text, sent_start, start)
     if t > o:
         return "target"
@@ -361,8 +366,8 @@ def annotate_rows(rows: list[list], report, columns: list[str]) -> list[list]:
     year = report_year(report)
     parts = section_parts(report.sections, text, year)
     sent_starts = report.sentence_spans[0]
-    i_sec, i_sent, i_start, i_unit, i_qual, i_kind = (columns.index(c) for c in ("section", "sentence", "start",
-                                                                                 "unit", "qualifier", "kind"))
+    i_sec, i_sent, i_start, i_unit, i_qual, i_kind, i_val, i_surf = (
+        columns.index(c) for c in ("section", "sentence", "start", "unit", "qualifier", "kind", "norm_value", "surface"))
     dates = Dates(text, year)
     i_end = columns.index("end")
     spans = [(r[i_start], r[i_end]) for r in rows]
@@ -382,7 +387,9 @@ def annotate_rows(rows: list[list], report, columns: list[str]) -> list[list]:
                                                       else None)
         if period is None and part == "mixed":  # a part on two plan periods: the nearest one named
             period = dates.last(max(0, s0 - 1500), s0, multi=True)
-        status = status_of(text, s0, start, part, period, year, r[i_qual])
+        weak = r[i_kind] in ("count", "duration") and r[i_qual] == "exact" and r[i_val] <= 10 \
+            and not _ARABIC.search(r[i_surf])
+        status = status_of(text, s0, start, part, period, year, r[i_qual], weak)
         if period is None and not average:
             period = head_period
         if period is None and year is not None and not average:
