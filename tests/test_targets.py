@@ -207,3 +207,11 @@ if __name__ == "__main__":
         print(which, {k: (round(v, 3) if isinstance(v, float) else v) for k, v in s.items() if k != "misses"})
         for m in s["misses"]:
             print("  miss", m)
+
+
+def test_the_seed_self_inspection_report_plans_nothing():
+    # a 自查报告 says what was done: 全年已组织申报…项目35个，…共争取项目资金800万元 are results
+    # (争取资金 is funding obtained, 科技计划项目 a programme, not a plan of this text)
+    c = load().claims
+    assert not (c["status"] == "target").any()
+    assert set(c.loc[c["surface"].isin(["35个", "800万元"]), "status"]) == {"outcome"}

@@ -185,11 +185,12 @@ def section_parts(sections, text: str, year: int | None) -> dict[str, tuple[str,
 
 # --- status cues --------------------------------------------------------------------------------
 # Cues of a plan: the strong ones hold even in a review (年初确定的目标…), the others only elsewhere
-# (a review's 控制在 says where a figure was kept).
-_TARGET_STRONG = re.compile(r"年初(?:确定|提出|预期|预定)|原定|预定|目标(?:是|为|定为|定在|设定为|[：:]|(?=[0-9０-９]))|力争|计划")
-_TARGET_CUE = re.compile(r"年初(?:确定|提出|预期|预定)|原定|预定|目标(?:是|为|定为|定在|设定为|[：:]|(?=[0-9０-９]))|力争|计划|"
-                         r"控制在|确保|争取|拟|(?<![主重需只紧首纲摘概提必])要(?![求素点害闻件])")
-_OUTCOME_CUE = re.compile(r"完成了?|实现了|达到了|增长了|提高了|下降了|降低了|增加了|超额|已经|已达|累计|同比")
+# (a review's 控制在 says where a figure was kept). 计划 plans only as a verb (计划新增, 计划投资),
+# not as a noun (年计划, 科技计划项目); 争取 only before what is to be reached (争取项目资金 got them).
+_TARGET_STRONG = re.compile(r"年初(?:确定|提出|预期|预定)|原定|预定|目标(?:是|为|定为|定在|设定为|[：:]|(?=[0-9０-９]))|力争|计划(?=新增|完成|实现|投资|安排|建设|开工|建成|改造|培训|引进|达到|增长|提高|[0-9０-９一二三四五六七八九十两])")
+_TARGET_CUE = re.compile(r"年初(?:确定|提出|预期|预定)|原定|预定|目标(?:是|为|定为|定在|设定为|[：:]|(?=[0-9０-９]))|力争|计划(?=新增|完成|实现|投资|安排|建设|开工|建成|改造|培训|引进|达到|增长|提高|[0-9０-９一二三四五六七八九十两])|"
+                         r"控制在|确保|争取(?=实现|达到|完成|增长|突破|新增|超过|提高|建成|更好|[0-9０-９])|拟|(?<![主重需只紧首纲摘概提必])要(?![求素点害闻件])")
+_OUTCOME_CUE = re.compile(r"完成了?|实现了|达到了|增长了|提高了|下降了|降低了|增加了|超额|已经|已达|已|累计|同比")
 _OUTCOME_WEAK = re.compile(r"实现|达到|达")
 _PLAN_QUALIFIERS = ("approx", "over", "under", "range")
 _ARABIC = re.compile(r"[0-9０-９]")
