@@ -1,4 +1,4 @@
-"""Command line: `effanalysis clean|outline|metrics|profile|render|batch FILE…`.
+"""Command line: `effanalysis clean|outline|metrics|targets|ledger|profile|render|batch FILE…`.
 
 Exit status 0 on success, 2 on bad input or usage (one line on stderr naming
 the file and the problem), 1 on an internal failure.
@@ -46,6 +46,15 @@ def _parser() -> argparse.ArgumentParser:
     _doc_args(p)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--audit", action="store_true", help="print the audit (derived figures and checks) instead")
+
+    p = sub.add_parser("targets", help="the report's targets for its year (indicator, value, form, sentence)")
+    _doc_args(p)
+    p.add_argument("--doc", help="corpus files: only this document (id or row number)")
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+
+    p = sub.add_parser("ledger", help="targets against outcomes across the years of a corpus")
+    _doc_args(p)
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
 
     p = sub.add_parser("profile", help="language profile: keywords, names, slogans, era, mechanisms")
     _doc_args(p)
@@ -120,6 +129,51 @@ def cmd_metrics(args) -> int:
     return 0
 
 
+def _write_table(frame, fmt: str, columns: list[str]) -> None:
+    from .metrics.io import _cell
+
+    if fmt == "json":
+        recs = [{c: _cell(v) for c, v in zip(columns, row)} for row in frame[columns].itertuples(index=False)]
+        sys.stdout.write(json.dumps(recs, ensure_ascii=False, indent=1) + "\n")
+    else:
+        import csv
+
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(columns)
+        for row in frame[columns].itertuples(index=False):
+            w.writerow(["" if (c := _cell(v)) is None else c for v in row])
+
+
+def cmd_targets(args) -> int:
+    import pandas as pd
+
+    from .metrics.targets import TARGET_COLUMNS
+    from .report import iter_reports, load
+
+    reports = [load(_source(args), args.doc, args.text_column, args.id_column)] if args.doc \
+        else iter_reports(_source(args), args.text_column, args.id_column)
+    frames = [r.targets.assign(doc=r.doc) for r in reports]   # all read before anything is written
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["doc", *TARGET_COLUMNS])
+    if not len(frame):
+        print(f"effanalysis: note: {_source(args)}: states no targets of the standard indicators", file=sys.stderr)
+    _write_table(frame, args.format, ["doc", *TARGET_COLUMNS])
+    return 0
+
+
+def cmd_ledger(args) -> int:
+    from .corpus.ledger import LEDGER_COLUMNS, build_ledger
+    from .report import iter_reports
+
+    ledger = build_ledger(iter_reports(_source(args), args.text_column, args.id_column))
+    for w in ledger.warnings:
+        print(f"effanalysis: warning: {_source(args)}: {w}", file=sys.stderr)
+    if not len(ledger.rows):
+        print(f"effanalysis: note: {_source(args)}: no target or outcome of a standard indicator could be placed "
+              "in a year", file=sys.stderr)
+    _write_table(ledger.rows, args.format, LEDGER_COLUMNS)
+    return 0
+
+
 def cmd_profile(args) -> int:
     from .report import load
 
@@ -153,7 +207,8 @@ def cmd_batch(args) -> int:
     return 1 if result.failed else 0
 
 
-COMMANDS = {"clean": cmd_clean, "outline": cmd_outline, "metrics": cmd_metrics, "profile": cmd_profile,
+COMMANDS = {"clean": cmd_clean, "outline": cmd_outline, "metrics": cmd_metrics, "targets": cmd_targets,
+            "ledger": cmd_ledger, "profile": cmd_profile,
             "render": cmd_render, "batch": cmd_batch}
 
 

@@ -134,6 +134,14 @@ class Report:
         return extract_claims(self)
 
     @cached_property
+    def targets(self) -> pd.DataFrame:
+        """This year's targets, one row per indicator, with last year's outcome where stated
+        (columns: metrics.targets.TARGET_COLUMNS)."""
+        from .metrics.targets import targets_of
+
+        return targets_of(self)
+
+    @cached_property
     def audit(self) -> pd.DataFrame:
         """Derived figures and consistency checks over the claims."""
         from .metrics import audit_claims

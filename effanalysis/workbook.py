@@ -372,6 +372,44 @@ def claims_section(report, top_n: int = 20) -> Section:
     return Section("claims", "".join(parts), facts)
 
 
+# --- 3b. Targets ----------------------------------------------------------------------------------
+def targets_section(report) -> Section:
+    """Targets 主要预期目标: this year's targets as written, with last year's outcome beside them.
+    A bound (5%以上), a point with tolerance (5%左右) and an interval (4.5%—5%) keep their forms."""
+    from .metrics.status import report_year
+
+    t = report.targets
+    year = report_year(report)
+    when = f"for {year}" if year else "for the year it plans (the report does not say which year it speaks from)"
+    if not len(t):
+        first = (f"This report states no targets {when} for the standard indicators "
+                 "(growth, prices, jobs, unemployment, revenue, trade, grain, energy, money supply, deficit).")
+        return Section("targets", lede(first), {"targets": 0, "year": year, "indicators": []})
+    forms = t["form"].value_counts()
+    first = (f"The report sets {_plural(len(t), 'target')} {when}: "
+             + "、".join(f"{r.label} {r.surface}" for r in t.head(4).itertuples())
+             + ("…" if len(t) > 4 else "."))
+    second = "Their forms as written: " + ", ".join(f"{f} ({int(n)})" for f, n in forms.items()) + "."
+    with_outcome = t["last_outcome"].notna().sum()
+    third = (f"For {int(with_outcome)} of them the report also states last year's outcome."
+             if with_outcome else "The report states no outcome of last year for these indicators.")
+    from .metrics.status import indicator_table
+
+    names = indicator_table()["label"]
+    shown = pd.DataFrame({"indicator": t["indicator"].map(lambda i: names.get(i, i)), "as written": t["label"],
+                          "target": t["surface"], "form": t["form"],
+                          "low": t["low"], "high": t["high"], "unit": t["unit"],
+                          "last year's outcome": t["last_outcome"], "sentence": t["sentence"], "text": t["text"]})
+    parts = [lede(first, second, third),
+             table(shown, ["indicator", "as written", "target", "form", "low", "high", "unit", "last year's outcome"]),
+             heading("Where each target is stated 出处", 4),
+             table(shown.drop_duplicates("sentence"), ["indicator", "text"])]
+    facts = {"targets": len(t), "year": year, "indicators": t["indicator"].tolist(),
+             "surfaces": dict(zip(t["indicator"], t["surface"])), "forms": dict(zip(t["indicator"], t["qualifier"])),
+             "last_outcomes": {k: v for k, v in zip(t["indicator"], t["last_outcome"]) if isinstance(v, str)}}
+    return Section("targets", "".join(parts), facts)
+
+
 # --- 4. Language ----------------------------------------------------------------------------------
 def language_sentences(p) -> list[str]:
     out = []

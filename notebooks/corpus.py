@@ -19,8 +19,8 @@
 # # Corpus workbook 语料对比
 
 # %% [markdown]
-# Corpus workbook: many reports compared — which passages they share, how the same
-# figures move across years, which formulations come and go, what each says that the
+# Corpus workbook: many reports compared — which passages they share, what they promised and
+# what came of it, which formulations come and go, what each says that the
 # others do not, and how concrete they are. Change the parameters below and run all
 # cells, or render the page with `effanalysis batch CORPUS.jsonl`.
 
@@ -54,10 +54,10 @@ reuse = cw.reuse_of(reports, min_similarity=min_similarity, shingle=shingle)
 cw.reuse_section(reports, reuse, top_n=top_n, pages=pages)
 
 # %% [markdown]
-# ## 3. Figures across documents 跨年数字
+# ## 3. Promises and results 目标与实绩
 
 # %%
-cw.series_section(reports)
+cw.ledger_section(reports)
 
 # %% [markdown]
 # ## 4. Formulations over time 提法演变

@@ -61,6 +61,12 @@ wb.structure(report)
 wb.claims_section(report, top_n=top_n)
 
 # %% [markdown]
+# ### Targets 主要预期目标
+
+# %%
+wb.targets_section(report)
+
+# %% [markdown]
 # In JupyterLab, the explorer below filters these claims by kind and text; on the page the tables above already show them all, so it adds nothing there.
 
 # %%

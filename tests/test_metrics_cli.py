@@ -8,7 +8,7 @@ import json
 import pytest
 
 from effanalysis.cli import main
-from effanalysis.metrics import CLAIM_COLUMNS, write_claims
+from effanalysis.metrics import CLAIM_COLUMNS, STATUS_COLUMNS, write_claims
 
 
 def run(capsys, *args):
@@ -21,7 +21,7 @@ def test_seed_csv_has_exactly_the_contract_header_and_the_claims(capsys, seed_pa
     code, out, _ = run(capsys, seed_path)
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == CLAIM_COLUMNS
+    assert rows[0] == CLAIM_COLUMNS + STATUS_COLUMNS
     assert len(rows) - 1 == len(seed_report.claims)
     rec = dict(zip(rows[0], rows[1 + list(seed_report.claims.surface).index("800万元")]))
     assert (rec["value"], rec["multiplier"], rec["norm_value"], rec["unit"], rec["kind"]) == (

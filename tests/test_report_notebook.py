@@ -57,7 +57,7 @@ def case(request):
 def test_sections_carry_html_and_a_short_plain_text(case):
     *_, nb = case
     bundles = [o["data"] for c in nb.cells for o in c.get("outputs", []) if RECORD_MIME in o.get("data", {})]
-    assert len(bundles) == 6
+    assert len(bundles) == 7
     for data in bundles:      # not the dataclass repr, which is the whole HTML again
         assert len(data["text/plain"]) < 80 and data["text/plain"].endswith("characters of HTML>")
 
@@ -166,9 +166,11 @@ def test_page_is_self_contained(case):
 def test_sections_open_with_computed_sentences(case):
     name, report, page, _, _ = case
     ledes = re.findall(r'<p class="lede">(.*?)</p>', page.read_text(encoding="utf-8"), flags=re.S)
-    assert len(ledes) == 6
+    assert len(ledes) == 7
     assert f"{len(report.text):,} characters" in ledes[0]
     assert f"{len(report.claims)} quantitative claims" in ledes[2]
+    # the targets: this report's own, or a sentence saying it states none
+    assert (f"sets {len(report.targets)} target" in ledes[3]) if len(report.targets) else "states no targets" in ledes[3]
     if name == "seed":
         assert "removed 140 pinyin annotations" in ledes[0]
         assert "4 top-level sections" in ledes[1]

@@ -2,9 +2,9 @@
 `workbook.Section` (escaped HTML plus the facts it states, recorded for tests).
 
 Sections: the documents; text reuse (shared passages side by side, the reuse
-matrix, consecutive years); figures across documents (GDP growth target and
-outcome); formulations over time with the era estimates; distinctive keywords;
-concreteness across the corpus.
+matrix, consecutive years); promises and results (each indicator's targets against
+its outcomes, the targets of one year's reports side by side); formulations over time
+with the era estimates; distinctive keywords; concreteness across the corpus.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..workbook import Section, esc, figure, heading, lede, table
-from . import charts, series, trends
+from . import charts, trends
 from .reuse import Reuse, find_reuse
 
 FAR = 30   # "reports 30 years apart": pairs at least this many years apart
@@ -164,36 +164,72 @@ def reuse_section(reports: list, reuse: Reuse, top_n: int = 15, pages: dict | No
     return Section("reuse", "".join(parts), facts)
 
 
-# --- 3. Figures across documents ----------------------------------------------------------------
-def series_section(reports: list, subject: str = series.GDP, name: str = "GDP growth 经济增长") -> Section:
-    claims = series.claims_about(reports, subject=subject, kinds=("growth", "percent"))
-    tv = series.target_vs_outcome(claims)
-    if tv.empty:
-        return Section("series", lede(f"No claims about {name} were found in dated reports."), {"years": 0})
-    both = tv.dropna(subset=["target", "outcome"])
-    met = int(both["met"].astype(bool).sum())
-    first = (f"{name}: targets stated for {int(tv['target'].notna().sum())} years and outcomes reported for "
-             f"{int(tv['outcome'].notna().sum())}, from {int(tv['year'].min())} to {int(tv['year'].max())}; "
-             "a report states the target for its own year and the outcome of the year before.")
-    second = (f"Where both are known ({len(both)} years) the outcome met or beat the target {met} times"
-              + (f"; the largest shortfall was {both['difference'].min():+.1f} points in "
-                 f"{int(both.loc[both['difference'].idxmin(), 'year'])}." if len(both) and both["difference"].min() < 0
-                 else ".")) if len(both) else ""
-    parts = [lede(first, second),
-             figure(charts.lines(tv, "year", {"target": "target 目标", "outcome": "outcome 实际"},
-                                 f"{name}: target and outcome (%)", "%"),
-                    f"Line chart of the {name} target and outcome by year"),
-             table(tv, ["year", "target", "outcome", "difference", "target_surface", "outcome_surface"])]
-    other = claims[claims["role"] == "average"]
-    if len(other):
-        parts += [heading("Figures over several years 多年数字", 4),
-                  table(other, ["year", "surface", "subject", "text"])]
-    parts += [heading("Where each figure comes from 出处", 4),
-              table(claims[claims["role"] != "average"], ["year", "role", "about", "surface", "subject", "text"])]
-    facts = {"years": len(tv), "both": len(both), "met": met,
-             "table": tv[["year", "target", "outcome"]].to_dict("records"),
-             "claims": len(claims)}
-    return Section("series", "".join(parts), facts)
+# --- 3. Promises and results ---------------------------------------------------------------------
+LEDGER_SHOWN = ["year", "target_surface", "outcome_surface", "verdict", "target_doc", "outcome_doc", "note"]
+
+
+def ledger_section(reports: list, names: dict | None = None) -> Section:
+    """Promises and results 目标与实绩: each indicator's target for a year (from that year's
+    report) against its outcome (from the next year's review), the verdict by the stated rules,
+    a chart per indicator, and the targets of one year's reports side by side."""
+    from ..metrics.status import indicator_table
+    from ..metrics.targets import RULES
+    from .ledger import build_ledger, side_by_side
+    from .ledger_charts import indicator_chart
+
+    led = build_ledger(reports)
+    rows = led.rows
+    names = names or labels(reports)
+    if not len(rows):
+        first = ("No report in this corpus states targets or outcomes of the standard indicators that could be "
+                 "placed in a year.")
+        return Section("ledger", lede(first, *led.warnings), {"rows": 0, "warnings": led.warnings})
+    judged = rows[rows["verdict"].isin(["met", "missed"])]
+    counts = rows["verdict"].value_counts()
+    with_target = rows.dropna(subset=["target_surface"])
+    span = (f", for the years {int(with_target['year'].min())} to {int(with_target['year'].max())}"
+            if len(with_target) else "")
+    first = (f"The reports state {len(with_target)} targets for "
+             f"{with_target['indicator'].nunique()} standard indicators{span}. The target for a year is read from that year's report and its outcome "
+             "from the review in the next year's report.")
+    second = (f"Where both are known and comparable ({len(judged)} cases), the target was met "
+              f"{int(counts.get('met', 0))} times and missed {int(counts.get('missed', 0))} times; "
+              f"{int(counts.get('no_outcome', 0))} targets have no stated outcome yet.") if len(judged) else \
+        "No target can be set against a stated outcome yet."
+    missed = judged[judged["verdict"] == "missed"]
+    third = ("Missed: " + "; ".join(f"{r.indicator} {r.year} (target {r.target_surface}, outcome {r.outcome_surface})"
+                                    for r in missed.head(6).itertuples()) + ".") if len(missed) else ""
+    parts = [lede(first, second, third, *led.warnings), f'<p class="muted">{esc(RULES)}</p>']
+    table_labels = indicator_table()["label"]
+    order = rows["indicator"].value_counts().index
+    several_places = rows["place"].nunique() > 1
+    for ind in order:
+        g = rows[rows["indicator"] == ind]
+        label = f"{table_labels.get(ind, ind)} ({ind})"
+        parts.append(heading(label, 4))
+        # the chart follows one series: the place with most rows, in its most common unit
+        place = g["place"].mode().iloc[0]
+        charted = g[(g["place"] == place) & (g["unit"] == g.loc[g["place"] == place, "unit"].mode().iloc[0])]
+        if charted["target_value"].notna().sum() + charted["outcome_value"].notna().sum() >= 2:
+            where = f" ({place})" if several_places and place else ""
+            parts.append(figure(indicator_chart(charted, f"{label}{where}: target and outcome"),
+                                f"Chart of the {label} target and outcome by year{where}"))
+        parts.append(table(g.assign(target_doc=g["target_doc"].map(lambda d: names.get(d, d)),
+                                    outcome_doc=g["outcome_doc"].map(lambda d: names.get(d, d))),
+                           (["place"] if several_places else []) + LEDGER_SHOWN))
+    sbs = side_by_side(reports, led)
+    for year, frame in sbs.items():
+        frame = frame.assign(report=frame["report"].map(lambda d: names.get(d, d)))
+        parts += [heading(f"Targets of {year} side by side {year}年各地目标对比", 4),
+                  lede(f"{len(frame) - 3} reports set targets for {year}. A cell reads “not stated” where a report "
+                       "sets no target for that indicator; the last rows give the median, the range and how many "
+                       "reports state it."),
+                  table(frame)]
+    facts = {"rows": len(rows), "indicators": int(rows["indicator"].nunique()),
+             "verdicts": {k: int(v) for k, v in counts.items()}, "warnings": led.warnings,
+             "side_by_side_years": sorted(sbs),
+             "table": rows[["indicator", "year", "target_surface", "outcome_surface", "verdict"]].to_dict("records")}
+    return Section("ledger", "".join(parts), facts)
 
 
 # --- 4. Formulations over time ------------------------------------------------------------------
@@ -271,5 +307,5 @@ def page_links(reports: list) -> dict:
     return {r.doc: f"{r.slug}.html" for r in reports}
 
 
-__all__ = ["load_corpus", "overview", "reuse_of", "reuse_section", "series_section", "formulations_section",
+__all__ = ["load_corpus", "overview", "reuse_of", "reuse_section", "ledger_section", "formulations_section",
            "keywords_section", "concreteness_section", "page_links"]

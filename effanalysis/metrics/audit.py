@@ -41,6 +41,7 @@ def audit_claims(claims: pd.DataFrame, report=None) -> pd.DataFrame:
     found += _parts(recs, by_index)
     found += _shares_over_100(recs)
     found += _conflicts(recs, text)
+    found += _target_outcomes(recs, report)
     rows = []
     for f in found:
         ids = f.pop("ids")
@@ -148,9 +149,11 @@ def _conflicts(recs: list, text: str) -> list[dict]:
         if (r.kind in AMOUNTS + ("percent",) and r.qualifier == "exact" and pd.isna(r.part_of)
                 and len(r.subject) >= 3 and not text.startswith(r.subject, r.end)
                 and not _TIMED.search(_sentence_before(text, r.start))):
-            groups.setdefault((r.subject, r.unit, r.kind, r.relation), []).append(r)
+            # a target and an outcome, or two years, differ by design: only like with like conflicts
+            key = (r.subject, r.unit, r.kind, r.relation, getattr(r, "status", ""), getattr(r, "period", ""))
+            groups.setdefault(key, []).append(r)
     out = []
-    for (subject, unit, _, _), grp in groups.items():
+    for (subject, unit, *_), grp in groups.items():
         first = grp[0]
         other = next((r for r in grp if r.norm_value != first.norm_value and r.sentence != first.sentence), None)
         if other is None:
@@ -158,6 +161,41 @@ def _conflicts(recs: list, text: str) -> list[dict]:
         out.append({"check": "conflicting_values", "status": "warn", "subject": subject, "value": other.norm_value,
                     "unit": unit, "message": f"{subject} is given as {first.surface} and also as {other.surface}.",
                     "ids": [first.Index, other.Index]})
+    return out
+
+
+def _target_outcomes(recs: list, report) -> list[dict]:
+    """An outcome set against the target the same report states for the same indicator and
+    period (年初确定的目标…, 高于预期目标…): met or missed by the ledger's rules."""
+    if report is None or not recs or not hasattr(recs[0], "indicator"):
+        return []
+    from .targets import signed_value, verdict
+
+    first: dict[tuple, object] = {}
+    last = None
+    for r in recs:
+        ind = r.indicator
+        if not ind and r.status == "target" and last is not None and last.sentence == r.sentence \
+                and last.unit == r.unit and last.status == "outcome" and last.period == r.period:
+            ind = last.indicator  # 增长6.8%，高于年初确定的6.5%左右的目标: the target of the figure before
+        if ind and r.status in ("target", "outcome") and r.period:
+            first.setdefault((ind, r.period, r.status), r)
+        last = r if r.indicator else last
+    out = []
+    for (ind, period, status), o in first.items():
+        t = first.get((ind, period, "target"))
+        if status != "outcome" or t is None:
+            continue
+        as_dict = lambda r: {"indicator": ind, "unit": r.unit, "norm_value": r.norm_value,  # noqa: E731
+                             "qualifier": r.qualifier, "low": r.low, "high": r.high,
+                             "signed": signed_value(report.text, int(r.start), float(r.norm_value),
+                                                    getattr(r, "direction", None))}
+        v = verdict(as_dict(t), as_dict(o))
+        if v not in ("met", "missed"):
+            continue
+        msg = f"The outcome {o.surface} for {period} {'met' if v == 'met' else 'missed'} the target {t.surface}."
+        out.append({"check": "target_outcome", "status": "ok" if v == "met" else "warn", "subject": ind,
+                    "value": o.norm_value, "unit": o.unit, "message": msg, "ids": [t.Index, o.Index]})
     return out
 
 

@@ -11,7 +11,8 @@ import math
 from typing import IO
 
 from .audit import AUDIT_COLUMNS, audit_claims
-from .claims import CLAIM_COLUMNS, report_claim_rows, to_frame
+from .claims import CLAIM_COLUMNS
+from .status import STATUS_COLUMNS, annotated_rows
 
 AUDIT_OUTPUT_COLUMNS = ["doc", *AUDIT_COLUMNS]
 
@@ -45,10 +46,9 @@ def _claim_cells(row: list) -> list:
 
 
 def _report_rows(report, audit: bool):
-    rows = report_claim_rows(report)
     if not audit:
-        return rows
-    found = audit_claims(to_frame(rows), report)
+        return annotated_rows(report)
+    found = audit_claims(report.claims, report)
     return [[report.doc, *r] for r in found.itertuples(index=False)]
 
 
@@ -56,12 +56,12 @@ def write_claims(path, stream: IO[str], fmt: str = "csv", audit: bool = False, t
                  id_column: str | None = None) -> int:
     """Write one row per claim of every document in `path` to `stream`; returns the row count.
 
-    fmt="csv": a header with exactly CLAIM_COLUMNS (with audit=True: doc + the audit columns),
+    fmt="csv": a header with exactly CLAIM_COLUMNS + STATUS_COLUMNS (with audit=True: doc + the audit columns),
     empty cells for missing values. fmt="json": one JSON array of records (objects keyed by
     column, null for missing values), written record by record as documents are read."""
     from ..report import iter_reports
 
-    columns = AUDIT_OUTPUT_COLUMNS if audit else CLAIM_COLUMNS
+    columns = AUDIT_OUTPUT_COLUMNS if audit else CLAIM_COLUMNS + STATUS_COLUMNS
     if fmt not in ("csv", "json"):
         raise ValueError(f"unknown format {fmt!r} (csv or json)")
     writer = csv.writer(stream, lineterminator="\n") if fmt == "csv" else None
