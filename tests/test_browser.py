@@ -35,7 +35,10 @@ def test_every_image_loads(seed_page):
 def test_toc_links_reach_their_sections(seed_page):
     p, _ = seed_page
     links = p.pw.evaluate("Array.from(document.querySelectorAll('nav.toc a')).map(a => a.getAttribute('href'))")
-    assert len(links) == 6
+    # one link per Markdown heading of the notebook, in page order, each to its own heading
+    anchored = p.pw.evaluate("Array.from(document.querySelectorAll('h1[id], h2[id], h3[id], h4[id]'))"
+                             ".map(h => '#' + h.id).filter(h => /^#s[0-9]+$/.test(h))")
+    assert links == anchored and len(links) >= 6, (links, anchored)
     for href in links:
         p.pw.evaluate("window.scrollTo(0, 0)")
         p.pw.click(f"nav.toc a[href='{href}']")
