@@ -123,9 +123,10 @@ def cmd_outline(args) -> int:
 
 def cmd_metrics(args) -> int:
     from .metrics import write_claims
+    from .report import iter_reports
 
-    write_claims(_source(args), sys.stdout, fmt=args.format, audit=args.audit,
-                 text_column=args.text_column, id_column=args.id_column)
+    write_claims(iter_reports(_source(args), args.text_column, args.id_column), sys.stdout, fmt=args.format,
+                 audit=args.audit)
     return 0
 
 

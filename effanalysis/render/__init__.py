@@ -7,6 +7,7 @@ keep the failed notebook and raise, or export and write the page atomically.
 """
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from .parameters import parse_parameters
 
 __all__ = ["render", "parse_parameters", "RenderError", "notebook_path", "NOTEBOOKS"]
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+NOTEBOOKS = Path(str(resources.files("effanalysis.notebooks")))   # the repository's notebooks/
 DEFAULT_TIMEOUT = 600   # seconds per cell
 
 

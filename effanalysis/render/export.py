@@ -12,6 +12,7 @@ import html
 import os
 import re
 import tempfile
+from importlib import resources
 from pathlib import Path
 
 import nbformat
@@ -22,7 +23,7 @@ from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 from .. import __version__
 from ..workbook import RECORD_MIME
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(str(resources.files("effanalysis") / "templates"))
 TEMPLATE = "effreport"
 _HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*#*\s*$")
 
