@@ -17,8 +17,6 @@ from pathlib import Path
 
 import nbformat
 from nbconvert import HTMLExporter
-from nbconvert.exporters.templateexporter import TemplateExporter
-from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 
 from .. import __version__
 from ..workbook import RECORD_MIME
@@ -74,24 +72,14 @@ def _anchored(nb) -> tuple[object, list[dict]]:
     return nb, toc
 
 
-class PageExporter(HTMLExporter):
-    """nbconvert's HTML exporter without its last pass, which parses the finished page
-    with BeautifulSoup to give images without alt text a generic one and JupyterLab's
-    output classes a tabindex, and writes it out again. Every image of ours has its
-    own alt text and the template uses no JupyterLab classes; the pass cost 0.02 s of
-    the seed page's 0.05 s export and rewrote the template's markup."""
-
-    def from_notebook_node(self, nb, resources=None, **kw):
-        resources = self._init_resources(resources)
-        self.register_filter("filter_data_type", WidgetsDataTypeFilter(
-            notebook_metadata=self._nb_metadata, parent=self, resources=resources))
-        return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
-
-
 def to_html(nb, *, title: str, parameters: list[dict], show_code: bool = False) -> str:
     """The page for an executed notebook."""
     nb, toc = _anchored(_without_records(nb))
-    exporter = PageExporter(template_name=TEMPLATE, extra_template_basedirs=[str(TEMPLATES)])
+    # nbconvert's public exporter. Its last pass (BeautifulSoup: alt text for images without one,
+    # tabindex for JupyterLab's output classes) has nothing to do on our pages and costs 0.09 s
+    # of the seed page's export (0.13 -> 0.22 s, medians of 7 on a busy 2-core machine), a few
+    # per cent of a render: not worth overriding the exporter's private _init_resources.
+    exporter = HTMLExporter(template_name=TEMPLATE, extra_template_basedirs=[str(TEMPLATES)])
     resources = {"effanalysis": {"title": title, "parameters": parameters, "toc": toc,
                                  "show_code": show_code, "version": __version__}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
