@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent   # the repository, for `make lab` (an editable install)
-NOTEBOOKS = ROOT / "notebooks"                  # the package's notebooks there (effanalysis.notebooks)
+NOTEBOOKS = ROOT / "notebooks"                  # installed: effanalysis.notebooks (render.NOTEBOOKS)
 BUNDLED = ("report", "corpus")                  # what `effanalysis notebooks DIR` writes
 KERNEL_NAME = "effanalysis"
 KERNEL_DISPLAY_NAME = "Python (effanalysis)"
@@ -234,6 +234,7 @@ def write_notebooks(directory: str | os.PathLike, force: bool = False) -> list[P
     import nbformat
 
     from .errors import InputError
+    from .render import NOTEBOOKS as bundled
     from .render.export import write_atomic
 
     directory = Path(directory)
@@ -241,7 +242,7 @@ def write_notebooks(directory: str | os.PathLike, force: bool = False) -> list[P
         raise InputError(directory, "is not a directory")
     files = {}
     for name in BUNDLED:
-        nb = analyst_copy(NOTEBOOKS / f"{name}.ipynb")
+        nb = analyst_copy(bundled / f"{name}.ipynb")
         files[directory / f"{name}.ipynb"] = nbformat.writes(nb) + "\n"
         files[directory / f"{name}.py"] = jupytext.writes(nb, fmt=TEXT_FORMAT)
     existing = [p for p in files if p.exists()]
