@@ -41,8 +41,11 @@ PAGE_HIDDEN_TAG = "lab-only"   # cells for JupyterLab only, e.g. the notebook's 
 
 
 def _without_records(nb):
-    """A copy without what the page leaves out: recorded values and cells tagged lab-only."""
+    """A copy without what the page leaves out: recorded values, widget state and cells tagged lab-only."""
     nb = nbformat.from_dict(nb)   # a copy
+    # Widget state (papermill records it): with it nbconvert picks the widget view, which a page
+    # without scripts cannot show, over the output's HTML fallback.
+    nb.metadata.pop("widgets", None)
     nb.cells = [c for c in nb.cells if PAGE_HIDDEN_TAG not in c.get("metadata", {}).get("tags", [])]
     for cell in nb.cells:
         for o in cell.get("outputs", []):
