@@ -329,3 +329,6 @@ def test_papermill_command_line_gives_the_same_page(tmp_path):
                 for nb in (by_papermill, by_render)]
     assert injected[0] == injected[1] and len(injected[0]) == 1
     assert _page_of(by_papermill) == _page_of(by_render)
+    # the page's parameter table names the default source as the file it is, not as ../data/…
+    html = page.read_text(encoding="utf-8")
+    assert "000_b8b61ae6203f38bb.txt" in html and "../data/raw" not in html

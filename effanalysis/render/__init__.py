@@ -113,7 +113,11 @@ def render(source: str | Path | None = None, out_dir: str | Path = "reports", pa
     if keep_notebook:
         export.write_atomic(out_dir / f"{name}.ipynb", nbformat.writes(executed))
     title = export.records(executed).get("title") or values.get("title") or name   # recorded by the notebook
-    page = export.to_html(executed, title=str(title), parameters=parameters.table(declared, _shown(values)),
+    rows = parameters.table(declared, _shown(values))
+    for row in rows:   # the notebook's default source, as the file it named (not as `../data/…`)
+        if row["name"] == "source" and not row["given"] and source_path:
+            row["value"] = _shown({"source": str(source_path)})["source"]
+    page = export.to_html(executed, title=str(title), parameters=rows,
                           show_code=show_code)
     written = export.write_atomic(out_dir / f"{name}.html", page)
     (out_dir / "failed" / f"{name}.ipynb").unlink(missing_ok=True)   # an earlier failure is now history
