@@ -5,13 +5,16 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
 
-.PHONY: report test bench lab kernel sync-notebooks clean-reports
+.PHONY: report test bench lab kernel sync-notebooks clean-reports wheel
+
+wheel: $(STAMP)   ## build dist/effanalysis-<version>-py3-none-any.whl (what `pip install` users get)
+	$(PY) -m pip wheel -q --no-deps -w dist .
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test,distributed]'
-	$(PY) -m effanalysis.lab kernel >/dev/null   # kernel "effanalysis" in .venv: papermill finds it too
+	$(PY) -m pip install -q -e '.[test,lab,distributed]'
+	$(PY) -m effanalysis.lab kernel >/dev/null   # kernel "effanalysis" in .venv (a wheel ships it; -e installs no data files)
 	$(PY) -m compileall -q effanalysis   # bytecode, as pip writes for an installed package (not for -e)
 	touch $(STAMP)
 

@@ -1,4 +1,5 @@
-"""Command line: `effanalysis clean|outline|metrics|targets|ledger|profile|render|batch FILE…`.
+"""Command line: `effanalysis clean|outline|metrics|targets|ledger|profile|render|batch FILE…`,
+`effanalysis notebooks DIR`.
 
 Exit status 0 on success, 2 on bad input or usage (one line on stderr naming
 the file and the problem), 1 on an internal failure.
@@ -59,7 +60,6 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("profile", help="language profile: keywords, names, slogans, era, mechanisms")
     _doc_args(p)
     p.add_argument("--doc", help="corpus files: only this document (id or row number)")
-    p.add_argument("--json", action="store_true", help="JSON (the default and only format)")
 
     p = sub.add_parser("render", help="execute the report workbook and write DIR/<slug>.html")
     _doc_args(p)
@@ -73,6 +73,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: number of cores)")
     p.add_argument("--force", action="store_true", help="render even unchanged documents")
     p.add_argument("--scheduler", metavar="ADDRESS", help="send the work to a Dask distributed scheduler")
+
+    p = sub.add_parser("notebooks", help="write report.ipynb and corpus.ipynb (and their .py twins) into DIR")
+    p.add_argument("directory", metavar="DIR")
+    p.add_argument("--force", action="store_true", help="overwrite notebooks that exist")
     return ap
 
 
@@ -123,9 +127,10 @@ def cmd_outline(args) -> int:
 
 def cmd_metrics(args) -> int:
     from .metrics import write_claims
+    from .report import iter_reports
 
-    write_claims(_source(args), sys.stdout, fmt=args.format, audit=args.audit,
-                 text_column=args.text_column, id_column=args.id_column)
+    write_claims(iter_reports(_source(args), args.text_column, args.id_column), sys.stdout, fmt=args.format,
+                 audit=args.audit)
     return 0
 
 
@@ -207,9 +212,17 @@ def cmd_batch(args) -> int:
     return 1 if result.failed else 0
 
 
+def cmd_notebooks(args) -> int:
+    from .lab import write_notebooks
+
+    for path in write_notebooks(args.directory, force=args.force):
+        print(path)
+    return 0
+
+
 COMMANDS = {"clean": cmd_clean, "outline": cmd_outline, "metrics": cmd_metrics, "targets": cmd_targets,
             "ledger": cmd_ledger, "profile": cmd_profile,
-            "render": cmd_render, "batch": cmd_batch}
+            "render": cmd_render, "batch": cmd_batch, "notebooks": cmd_notebooks}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@
 ``python -m effanalysis.lab kernel``  only the kernel
 ``python -m effanalysis.lab sync``    rewrite notebooks/*.py (jupytext percent) from the .ipynb
 ``python -m effanalysis.lab check``   exit 1 if a notebook has outputs or its text form is stale
+``effanalysis notebooks DIR``          copies of the bundled notebooks for an analyst (`write_notebooks`)
 ``python -I effanalysis/lab.py strip`` the git clean filter: a notebook on stdin, stripped on stdout
 
 This module imports only the standard library at the top, so that the git filter can run it as a
@@ -13,14 +14,16 @@ plain script (without importing pandas through the package) each time git looks 
 """
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
+ROOT = Path(__file__).resolve().parent.parent   # the repository, for `make lab` (an editable install)
+NOTEBOOKS = ROOT / "notebooks"                  # installed: effanalysis.notebooks (render.NOTEBOOKS)
+BUNDLED = ("report", "corpus")                  # what `effanalysis notebooks DIR` writes
 KERNEL_NAME = "effanalysis"
 KERNEL_DISPLAY_NAME = "Python (effanalysis)"
 FILTER_NAME = "effanalysis-nbstrip"
@@ -188,6 +191,64 @@ def check(directory: str | os.PathLike = NOTEBOOKS) -> list[str]:
         if stale:
             problems.append(f"{ipynb.name}: {stale} (run `make sync-notebooks`)")
     return problems
+
+
+# --- copies for an analyst --------------------------------------------------------------------------
+def _with_default(source: str, name: str, value: str) -> str:
+    """The parameters cell `source` with the default of parameter `name` replaced by the
+    literal `value` (the rest of the line, its type and comment, kept)."""
+    for node in ast.parse(source).body:
+        target = node.target if isinstance(node, ast.AnnAssign) else node.targets[0] if isinstance(node, ast.Assign) else None
+        if isinstance(target, ast.Name) and target.id == name and node.value is not None:
+            if node.value.lineno != node.value.end_lineno:
+                raise ValueError(f"the default of {name} spans lines")
+            lines = source.splitlines(keepends=True)
+            line = lines[node.value.lineno - 1].encode()   # ast's offsets count UTF-8 bytes
+            lines[node.value.lineno - 1] = (line[:node.value.col_offset] + repr(value).encode()
+                                            + line[node.value.end_col_offset:]).decode()
+            return "".join(lines)
+    return source
+
+
+def analyst_copy(ipynb: Path):
+    """The bundled notebook with its `source` default made absolute: the package's data file it
+    names relative to the bundled notebook, so the copy runs from anywhere (papermill too)."""
+    import nbformat
+
+    from .render.parameters import parameters_cell, spec
+
+    nb = nbformat.read(ipynb, as_version=4)
+    cell = nb.cells[parameters_cell(nb)]
+    default = spec(cell.source).get("source")
+    if default is not None and isinstance(default.default, str) and default.default:
+        bundled = (ipynb.parent / default.default).resolve()
+        if bundled.is_file():
+            cell.source = _with_default(cell.source, "source", str(bundled))
+    return nb
+
+
+def write_notebooks(directory: str | os.PathLike, force: bool = False) -> list[Path]:
+    """Write report.ipynb and corpus.ipynb, with their jupytext twins (.py), into `directory`.
+    Refuses (InputError, nothing written) when one of them exists, unless `force`."""
+    import jupytext
+    import nbformat
+
+    from .errors import InputError
+    from .render import NOTEBOOKS as bundled
+    from .render.export import write_atomic
+
+    directory = Path(directory)
+    if directory.exists() and not directory.is_dir():
+        raise InputError(directory, "is not a directory")
+    files = {}
+    for name in BUNDLED:
+        nb = analyst_copy(bundled / f"{name}.ipynb")
+        files[directory / f"{name}.ipynb"] = nbformat.writes(nb) + "\n"
+        files[directory / f"{name}.py"] = jupytext.writes(nb, fmt=TEXT_FORMAT)
+    existing = [p for p in files if p.exists()]
+    if existing and not force:
+        raise InputError(existing[0], "exists (use --force to overwrite)")
+    return [write_atomic(path, text) for path, text in files.items()]
 
 
 # --- JupyterLab ----------------------------------------------------------------------------------

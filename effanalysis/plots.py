@@ -20,7 +20,8 @@ import os
 from pathlib import Path
 
 _PROJECT = Path(__file__).resolve().parent.parent
-os.environ.setdefault("MPLCONFIGDIR", str(_PROJECT / ".cache" / "matplotlib"))
+if (_PROJECT / "pyproject.toml").is_file():   # a source checkout; installed, matplotlib's own default
+    os.environ.setdefault("MPLCONFIGDIR", str(_PROJECT / ".cache" / "matplotlib"))
 
 import matplotlib  # noqa: E402  (after MPLCONFIGDIR)
 from matplotlib import font_manager  # noqa: E402

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from importlib import resources
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,12 +20,13 @@ from .clean import Cleaned, OffsetMap, clean_text
 from .errors import InputError
 from .outline import Outline, build_outline, sentence_spans, sentences as _sentences
 
-DEFAULT_SOURCE = Path(__file__).resolve().parent.parent / "data" / "raw" / "000_b8b61ae6203f38bb.txt"
+SEED_NAME = "000_b8b61ae6203f38bb.txt"
 
 
 def default_source() -> Path:
-    """The seed report, the default input of every command and notebook."""
-    return DEFAULT_SOURCE
+    """The seed report, the default input of every command and notebook (package data:
+    effanalysis.data, the repository's data/)."""
+    return Path(str(resources.files("effanalysis.data") / "raw" / SEED_NAME))
 
 
 @dataclass

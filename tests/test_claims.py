@@ -444,13 +444,14 @@ def test_json_output_stays_well_formed_when_a_later_row_is_bad(tmp_path):
     import io
     import json
 
+    from effanalysis import iter_reports
     from effanalysis.metrics import write_claims
 
     corpus = tmp_path / "c.jsonl"
     corpus.write_text('{"title": "a", "content": "全县造林12万亩，增长5%。"}\n{"title": "b"}\n', encoding="utf-8")
     out = io.StringIO()
     with pytest.raises(Exception) as err:
-        write_claims(corpus, out, fmt="json")
+        write_claims(iter_reports(corpus), out, fmt="json")
     assert "c.jsonl" in str(err.value)  # the error names the file
     rows = json.loads(out.getvalue())  # …and what was written before it is a complete JSON array
     assert [r["surface"] for r in rows] == ["12万亩", "5%"] and rows[1]["direction"] == "up"

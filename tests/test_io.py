@@ -48,6 +48,14 @@ def test_short_gbk_text_is_not_taken_for_big5(word):
     assert decode(word.encode("gbk"))[0] == word
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["效能建设工作自查报告", "推进练兵备战工作，坚决有"])
+def test_han_only_utf16_without_bom(text, encoding):
+    # Han characters and full-width punctuation have no NUL byte in UTF-16: no NUL hints at it
+    assert b"\x00" not in text.encode(encoding)
+    assert decode(text.encode(encoding)) == (text, encoding)
+
+
 def test_short_big5_text_is_not_taken_for_gbk():
     assert decode("政府工作報告".encode("big5"))[0] == "政府工作報告"
 

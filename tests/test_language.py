@@ -180,7 +180,7 @@ def test_trie_alternation_matches_every_word_longest_first():
 
 
 def test_profile_json_from_the_command_line(capsys, seed_path):
-    assert main(["profile", str(seed_path), "--json"]) == 0
+    assert main(["profile", str(seed_path)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert list(data) == ["keywords", "people", "organizations", "media", "campaigns", "slogans", "era",
                           "mechanisms", "sections", "readability"]

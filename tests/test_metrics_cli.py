@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+import effanalysis
 from effanalysis.cli import main
 from effanalysis.metrics import CLAIM_COLUMNS, STATUS_COLUMNS, write_claims
 
@@ -58,10 +59,10 @@ def test_empty_json_and_bad_format(tmp_path):
     doc = tmp_path / "plain.txt"
     doc.write_text("加强领导，明确责任。", encoding="utf-8")
     buf = io.StringIO()
-    assert write_claims(doc, buf, fmt="json") == 0
+    assert write_claims(effanalysis.iter_reports(doc), buf, fmt="json") == 0
     assert json.loads(buf.getvalue()) == []
     with pytest.raises(ValueError):
-        write_claims(doc, io.StringIO(), fmt="xml")
+        write_claims(effanalysis.iter_reports(doc), io.StringIO(), fmt="xml")
 
 
 def test_missing_file_is_a_usage_error(capsys, tmp_path):
@@ -100,5 +101,5 @@ def test_rows_are_written_before_the_next_document_is_read(monkeypatch, corpus_p
 
     monkeypatch.setattr(report_module, "iter_reports", counting)
     probe = Probe()
-    write_claims(corpus_path, probe)
+    write_claims(report_module.iter_reports(corpus_path), probe)
     assert probe.docs_read_at_first_row == 1 and len(read) == 72

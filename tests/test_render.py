@@ -82,15 +82,6 @@ def test_parse_parameters():
 HOSTILE = '"); import os; os.system("touch PWNED"); ("\'\n<script>alert(1)</script>\\u0022'
 
 
-def test_injected_values_are_literals_only():
-    src = parameters.injected_source({"title": HOSTILE, "top_n": 3, "doc": None, "show_text": True})
-    tree = ast.parse(src)
-    assert all(isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant) for n in tree.body)
-    values = {n.targets[0].id: n.value.value for n in tree.body}
-    assert values == {"title": HOSTILE, "top_n": 3, "doc": None, "show_text": True}
-    assert "效能建设" in parameters.injected_source({"title": "效能建设"})   # readable, not \u escapes
-
-
 # --- validation happens before a kernel (exit 2, one line) -----------------------------------------
 @pytest.mark.parametrize("argv, expected", [
     (["-p", "top_n=abc"], "top_n: expected an integer, got 'abc'"),
@@ -135,12 +126,16 @@ def test_raising_cell_exits_1_keeps_notebook_and_old_page(tmp_path, monkeypatch,
     assert cli.main(["render", "-o", str(out)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0
-    assert err.startswith("effanalysis: render failed: cell 5 (raise ValueError(\"坏了 broken\")) failed: "
+    # cell 4 of the notebook: no parameter was given, so papermill injected no cell
+    assert err.startswith("effanalysis: render failed: cell 4 (raise ValueError(\"坏了 broken\")) failed: "
                           "ValueError: 坏了 broken")
     assert page.read_text() == "previous good page"
     kept = out / "failed" / f"{seed.slug}.ipynb"
     nb = nbformat.read(kept, as_version=4)
-    assert nb.cells[4].outputs[0]["ename"] == "ValueError" and nb.cells[3].execution_count is not None
+    code = {c.source: c for c in nb.cells if c.cell_type == "code"}
+    assert code['raise ValueError("坏了 broken")'].outputs[0]["ename"] == "ValueError"
+    assert code["x = 1"].execution_count is not None
+    assert nb.metadata.papermill.exception is True   # papermill's own record of the failure
     assert sorted(p.name for p in out.iterdir()) == sorted(["failed", page.name])   # no temporary file left
 
 
@@ -154,9 +149,12 @@ def test_timeout_is_a_failure(tmp_path):
     nb = _notebook(tmp_path / "slow.ipynb", "import time", "time.sleep(60)", "after = 1")
     with pytest.raises(RenderError) as e:
         render(None, tmp_path / "out", notebook=nb, timeout=2)
-    assert "cell 5 (time.sleep(60)) failed: timed out after 2 s" in str(e.value)
+    assert "cell 4 (time.sleep(60)) failed: timed out after 2 s" in str(e.value)
     executed = nbformat.read(e.value.notebook, as_version=4)
     assert executed.cells[-1].execution_count is None          # nothing ran after the timeout
+    # papermill alone would mark the timed-out cell "completed"; the engine records a failure
+    slow = next(c for c in executed.cells if c.source == "time.sleep(60)")
+    assert slow.metadata.papermill.status == "failed" and executed.metadata.papermill.exception is True
     assert not list((tmp_path / "out").glob("*.html"))
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["failed"]
 
@@ -188,17 +186,23 @@ def test_a_render_leaves_no_ipython_history(tmp_path, monkeypatch):
 
 def test_hostile_parameter_is_not_executed(tmp_path):
     marker = tmp_path / "PWNED"
-    hostile = f'效能"); import pathlib; pathlib.Path(r"{marker}").touch(); ("</pre><b>'
+    hostile = f'效能"); import pathlib; pathlib.Path(r"{marker}").touch(); ("</pre><b>\'\n\\u0022'
     nb = _notebook(tmp_path / "t.ipynb", "print(repr(title))")
-    page = render(None, tmp_path / "out", {"title": hostile}, notebook=nb, keep_notebook=True, show_code=True)
+    page = render(None, tmp_path / "out", {"title": hostile, "top_n": "4"}, notebook=nb, keep_notebook=True,
+                  show_code=True)
     assert not marker.exists()
     executed = nbformat.read(page.with_suffix(".ipynb"), as_version=4)
     assert executed.cells[-1].outputs[0]["text"].strip() == repr(hostile)
+    # papermill's injected cell is assignments of literals only, recorded as given (validated: 4 is an int)
+    injected = next(c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", []))
+    tree = ast.parse(injected.source)
+    assert all(isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant) for n in tree.body)
+    assert {n.targets[0].id: n.value.value for n in tree.body} == {"title": hostile, "top_n": 4}
+    assert executed.metadata.papermill.parameters == {"title": hostile, "top_n": 4}
     html = page.read_text(encoding="utf-8")
-    # show_code: the code is on the page, escaped, with the injected value readable (no \\u escapes)
+    # show_code: the code is on the page, escaped
     codes = [unescape(c) for c in re.findall(r'<pre class="code"><code>(.*?)</code></pre>', html, flags=re.S)]
     assert any("print(repr(title))" in c for c in codes)
-    assert any(c.startswith("# Parameters (injected") and "title = '效能\"); import pathlib" in c for c in codes)
     assert "</pre><b>" not in html
 
 
@@ -295,6 +299,36 @@ def test_untyped_parameters_are_typed_by_their_default():
 
 def test_a_dying_kernel_is_a_failure(tmp_path):
     nb = _notebook(tmp_path / "die.ipynb", "import os", "os._exit(3)")
-    with pytest.raises(RenderError, match=r"cell 5 \(os._exit\(3\)\) failed: the kernel died"):
+    with pytest.raises(RenderError, match=r"cell 4 \(os._exit\(3\)\) failed: the kernel died"):
         render(None, tmp_path / "out", notebook=nb)
     assert not list((tmp_path / "out").glob("*.html"))
+
+
+# --- papermill on the command line gives the same page ---------------------------------------------
+def _page_of(executed) -> str:
+    from effanalysis.render import export
+
+    return export.to_html(executed, title="t", parameters=[])
+
+
+@pytest.mark.slow
+def test_papermill_command_line_gives_the_same_page(tmp_path):
+    """The same notebook and parameters through `papermill` (its default engine, the kernelspec
+    "effanalysis") and through `effanalysis render` (papermill's API, engine "effanalysis"):
+    the same injected parameters, the same page."""
+    out = tmp_path / "pm.ipynb"
+    papermill_cli = Path(sys.executable).with_name("papermill")
+    subprocess.run([str(papermill_cli), str(REPORT_NB), str(out), "-p", "top_n", "5", "--cwd", str(REPORT_NB.parent),
+                    "--no-progress-bar"], check=True, capture_output=True, cwd=tmp_path)
+    by_papermill = nbformat.read(out, as_version=4)
+    page = render(None, tmp_path / "render", {"top_n": "5"}, keep_notebook=True)
+    by_render = nbformat.read(page.with_suffix(".ipynb"), as_version=4)
+    for nb in (by_papermill, by_render):
+        assert nb.metadata.papermill.parameters == {"top_n": 5} and nb.metadata.papermill.exception is None
+    injected = [[c.source for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+                for nb in (by_papermill, by_render)]
+    assert injected[0] == injected[1] and len(injected[0]) == 1
+    assert _page_of(by_papermill) == _page_of(by_render)
+    # the page's parameter table names the default source as the file it is, not as ../data/…
+    html = page.read_text(encoding="utf-8")
+    assert "000_b8b61ae6203f38bb.txt" in html and "../data/raw" not in html

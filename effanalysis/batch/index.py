@@ -7,12 +7,13 @@ loading anything. Every value from a document (title, id, error) is escaped.
 from __future__ import annotations
 
 import html
+from importlib import resources
 from pathlib import Path
 from string import Template
 
 from .. import __version__
 
-TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "index.html"
+TEMPLATE = Path(str(resources.files("effanalysis") / "templates" / "index.html"))
 
 # (key, header, type): type "num" sorts numerically
 COLUMNS = [("title", "Title 标题", "text"), ("year", "Year 年份", "num"), ("date", "Date 日期", "text"),

@@ -2,9 +2,14 @@
 
 Order of evidence: a byte-order mark; strict UTF-8; UTF-16 without a BOM (NULs on
 alternate bytes); then the legacy Chinese double-byte encodings, GB18030 and Big5,
-which often both decode the same bytes without error — the one whose decoded text
-is made of common characters wins (garbage from the wrong codec is mostly rare
-characters, see `_plausibility`).
+and UTF-16 without any NUL (Han-only text), which often decode the same bytes
+without error — the one whose decoded text is made of common characters wins
+(garbage from the wrong codec is mostly rare characters, see `_plausibility`).
+
+charset-normalizer is not used: on files cut from the bundled corpus at 12 to 4000
+characters (bench/bench_decode.py, 640 files) it was right on 92.7% against 93.1% for
+this module before Han-only UTF-16 was added here (100% since), worse on GB18030/GBK
+(0.90), Big5 (0.89) and ASCII-heavy mixed text (0.82), and twice as slow.
 """
 from __future__ import annotations
 
@@ -113,7 +118,10 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         text, enc = found
     if text is None:
         candidates = []
-        for enc_try in ("gb18030", "big5"):
+        # Han-only UTF-16 has no NUL byte at all (U+4E00-U+9FFF, full-width punctuation):
+        # it competes with the double-byte codecs on the same plausibility score.
+        utf16 = ("utf-16-le", "utf-16-be") if len(data) % 2 == 0 else ()
+        for enc_try in ("gb18030", "big5", *utf16):
             try:
                 candidates.append((data.decode(enc_try), enc_try))
             except UnicodeDecodeError:

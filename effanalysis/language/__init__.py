@@ -40,7 +40,7 @@ class Profile:
     readability: dict = field(default_factory=dict)  # value, chars_per_clause, adverb_conjunction_share …
 
     def to_dict(self) -> dict:
-        """The JSON object of `effanalysis profile FILE --json`."""
+        """The JSON object of `effanalysis profile FILE`."""
         out = {}
         for name in ("keywords", "people", "organizations", "media", "campaigns", "slogans", "era", "mechanisms",
                      "sections", "readability"):

@@ -2,7 +2,7 @@
 
 idf = ln((N + 1) / (df + 1)) (smoothed, without scikit-learn's + 1 so that a
 word every report uses weighs nothing: keywords are what sets a report apart), over the N
-documents of data/corpus/government_work_reports.jsonl cut by segment.cut with
+documents of the bundled corpus (effanalysis.data: corpus/government_work_reports.jsonl) cut by segment.cut with
 the user dictionary. Only keyword candidates seen in two or more documents are
 stored; any other word gets the idf of an unseen word (df = 0), which keeps the
 file small and rates a report's own vocabulary (效能建设) highest.
@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
 from . import lexicon
 
-CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus" / "government_work_reports.jsonl"
+CORPUS = Path(str(resources.files("effanalysis.data") / "corpus" / "government_work_reports.jsonl"))
 MIN_DF = 2
 
 
@@ -38,12 +39,6 @@ def build(texts: list[str]) -> str:
              f"<N>\t{n}"]
     lines += [f"{w}\t{c}" for w, c in rows]
     return "\n".join(lines) + "\n"
-
-
-def corpus_texts() -> list[str]:
-    from ..report import iter_reports
-
-    return [r.text for r in iter_reports(CORPUS)]
 
 
 @lru_cache(maxsize=None)
@@ -71,7 +66,8 @@ def build_readability(texts: list[str]) -> str:
     return readability.build_reference(rows)
 
 
-def main() -> None:
-    texts = corpus_texts()
+def main(reports) -> None:
+    """Rewrite idf.tsv and readability_reference.tsv from `reports` (the bundled corpus's)."""
+    texts = [r.text for r in reports]
     lexicon.path("idf.tsv").write_text(build(texts), encoding="utf-8")
     lexicon.path("readability_reference.tsv").write_text(build_readability(texts), encoding="utf-8")

@@ -4,11 +4,12 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
-LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+LEXICONS = Path(str(resources.files("effanalysis") / "lexicons"))
 
 
 def path(name: str) -> Path:

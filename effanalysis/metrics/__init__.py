@@ -19,7 +19,7 @@ def audit_claims(claims, report=None):
     return _audit(claims, report)
 
 
-def write_claims(path, stream, fmt: str = "csv", audit: bool = False, text_column=None, id_column=None):
+def write_claims(reports, stream, fmt: str = "csv", audit: bool = False):
     from .io import write_claims as _write
 
-    return _write(path, stream, fmt=fmt, audit=audit, text_column=text_column, id_column=id_column)
+    return _write(reports, stream, fmt=fmt, audit=audit)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import math
-from typing import IO
+from typing import IO, Iterable
 
 from .audit import AUDIT_COLUMNS, audit_claims
 from .claims import CLAIM_COLUMNS
@@ -52,22 +52,20 @@ def _report_rows(report, audit: bool):
     return [[report.doc, *r] for r in found.itertuples(index=False)]
 
 
-def write_claims(path, stream: IO[str], fmt: str = "csv", audit: bool = False, text_column: str | None = None,
-                 id_column: str | None = None) -> int:
-    """Write one row per claim of every document in `path` to `stream`; returns the row count.
+def write_claims(reports: Iterable, stream: IO[str], fmt: str = "csv", audit: bool = False) -> int:
+    """Write one row per claim of every report to `stream`; returns the row count. `reports` is
+    consumed one at a time (pass `iter_reports(path)` to stream a corpus file).
 
     fmt="csv": a header with exactly CLAIM_COLUMNS + STATUS_COLUMNS (with audit=True: doc + the audit columns),
     empty cells for missing values. fmt="json": one JSON array of records (objects keyed by
     column, null for missing values), written record by record as documents are read."""
-    from ..report import iter_reports
-
     columns = AUDIT_OUTPUT_COLUMNS if audit else CLAIM_COLUMNS + STATUS_COLUMNS
     if fmt not in ("csv", "json"):
         raise ValueError(f"unknown format {fmt!r} (csv or json)")
     writer = csv.writer(stream, lineterminator="\n") if fmt == "csv" else None
     n, started = 0, False
     try:
-        for report in iter_reports(path, text_column, id_column):
+        for report in reports:
             if not started:  # only once the input has proved readable: bad input leaves stdout empty
                 started = True
                 if writer:

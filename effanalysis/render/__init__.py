@@ -1,12 +1,16 @@
 """Render a workbook notebook to one offline HTML page.
 
-`render` reads like the steps it takes (after papermill's `execute_notebook`):
-read the notebook, validate the parameters (before any kernel starts), check
-the input, inject the parameters as data, execute cell by cell, and either
-keep the failed notebook and raise, or export and write the page atomically.
+`render` reads like the steps it takes: read the notebook, validate the
+parameters (before any kernel starts), check the input, execute it through
+`papermill.execute_notebook` (which injects the parameters after the parameters
+cell and records them, with timings, in metadata.papermill; execute.py), and
+either keep the failed notebook and raise, or export and write the page
+atomically. `papermill` on the command line runs the same notebook the same way:
+the same parameters give the same page.
 """
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +22,7 @@ from .parameters import parse_parameters
 
 __all__ = ["render", "parse_parameters", "RenderError", "notebook_path", "NOTEBOOKS"]
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+NOTEBOOKS = Path(str(resources.files("effanalysis.notebooks")))   # the repository's notebooks/
 DEFAULT_TIMEOUT = 600   # seconds per cell
 
 
@@ -39,31 +43,34 @@ def notebook_path(notebook: str | Path) -> Path:
     return path
 
 
-def _given(params: dict | None, declared: dict, nb_dir: Path, **explicit) -> dict[str, Any]:
-    """Parameters asked for: `params` plus the explicit arguments that are set;
-    `source` made absolute (relative to the caller, or to the notebook for its default)."""
+def _given(params: dict | None, declared: dict, nb_dir: Path, **explicit) -> tuple[dict[str, Any], Path | None]:
+    """Parameters asked for (`params` plus the explicit arguments that are set), a given
+    `source` made absolute (relative to the caller), and the source the run will read:
+    the given one or the notebook's default (relative to the notebook, where it runs)."""
     given = dict(params or {})
     given.update({k: v for k, v in explicit.items() if v is not None})
-    if "source" in declared:
-        src = given.get("source") or declared["source"].default
-        if src:
-            base = Path.cwd() if given.get("source") else nb_dir
-            path = (base / Path(str(src)).expanduser()).resolve()
-            if not path.exists():   # named as the user wrote it
-                raise InputError(src, "no such file")
-            given["source"] = str(path)
-    return given
+    if "source" not in declared:
+        return given, None
+    src = given.get("source") or declared["source"].default
+    if not src:
+        return given, None
+    base = Path.cwd() if given.get("source") else nb_dir
+    path = (base / Path(str(src)).expanduser()).resolve()
+    if not path.exists():   # named as the user wrote it
+        raise InputError(src, "no such file")
+    if given.get("source"):
+        given["source"] = str(path)
+    return given, path
 
 
-def _output_name(values: dict, declared: dict, nb_path: Path) -> str:
+def _output_name(values: dict, source: Path | None, declared: dict, nb_path: Path) -> str:
     """The page name. For a one-report notebook this loads the report, so a
     missing or unreadable source fails here, before a kernel starts."""
-    if "doc" in declared and values.get("source"):
+    if "doc" in declared and source:
         from ..report import load
 
-        return load(values["source"], values.get("doc"), values.get("text_column"), values.get("id_column")).slug
-    stem = Path(values["source"]).stem if values.get("source") else "default"
-    return f"{nb_path.stem}-{stem}"
+        return load(source, values.get("doc"), values.get("text_column"), values.get("id_column")).slug
+    return f"{nb_path.stem}-{source.stem if source else 'default'}"
 
 
 def _shown(values: dict) -> dict:
@@ -80,16 +87,6 @@ def _shown(values: dict) -> dict:
     return shown
 
 
-def _with_parameters(nb, index: int, values: dict):
-    """A copy of `nb` with a cell that sets `values` inserted after the parameters cell."""
-    nb = nbformat.from_dict(nb)
-    cell = nbformat.v4.new_code_cell(parameters.injected_source(values), metadata={"tags": ["injected-parameters"]})
-    if nb.nbformat_minor < 5:   # cell ids exist from nbformat 4.5 on
-        cell.pop("id", None)
-    nb.cells.insert(index + 1, cell)
-    return nb
-
-
 def render(source: str | Path | None = None, out_dir: str | Path = "reports", params: dict | None = None, *,
            notebook: str | Path = "report", doc: str | int | None = None, show_code: bool = False,
            timeout: float = DEFAULT_TIMEOUT, text_column: str | None = None, id_column: str | None = None,
@@ -101,14 +98,13 @@ def render(source: str | Path | None = None, out_dir: str | Path = "reports", pa
     OUT_DIR/failed/, any previous page is left untouched)."""
     nb_path = notebook_path(notebook)
     nb = nbformat.read(nb_path, as_version=4)
-    index = parameters.parameters_cell(nb)
-    declared = parameters.spec(nb.cells[index].source)
-    given = _given(params, declared, nb_path.parent, source=source, doc=None if doc is None else str(doc),
-                   text_column=text_column, id_column=id_column)
+    declared = parameters.spec(nb.cells[parameters.parameters_cell(nb)].source)
+    given, source_path = _given(params, declared, nb_path.parent, source=source,
+                                doc=None if doc is None else str(doc), text_column=text_column, id_column=id_column)
     values = parameters.validate(declared, given)
-    name = output_name or _output_name(values, declared, nb_path)
+    name = output_name or _output_name(values, source_path, declared, nb_path)
 
-    executed, failure = execute.run(_with_parameters(nb, index, values), cwd=nb_path.parent, timeout=timeout)
+    executed, failure = execute.run(nb_path, cwd=nb_path.parent, timeout=timeout, parameters=values)
 
     out_dir = Path(out_dir)
     if failure:
@@ -117,7 +113,11 @@ def render(source: str | Path | None = None, out_dir: str | Path = "reports", pa
     if keep_notebook:
         export.write_atomic(out_dir / f"{name}.ipynb", nbformat.writes(executed))
     title = export.records(executed).get("title") or values.get("title") or name   # recorded by the notebook
-    page = export.to_html(executed, title=str(title), parameters=parameters.table(declared, _shown(values)),
+    rows = parameters.table(declared, _shown(values))
+    for row in rows:   # the notebook's default source, as the file it named (not as `../data/…`)
+        if row["name"] == "source" and not row["given"] and source_path:
+            row["value"] = _shown({"source": str(source_path)})["source"]
+    page = export.to_html(executed, title=str(title), parameters=rows,
                           show_code=show_code)
     written = export.write_atomic(out_dir / f"{name}.html", page)
     (out_dir / "failed" / f"{name}.ipynb").unlink(missing_ok=True)   # an earlier failure is now history

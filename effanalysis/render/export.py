@@ -12,17 +12,16 @@ import html
 import os
 import re
 import tempfile
+from importlib import resources
 from pathlib import Path
 
 import nbformat
 from nbconvert import HTMLExporter
-from nbconvert.exporters.templateexporter import TemplateExporter
-from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 
 from .. import __version__
 from ..workbook import RECORD_MIME
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(str(resources.files("effanalysis") / "templates"))
 TEMPLATE = "effreport"
 _HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*#*\s*$")
 
@@ -42,8 +41,11 @@ PAGE_HIDDEN_TAG = "lab-only"   # cells for JupyterLab only, e.g. the notebook's 
 
 
 def _without_records(nb):
-    """A copy without what the page leaves out: recorded values and cells tagged lab-only."""
+    """A copy without what the page leaves out: recorded values, widget state and cells tagged lab-only."""
     nb = nbformat.from_dict(nb)   # a copy
+    # Widget state (papermill records it): with it nbconvert picks the widget view, which a page
+    # without scripts cannot show, over the output's HTML fallback.
+    nb.metadata.pop("widgets", None)
     nb.cells = [c for c in nb.cells if PAGE_HIDDEN_TAG not in c.get("metadata", {}).get("tags", [])]
     for cell in nb.cells:
         for o in cell.get("outputs", []):
@@ -73,24 +75,14 @@ def _anchored(nb) -> tuple[object, list[dict]]:
     return nb, toc
 
 
-class PageExporter(HTMLExporter):
-    """nbconvert's HTML exporter without its last pass, which parses the finished page
-    with BeautifulSoup to give images without alt text a generic one and JupyterLab's
-    output classes a tabindex, and writes it out again. Every image of ours has its
-    own alt text and the template uses no JupyterLab classes; the pass cost 0.02 s of
-    the seed page's 0.05 s export and rewrote the template's markup."""
-
-    def from_notebook_node(self, nb, resources=None, **kw):
-        resources = self._init_resources(resources)
-        self.register_filter("filter_data_type", WidgetsDataTypeFilter(
-            notebook_metadata=self._nb_metadata, parent=self, resources=resources))
-        return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
-
-
 def to_html(nb, *, title: str, parameters: list[dict], show_code: bool = False) -> str:
     """The page for an executed notebook."""
     nb, toc = _anchored(_without_records(nb))
-    exporter = PageExporter(template_name=TEMPLATE, extra_template_basedirs=[str(TEMPLATES)])
+    # nbconvert's public exporter. Its last pass (BeautifulSoup: alt text for images without one,
+    # tabindex for JupyterLab's output classes) has nothing to do on our pages and costs 0.09 s
+    # of the seed page's export (0.13 -> 0.22 s, medians of 7 on a busy 2-core machine), a few
+    # per cent of a render: not worth overriding the exporter's private _init_resources.
+    exporter = HTMLExporter(template_name=TEMPLATE, extra_template_basedirs=[str(TEMPLATES)])
     resources = {"effanalysis": {"title": title, "parameters": parameters, "toc": toc,
                                  "show_code": show_code, "version": __version__}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)

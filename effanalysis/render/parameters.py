@@ -1,4 +1,4 @@
-"""Notebook parameters: read from the `parameters` cell, validated, injected as data.
+"""Notebook parameters: read from the `parameters` cell and validated before any kernel starts.
 
 The parameters cell declares each parameter as a typed, commented assignment:
 
@@ -6,11 +6,9 @@ The parameters cell declares each parameter as a typed, commented assignment:
 
 (a plain `top_n = 20` is typed by its default; `= None` makes an optional str).
 `spec` reads those declarations (with `ast`, nothing is executed); `validate`
-checks names and converts values before any kernel starts; `injected_source`
-writes the cell that overrides the defaults. Values are only ever written as
-Python literals (`repr` of a str/int/float/bool/None, checked to round-trip
-through `ast.literal_eval`), so a hostile value stays a string and Chinese
-stays readable (papermill writes `\\u` escapes and accepts any name).
+checks names and converts values to the declared types (papermill accepts any
+name and guesses the type of a `-p` value). papermill then injects the validated
+values, each a str/int/float/bool/None written as a Python literal.
 """
 from __future__ import annotations
 
@@ -136,23 +134,6 @@ def validate(declared: dict[str, Parameter], given: dict[str, Any]) -> dict[str,
         valid = ", ".join(f"{p.name} ({p.type_name})" for p in declared.values())
         raise InputError(None, f"unknown parameter {', '.join(unknown)}; valid parameters: {valid}")
     return {name: _convert(declared[name], value) for name, value in given.items()}
-
-
-def literal(value: Any) -> str:
-    """A Python literal for a validated value, proven to read back as that value."""
-    if not (value is None or isinstance(value, (str, int, float, bool))):
-        raise TypeError(f"not a parameter value: {type(value).__name__}")
-    text = repr(value)
-    if ast.literal_eval(text) != value or type(ast.literal_eval(text)) is not type(value):
-        raise ValueError(f"value does not round-trip: {text}")
-    return text
-
-
-def injected_source(values: dict[str, Any]) -> str:
-    """The source of the cell that overrides the defaults (one assignment per line)."""
-    lines = ["# Parameters (injected by effanalysis render)"]
-    lines += [f"{name} = {literal(v)}" for name, v in values.items()]
-    return "\n".join(lines) + "\n"
 
 
 def table(declared: dict[str, Parameter], values: dict[str, Any]) -> list[dict]:
