@@ -134,8 +134,10 @@ class Engine(NBClientEngine):
     @classmethod
     def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None, stderr_file=None,
                                  start_timeout=60, execution_timeout=None, **kwargs):
+        # connection_file: where the caller wants the kernel's key (render: its scratch directory,
+        # which a later run removes if this process is killed); default the temp directory
         km = AsyncKernelManager(kernel_spec_manager=ThisInterpreter(preload=imported_modules(nb_man.nb)),
-                                kernel_name=KERNEL_NAME)
+                                kernel_name=KERNEL_NAME, connection_file=kwargs.pop("connection_file", ""))
         client = _Client(nb_man, km=km, timeout=execution_timeout, startup_timeout=start_timeout,
                          kernel_name=KERNEL_NAME, log_output=log_output, stdout_file=stdout_file,
                          stderr_file=stderr_file, allow_errors=False, record_timing=True,

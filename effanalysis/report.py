@@ -11,7 +11,7 @@ from importlib import resources
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pandas as pd
 
@@ -163,24 +163,58 @@ def _fallback_title(meta: dict, doc: str) -> str:
     return str(meta.get("title") or meta.get("html_title") or doc)
 
 
-def iter_reports(path: str | Path, text_column: str | None = None, id_column: str | None = None) -> Iterator[Report]:
-    """Reports of a file: one for a document, one per row for a corpus file."""
+def iter_reports(path: str | Path, text_column: str | None = None, id_column: str | None = None,
+                 on_error: Callable[[InputError], None] | None = None) -> Iterator[Report]:
+    """Reports of a file: one for a document, one per row for a corpus file. A row
+    that cannot be used raises InputError naming its line, or, with `on_error`, is
+    handed to it and skipped, so the other rows are still read."""
     for raw in _io.read(path, text_column, id_column):
-        if not raw["text"].strip():
-            raise InputError(path, f"document {raw['doc']!r} (row {raw['row']}) has no text")
-        report = Report.from_text(raw["text"], doc=raw["doc"], meta=raw["meta"], source=str(path))
-        if not report.text.strip():   # nothing but page furniture
-            where = "" if raw["row"] is None else f"document {raw['doc']!r} (row {raw['row']}): "
-            raise InputError(path, f"{where}no report text found (only page furniture: menus, toolbars, links)")
+        try:
+            if raw["error"]:
+                raise InputError(path, raw["error"])
+            report = _report(raw, path)
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+            continue
         yield report
 
 
+def _report(raw: dict, path: str | Path) -> Report:
+    report = Report.from_text(raw["text"], doc=raw["doc"], meta=raw["meta"], source=str(path))
+    if not report.text.strip():   # nothing but page furniture
+        where = "" if raw["row"] is None else f"document {raw['doc']!r} (row {raw['row']}): "
+        raise InputError(path, f"{where}no report text found (only page furniture: menus, toolbars, links)")
+    return report
+
+
 def load(path: str | Path | None = None, doc: str | int | None = None, text_column: str | None = None,
-         id_column: str | None = None) -> Report:
-    """Read and clean one report. For a corpus file, `doc` picks a document by
-    id or 1-based row number (default: the first)."""
+         id_column: str | None = None, row: int | None = None) -> Report:
+    """Read and clean one report. For a corpus file, `row` picks a document by its
+    1-based row and `doc` by its id, or, when no row has that id, by row number
+    (default: the first). Given both, the row must hold that id: a page is never
+    made from another row's text."""
     path = Path(path) if path else default_source()
-    for i, report in enumerate(iter_reports(path, text_column, id_column), 1):
-        if doc is None or str(doc) == report.doc or str(doc) == str(i):
-            return report
-    raise InputError(path, f"has no document {doc!r}")
+    wanted, by_number = None, None
+    for raw in _io.read(path, text_column, id_column):
+        position = raw["row"] or 1
+        if row is not None:
+            hit = position == int(row)
+        elif doc is None:
+            hit = True
+        else:
+            hit = raw["doc"] == str(doc)
+            if not hit and by_number is None and str(doc) == str(position):
+                by_number = raw
+        if hit:
+            wanted = raw
+            break
+    wanted = wanted or by_number
+    if wanted is None:
+        raise InputError(path, f"has no row {row}" if row is not None else f"has no document {doc!r}")
+    if row is not None and doc is not None and wanted["doc"] != str(doc) and not wanted["error"]:
+        raise InputError(path, f"row {row} is document {wanted['doc']!r}, not {str(doc)!r} (the file changed?)")
+    if wanted["error"]:
+        raise InputError(path, wanted["error"])
+    return _report(wanted, path)

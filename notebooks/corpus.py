@@ -29,9 +29,9 @@ source: str = "../data/corpus/government_work_reports.jsonl"  # the corpus: a .j
 text_column: str | None = None  # the column holding the text (None: detected)
 id_column: str | None = None  # the column holding the document id (None: detected)
 title: str = "Corpus workbook 语料对比"  # the page title
-top_n: int = 15  # how many shared passages and distinctive keywords to show
+top_n: int = 15  # how many shared passages and distinctive keywords to show (1–1000)
 min_similarity: float = 80.0  # alignment score (0–100) for two sentences to count as a near-copy
-shingle: int = 5  # characters per shingle for the MinHash candidates
+shingle: int = 5  # characters per shingle for the MinHash candidates (1–12)
 link_pages: bool = False  # link each document to its page (<slug>.html beside this one, as batch writes them)
 
 # %%

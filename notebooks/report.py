@@ -29,18 +29,19 @@
 
 # %% tags=["parameters"]
 source: str = "../data/raw/000_b8b61ae6203f38bb.txt"  # the report: .txt/.html/.docx/.pdf, or a corpus file (.jsonl/.csv)
-doc: str | None = None  # corpus files: document id or 1-based row number (None: the first)
+doc: str | None = None  # corpus files: document id, or a 1-based row number when no row has that id (None: the first)
+row: int | None = None  # corpus files: the document on this 1-based row, whatever its id (≥ 1; None: by doc)
 text_column: str | None = None  # corpus files: the column holding the text (None: detected)
 id_column: str | None = None  # corpus files: the column holding the document id (None: detected)
 title: str | None = None  # a title to show instead of the report's own
-top_n: int = 20  # how many keywords, names and formulations to list
+top_n: int = 20  # how many keywords, names and formulations to list (1–1000)
 show_text: bool = True  # include the full cleaned text with the claims highlighted
 
 # %%
 import effanalysis
 from effanalysis import workbook as wb
 
-report = effanalysis.load(source, doc, text_column, id_column)
+report = effanalysis.load(source, doc, text_column, id_column, row=row)
 
 # %% [markdown]
 # ## 1. Overview 概览

@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -159,6 +160,50 @@ def test_docx_loads_as_a_report_with_its_outline(tmp_path):
     assert report.sections["title"].tolist() == ["以强化领导为重点，切实明确效能建设认识"]
 
 
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx_bomb(xml_bytes: int) -> bytes:
+    """A .docx whose word/document.xml inflates to `xml_bytes` of valid paragraphs
+    (about 400:1 compression: 700 MB of XML in under 2 MB)."""
+    buf = io.BytesIO()
+    chunk = ("<w:p><w:r><w:t>" + "效能建设" * 200 + "</w:t></w:r></w:p>").encode() * 100
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w", force_zip64=True) as f:
+            f.write(f'<?xml version="1.0"?><w:document {W_NS}><w:body>'.encode())
+            for _ in range(max(1, xml_bytes // len(chunk))):
+                f.write(chunk)
+            f.write(b"</w:body></w:document>")
+    return buf.getvalue()
+
+
+def test_docx_that_unpacks_past_the_limit_is_refused_before_parsing(monkeypatch):
+    monkeypatch.setenv("EFFANALYSIS_MAX_BYTES", "1000000")     # unpacked limit: 4 MB
+    bomb = docx_bomb(20_000_000)
+    assert len(bomb) < 1_000_000                                  # passes the limit on the file itself
+    with pytest.raises(InputError, match=r"unpacks to \d+\.\d MB, more than the 4\.0 MB a \.docx may unpack to"):
+        read_docx(bomb, "bomb.docx")
+
+
+def test_docx_text_is_capped(monkeypatch):
+    # 3.4 MB of XML is within the 4 MB unpacked limit, but holds 1.1 M characters (> 1 M)
+    monkeypatch.setenv("EFFANALYSIS_MAX_BYTES", "1000000")
+    with pytest.raises(InputError, match="holds more than 1,000,000 characters of text"):
+        read_docx(docx_bomb(3_500_000), "long.docx")
+
+
+def test_docx_paragraph_inside_a_table_is_read_once():
+    # python-docx put a table cell's paragraphs in the cell's text only; so does the stream reader
+    body = (f'<w:document {W_NS}><w:body><w:p><w:r><w:t>前言</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r>'
+            '<w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>185</w:t></w:r><w:r><w:t>件</w:t></w:r></w:p>'
+            '</w:tc></w:tr></w:tbl><w:p><w:r><w:t>结语</w:t></w:r></w:p></w:body></w:document>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", body)
+    assert read_docx(buf.getvalue(), "t.docx")[0] == "前言\n指标\t185件\n结语"
+
+
 def test_truncated_docx_is_an_input_error():
     data = _docx_bytes()
     with pytest.raises(InputError, match="not a readable .docx"):
@@ -289,10 +334,7 @@ def test_corpus_ids_fall_back_to_row_numbers(tmp_path):
 @pytest.mark.parametrize("suffix,content,problem", [
     (".csv", "title,summary\n甲,乙\n", "no text column"),
     (".csv", "title,content\n", "no documents"),
-    (".jsonl", '{"content": "一"}\n{"content": \n', "line 2 is not valid JSON"),
-    (".jsonl", '["content"]\n', "line 1 is not a JSON object"),
     (".jsonl", '{"content": "一"}\n', "no text column '正文'"),
-    (".csv", ("title,content\n" + "甲,正文。\n" * 8000).encode("utf-8") + b"\xff\xfe,\x80\n", "undecodable bytes"),
 ])
 def test_corpus_problems_are_input_errors(tmp_path, suffix, content, problem):
     path = tmp_path / f"bad{suffix}"
@@ -300,6 +342,74 @@ def test_corpus_problems_are_input_errors(tmp_path, suffix, content, problem):
     text_column = "正文" if "正文" in problem else None
     with pytest.raises(InputError, match=problem):
         list(read(path, text_column=text_column))
+
+
+GOOD = [{"id": f"d{i}", "content": f"第{i}份报告：今年完成投资{i}亿元。"} for i in range(1, 6)]
+
+
+def _jsonl_lines(rows) -> list[bytes]:
+    return [json.dumps(r, ensure_ascii=False).encode("utf-8") + b"\n" for r in rows]
+
+
+@pytest.mark.parametrize("bad,problem", [
+    (b'{"id": "x", "content": \n', "line 3 is not valid JSON"),
+    (b'["content"]\n', "line 3 is not a JSON object"),
+    ('{"id": "gbk", "content": "国务院关于报告的决议"}\n'.encode("gbk"), "line 3 is not utf-8 text"),
+    (b'{"id": "empty", "content": ""}\n', "line 3 (document 'empty') has no text"),
+    ('{"id": "zw", "content": "\u200b\u200c\u2060\ufeff \u3000"}\n'.encode("utf-8"), "has no text"),
+])
+def test_one_bad_jsonl_line_costs_only_its_row(tmp_path, bad, problem):
+    """Today's failures: a malformed line swallowed the next row, GBK bytes on one line
+    dropped the rows around it with an offset in a read buffer, an empty row broke the next.
+    Now the bad line is one row with its line number; every other row is read as written."""
+    lines = _jsonl_lines(GOOD)
+    lines.insert(2, bad)
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(b"".join(lines))
+    rows = list(read(path))
+    assert [r["row"] for r in rows] == [1, 2, 3, 4, 5, 6] and [r["line"] for r in rows] == [1, 2, 3, 4, 5, 6]
+    assert rows[2]["error"].startswith("line 3") and problem in rows[2]["error"] and rows[2]["text"] == ""
+    good = [r for r in rows if r["error"] is None]
+    assert [(r["doc"], r["text"]) for r in good] == [(g["id"], g["content"]) for g in GOOD]
+
+
+def test_gbk_line_late_in_a_large_utf8_file_is_one_bad_row(tmp_path):
+    # past the 64 kB the encoding is judged by: the stream must not fail as a whole
+    rows = [{"id": f"r{i}", "content": "各项工作取得新进展。" * 40} for i in range(120)]
+    lines = _jsonl_lines(rows)
+    lines[100] = lines[100].decode("utf-8").encode("gbk")
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(b"".join(lines))
+    read_rows = list(read(path))
+    assert len(read_rows) == 120 and [r["row"] for r in read_rows if r["error"]] == [101]
+    assert "line 101" in read_rows[100]["error"]
+
+
+def test_csv_record_with_undecodable_bytes_or_extra_fields_is_one_bad_row(tmp_path):
+    path = tmp_path / "c.csv"
+    body = ("id,content\n" "a,\"第一份报告，\n跨两行。\"\n").encode("utf-8") + "b,第二份\n".encode("gbk") + \
+        "c,第三份,多余\nd,第四份报告。\n".encode("utf-8")
+    path.write_bytes(body)
+    rows = list(read(path))
+    assert [(r["doc"], r["line"], r["error"] is None) for r in rows] == \
+        [("a", 2, True), ("row2", 4, False), ("row3", 5, False), ("d", 6, True)]
+    assert rows[0]["text"] == "第一份报告，\n跨两行。"
+    assert "line 4 is not utf-8" in rows[1]["error"] and "line 5 has 3 fields, the header has 2" in rows[2]["error"]
+
+
+def test_zero_width_only_document_has_no_text(tmp_path):
+    path = tmp_path / "zw.txt"
+    path.write_text("\u200b\u200d\u2060\ufeff\n\u3164\u00ad", encoding="utf-8")
+    with pytest.raises(InputError, match="has no text"):
+        list(read(path))
+
+
+def test_symlink_loop_is_named(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.symlink_to(b)
+    b.symlink_to(a)
+    with pytest.raises(InputError, match=r"symbolic link loop \(.*a\.txt -> .*b\.txt -> .*a\.txt\)"):
+        list(read(a))
 
 
 # --- files -----------------------------------------------------------------------

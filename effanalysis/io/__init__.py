@@ -6,32 +6,49 @@ Every problem with the input is an `InputError` naming the file.
 """
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import InputError
+from ..errors import InputError, quote
 from .corpus import iter_corpus
-from .decode import decode
+from .decode import decode, has_text
+from .limits import DEFAULT_MAX_BYTES, max_bytes
+from .limits import size as _size
 from .readers import reader_for
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 CORPUS_SUFFIXES = (".jsonl", ".csv")
 
 
-def max_bytes() -> int:
-    """Size limit in bytes: 50 MB unless EFFANALYSIS_MAX_BYTES says otherwise."""
-    value = os.environ.get("EFFANALYSIS_MAX_BYTES")
-    return int(value) if value and value.isdigit() else DEFAULT_MAX_BYTES
+def _link_loop(p: Path) -> str:
+    """The chain of symbolic links from `p` back to itself, e.g. "a -> b -> a"."""
+    chain, seen, cur = [str(p)], {os.path.abspath(p)}, p
+    for _ in range(40):
+        if not cur.is_symlink():
+            break
+        cur = Path(os.path.normpath(cur.parent / os.readlink(cur)))
+        chain.append(str(cur))
+        if os.path.abspath(cur) in seen:
+            return " -> ".join(quote(c) for c in chain)
+        seen.add(os.path.abspath(cur))
+    return "too many levels of symbolic links"
 
 
 def check_file(path: str | Path, limit: int | None = None) -> Path:
     p = Path(path)
-    if not p.exists():
-        raise InputError(p, "no such file")
-    if p.is_dir():
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        raise InputError(p, "no such file" + (" (a symbolic link to nothing)" if p.is_symlink() else "")) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(p, f"is a symbolic link loop ({_link_loop(p)})") from None
+        raise InputError(p, f"cannot be read ({exc.strerror})") from None
+    if stat.S_ISDIR(st.st_mode):
         raise InputError(p, "is a directory, not a file")
-    size = p.stat().st_size
+    size = st.st_size
     limit = max_bytes() if limit is None else limit
     if size > limit:
         raise InputError(p, f"is too large ({_size(size)}; the limit is {_size(limit)}, "
@@ -46,16 +63,15 @@ def check_file(path: str | Path, limit: int | None = None) -> Path:
     return p
 
 
-def _size(n: int) -> str:
-    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n} bytes"
-
-
 def is_corpus(path: str | Path) -> bool:
     return Path(path).suffix.lower() in CORPUS_SUFFIXES
 
 
 def read(path: str | Path, text_column: str | None = None, id_column: str | None = None,
          limit: int | None = None) -> Iterator[dict]:
+    """Yield {doc, text, meta, row, line, error} per document. A corpus row that cannot
+    be used comes with `error` set (see io.corpus); a single document that cannot be
+    read, and a corpus file that cannot be read at all, raise InputError."""
     p = check_file(path, limit)
     if is_corpus(p):
         yield from iter_corpus(p, text_column, id_column)
@@ -66,9 +82,9 @@ def read(path: str | Path, text_column: str | None = None, id_column: str | None
         # Unknown extension: accept it if the bytes are text.
         from .readers import read_txt as reader
     text, info = reader(data, str(p))
-    if not text.strip():
-        raise InputError(p, "has no text (empty or whitespace only)")
-    yield {"doc": p.stem, "text": text, "meta": info, "row": None}
+    if not has_text(text):
+        raise InputError(p, "has no text (empty, whitespace or invisible characters only)")
+    yield {"doc": p.stem, "text": text, "meta": info, "row": None, "line": None, "error": None}
 
 
-__all__ = ["read", "decode", "check_file", "is_corpus", "InputError", "DEFAULT_MAX_BYTES"]
+__all__ = ["read", "decode", "check_file", "is_corpus", "has_text", "max_bytes", "InputError", "DEFAULT_MAX_BYTES"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from functools import lru_cache
 
 from ..errors import InputError
@@ -134,3 +135,14 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     if len(_CONTROL.findall(text[:20000])) > max(8, len(text[:20000]) // 100):
         raise InputError(path, "is binary data (control characters), not text")
     return text, enc
+
+
+# Letters that render as nothing: Hangul fillers and the blank Braille pattern.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def has_text(text: str) -> bool:
+    """Whether `text` holds anything a reader sees: a letter, digit, punctuation mark
+    or symbol. Whitespace, zero-width and other format characters (U+200B, U+2060,
+    U+FEFF …), control characters and lone combining marks are not text."""
+    return any(unicodedata.category(ch)[0] in "LNPS" and ch not in _BLANK_LETTERS for ch in text)

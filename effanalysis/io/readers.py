@@ -10,6 +10,7 @@ import re
 import zipfile
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import InputError
 from .decode import decode
@@ -196,25 +197,72 @@ def _decode_html(data: bytes, path: str) -> tuple[str, str]:
     return decode(data, path)
 
 
-def read_docx(data: bytes, path: str) -> tuple[str, dict]:
-    try:
-        import docx
-        from docx.oxml.ns import qn
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DOCX_BODY = "word/document.xml"
 
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(path, f"is not a readable .docx (damaged or truncated: {exc.__class__.__name__})") from None
-    except Exception as exc:  # python-docx raises assorted errors on broken packages
-        raise InputError(path, f"is not a readable .docx ({exc.__class__.__name__}: {exc})") from None
+
+def _zip_members(data: bytes, path: str, kind: str) -> zipfile.ZipFile:
+    """The archive of a zip-based document, once its directory shows that what it
+    unpacks to stays within the limit (a zip bomb is refused before anything is
+    inflated). The sizes in the directory are binding: zipfile stops at them."""
+    from .limits import max_unpacked, size
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise InputError(path, f"is not a readable {kind} (damaged or truncated: {exc.__class__.__name__})") from None
+    total, limit = sum(m.file_size for m in members), max_unpacked()
+    if total > limit:
+        raise InputError(path, f"unpacks to {size(total)}, more than the {size(limit)} a {kind} may unpack to "
+                               "(a zip bomb? set EFFANALYSIS_MAX_BYTES to change the limit)")
+    return archive
+
+
+def _docx_lines(stream) -> Iterator[str]:
+    """The body's paragraphs and table rows (cells joined by tabs), in document order,
+    parsed as a stream: each top-level element is dropped once read."""
+    from lxml import etree
+
+    p, tbl, tr, tc, t = _W + "p", _W + "tbl", _W + "tr", _W + "tc", _W + "t"
+    body = _W + "body"
+    for _, el in etree.iterparse(stream, events=("end",), tag=(p, tbl), resolve_entities=False, no_network=True,
+                                 huge_tree=False, load_dtd=False):
+        parent = el.getparent()
+        if parent is None or parent.tag != body:
+            continue
+        if el.tag == p:
+            yield "".join(x.text or "" for x in el.iter(t))
+        else:
+            for row in el.iter(tr):
+                yield "\t".join("".join(x.text or "" for x in cell.iter(t)).strip() for cell in row.iter(tc))
+        el.clear()
+        while el.getprevious() is not None:   # siblings already read
+            del parent[0]
+
+
+def read_docx(data: bytes, path: str) -> tuple[str, dict]:
+    """Paragraphs and tables of word/document.xml, read straight from the archive
+    (python-docx would load every part, images included, into memory first)."""
+    from lxml import etree
+
+    from .limits import max_text_chars, size
+
+    archive = _zip_members(data, path, ".docx")
+    if _DOCX_BODY not in archive.namelist():
+        raise InputError(path, "is not a readable .docx (damaged or truncated: no word/document.xml)")
     lines: list[str] = []
-    # Body paragraphs and tables in document order.
-    for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            lines.append("".join(t.text or "" for t in child.iter(qn("w:t"))))
-        elif child.tag == qn("w:tbl"):
-            for row in child.iter(qn("w:tr")):
-                cells = ["".join(t.text or "" for t in cell.iter(qn("w:t"))) for cell in row.iter(qn("w:tc"))]
-                lines.append("\t".join(c.strip() for c in cells))
+    chars, cap = 0, max_text_chars()
+    try:
+        with archive.open(_DOCX_BODY) as stream:
+            for line in _docx_lines(stream):
+                chars += len(line) + 1
+                if chars > cap:
+                    raise InputError(path, f"holds more than {cap:,} characters of text, the limit "
+                                           "(set EFFANALYSIS_MAX_BYTES to change it)")
+                lines.append(line)
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, EOFError, OSError, ValueError) as exc:
+        raise InputError(path, f"is not a readable .docx (damaged or truncated: {exc.__class__.__name__})") from None
     return "\n".join(lines), {"format": "docx", "encoding": "utf-8"}
 
 
@@ -231,7 +279,7 @@ def read_pdf(data: bytes, path: str) -> tuple[str, dict]:
                 ok = 0
             if not ok:
                 raise InputError(path, "is an encrypted PDF (needs a password)")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = _pdf_pages(reader, path)
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
@@ -244,6 +292,20 @@ def read_pdf(data: bytes, path: str) -> tuple[str, dict]:
     if not text.strip():
         raise InputError(path, "is a PDF with no text layer — scanned?")
     return text, {"format": "pdf", "encoding": "utf-8", "pages": len(pages)}
+
+
+def _pdf_pages(reader, path: str) -> list[str]:
+    """Page texts, stopping at the text limit (pypdf bounds each stream it inflates)."""
+    from .limits import max_text_chars, size
+
+    pages, chars, cap = [], 0, max_text_chars()
+    for page in reader.pages:
+        pages.append(page.extract_text() or "")
+        chars += len(pages[-1]) + 1
+        if chars > cap:
+            raise InputError(path, f"holds more than {cap:,} characters of text, the limit "
+                                   "(set EFFANALYSIS_MAX_BYTES to change it)")
+    return pages
 
 
 READERS = {

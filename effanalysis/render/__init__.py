@@ -6,31 +6,47 @@ parameters (before any kernel starts), check the input, execute it through
 cell and records them, with timings, in metadata.papermill; execute.py), and
 either keep the failed notebook and raise, or export and write the page
 atomically. `papermill` on the command line runs the same notebook the same way:
-the same parameters give the same page.
+the same parameters give the same page. The output directory is checked before
+any kernel starts, and what a killed render left behind is removed first
+(render.leftovers).
 """
 from __future__ import annotations
 
+import os
+import shutil
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import nbformat
-
 from ..errors import InputError
-from . import execute, export, parameters
+from . import leftovers, parameters
 from .parameters import parse_parameters
+
+# nbformat, papermill and nbconvert are imported where a notebook is run: nbformat's schema
+# validation alone takes 2 s of CPU to import, which a batch with nothing to render must not pay.
+_LAZY = ("execute", "export")
+
+
+def __getattr__(name: str):
+    if name in _LAZY:   # render.execute / render.export on first use
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["render", "parse_parameters", "RenderError", "notebook_path", "NOTEBOOKS"]
 
 NOTEBOOKS = Path(str(resources.files("effanalysis.notebooks")))   # the repository's notebooks/
 DEFAULT_TIMEOUT = 600   # seconds per cell
+MIN_FREE_BYTES = 16 * 1024 * 1024   # a page with its charts and downloads is 1–3 MB
 
 
 class RenderError(Exception):
     """The notebook failed (a cell raised or timed out). `failure` names the cell;
     `notebook` is the executed notebook kept for debugging."""
 
-    def __init__(self, failure: execute.Failure, notebook: Path):
+    def __init__(self, failure: "execute.Failure", notebook: Path):
         self.failure, self.notebook = failure, notebook
         super().__init__(f"{failure} (executed notebook kept in {notebook})")
 
@@ -69,33 +85,59 @@ def _output_name(values: dict, source: Path | None, declared: dict, nb_path: Pat
     if "doc" in declared and source:
         from ..report import load
 
-        return load(source, values.get("doc"), values.get("text_column"), values.get("id_column")).slug
+        return load(source, values.get("doc"), values.get("text_column"), values.get("id_column"),
+                    row=values.get("row")).slug
     return f"{nb_path.stem}-{source.stem if source else 'default'}"
 
 
-def _shown(values: dict) -> dict:
-    """Values for the page's parameter table: a source path relative to the working
-    directory when inside it, else its file name (a shared page does not carry
-    the renderer's directory layout)."""
+def shown_path(source: str | Path) -> str:
+    """A source path as the page's parameter table shows it: relative to the working
+    directory when inside it, else its file name (a shared page does not carry the
+    renderer's directory layout)."""
+    src = Path(source).expanduser().resolve()
+    try:
+        return str(src.relative_to(Path.cwd()))
+    except ValueError:
+        return src.name
+
+
+def _shown(values: dict, shown_source: str | None = None) -> dict:
+    """Values for the page's parameter table (`shown_source`: the source as the user
+    gave it, when it was read from elsewhere, e.g. on a cluster worker)."""
     shown = dict(values)
     if shown.get("source"):
-        src = Path(shown["source"])
-        try:
-            shown["source"] = str(src.relative_to(Path.cwd()))
-        except ValueError:
-            shown["source"] = src.name
+        shown["source"] = shown_source or shown_path(shown["source"])
     return shown
+
+
+def check_output_dir(out_dir: Path) -> None:
+    """An output directory we can write into, with room for a page, before any kernel
+    starts: a read-only or full disk is bad input naming the directory."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = out_dir / f".write-test.{os.getpid()}.tmp"
+        probe.write_bytes(b"")
+        probe.unlink()
+        free = shutil.disk_usage(out_dir).free
+    except OSError as exc:
+        raise InputError(out_dir, f"cannot be written to ({exc.strerror or exc})") from None
+    if free < MIN_FREE_BYTES:
+        raise InputError(out_dir, f"has no room for a page ({free // 1024} kB free on its disk)")
 
 
 def render(source: str | Path | None = None, out_dir: str | Path = "reports", params: dict | None = None, *,
            notebook: str | Path = "report", doc: str | int | None = None, show_code: bool = False,
            timeout: float = DEFAULT_TIMEOUT, text_column: str | None = None, id_column: str | None = None,
-           output_name: str | None = None, keep_notebook: bool = False) -> Path:
+           output_name: str | None = None, keep_notebook: bool = False, shown_source: str | None = None) -> Path:
     """Execute a workbook notebook with parameters and write OUT_DIR/<name>.html.
 
     Raises InputError (bad parameter, missing source: nothing was started) or
     RenderError (a cell failed or timed out: the executed notebook is kept in
     OUT_DIR/failed/, any previous page is left untouched)."""
+    import nbformat
+
+    from . import execute, export
+
     nb_path = notebook_path(notebook)
     nb = nbformat.read(nb_path, as_version=4)
     declared = parameters.spec(nb.cells[parameters.parameters_cell(nb)].source)
@@ -104,19 +146,24 @@ def render(source: str | Path | None = None, out_dir: str | Path = "reports", pa
     values = parameters.validate(declared, given)
     name = output_name or _output_name(values, source_path, declared, nb_path)
 
-    executed, failure = execute.run(nb_path, cwd=nb_path.parent, timeout=timeout, parameters=values)
-
     out_dir = Path(out_dir)
+    check_output_dir(out_dir)
+    leftovers.sweep_output(out_dir)
+    leftovers.sweep_temp()
+
+    with leftovers.scratch_dir() as scratch:   # papermill's notebooks and the kernel's key
+        executed, failure = execute.run(nb_path, cwd=nb_path.parent, timeout=timeout, parameters=values,
+                                        workdir=scratch)
     if failure:
         kept = export.write_atomic(out_dir / "failed" / f"{name}.ipynb", nbformat.writes(executed))
         raise RenderError(failure, kept)
     if keep_notebook:
         export.write_atomic(out_dir / f"{name}.ipynb", nbformat.writes(executed))
     title = export.records(executed).get("title") or values.get("title") or name   # recorded by the notebook
-    rows = parameters.table(declared, _shown(values))
+    rows = parameters.table(declared, _shown(values, shown_source))
     for row in rows:   # the notebook's default source, as the file it named (not as `../data/…`)
         if row["name"] == "source" and not row["given"] and source_path:
-            row["value"] = _shown({"source": str(source_path)})["source"]
+            row["value"] = shown_path(source_path)
     page = export.to_html(executed, title=str(title), parameters=rows,
                           show_code=show_code)
     written = export.write_atomic(out_dir / f"{name}.html", page)

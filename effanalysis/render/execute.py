@@ -8,6 +8,7 @@ failure is returned by its cell index, and every code cell is checked once more.
 """
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,11 +45,14 @@ def _error_of(cell) -> str:
     return "unknown error"
 
 
-def run(notebook, cwd: Path, timeout: float, parameters: dict | None = None) -> tuple[object, Failure | None]:
+def run(notebook, cwd: Path, timeout: float, parameters: dict | None = None,
+        workdir: str | Path | None = None) -> tuple[object, Failure | None]:
     """Execute `notebook` (a path, or a notebook node) through papermill, with `parameters`
     injected after its parameters cell, in `cwd`; return the executed notebook with the first
-    failure, if any."""
-    with tempfile.TemporaryDirectory(prefix="effanalysis-run-") as tmp:
+    failure, if any. `workdir`: a directory of the caller's for the notebooks papermill writes
+    and the kernel's connection file, which holds its key (default: a temporary directory)."""
+    with contextlib.nullcontext(str(workdir)) if workdir else tempfile.TemporaryDirectory(prefix="effanalysis-run-") \
+            as tmp:
         if not isinstance(notebook, (str, Path)):   # papermill records the input's path in the notebook
             path = Path(tmp) / "input.ipynb"
             nbformat.write(notebook, path)
@@ -58,7 +62,8 @@ def run(notebook, cwd: Path, timeout: float, parameters: dict | None = None) -> 
             executed = papermill.execute_notebook(
                 str(notebook), str(output), parameters=parameters or None, engine_name=ENGINE,
                 kernel_name=KERNEL_NAME, language="python", cwd=str(cwd), execution_timeout=timeout,
-                progress_bar=False, request_save_on_cell_execute=False)
+                progress_bar=False, request_save_on_cell_execute=False,
+                connection_file=str(Path(tmp) / "kernel.json"))
             failure = None
         except PapermillExecutionError as exc:
             executed = nbformat.read(output, as_version=4)

@@ -5,6 +5,7 @@ The parameters cell declares each parameter as a typed, commented assignment:
     top_n: int = 20  # how many keywords, people, … to show
 
 (a plain `top_n = 20` is typed by its default; `= None` makes an optional str).
+A number's range is written in its comment, `(1–1000)` or `(≥ 1)`, and checked.
 `spec` reads those declarations (with `ast`, nothing is executed); `validate`
 checks names and converts values to the declared types (papermill accepts any
 name and guesses the type of a `-p` value). papermill then injects the validated
@@ -14,12 +15,15 @@ from __future__ import annotations
 
 import ast
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
 
 TYPES = {"str": str, "int": int, "float": float, "bool": bool}
+_NUMBER = r"-?\d+(?:\.\d+)?"
+_RANGE = re.compile(rf"\((?:(?P<lo>{_NUMBER})\s*[–-]\s*(?P<hi>{_NUMBER})|(?:≥|>=)\s*(?P<min>{_NUMBER}))\s*[;)]")
 TRUE = {"true", "yes", "on", "1"}
 FALSE = {"false", "no", "off", "0"}
 
@@ -35,6 +39,16 @@ class Parameter:
     @property
     def type_name(self) -> str:
         return f"{self.type} | None" if self.optional else self.type
+
+    @property
+    def bounds(self) -> tuple[float | None, float | None]:
+        """(lowest, highest) allowed for a number, from `(lo–hi)` or `(≥ lo)` in its help."""
+        m = _RANGE.search(self.help) if self.type in ("int", "float") else None
+        if not m:
+            return None, None
+        if m["min"] is not None:
+            return float(m["min"]), None
+        return float(m["lo"]), float(m["hi"])
 
 
 def parameters_cell(nb) -> int:
@@ -133,7 +147,20 @@ def validate(declared: dict[str, Parameter], given: dict[str, Any]) -> dict[str,
     if unknown:
         valid = ", ".join(f"{p.name} ({p.type_name})" for p in declared.values())
         raise InputError(None, f"unknown parameter {', '.join(unknown)}; valid parameters: {valid}")
-    return {name: _convert(declared[name], value) for name, value in given.items()}
+    values = {name: _convert(declared[name], value) for name, value in given.items()}
+    for name, value in values.items():
+        _check_range(declared[name], value)
+    return values
+
+
+def _check_range(p: Parameter, value: Any) -> None:
+    lo, hi = p.bounds
+    if value is None or (lo is None and hi is None):
+        return
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        what = "an integer" if p.type == "int" else "a number"
+        span = f"from {lo:g} to {hi:g}" if hi is not None else f"of at least {lo:g}"
+        raise InputError(None, f"parameter {p.name}: expected {what} {span}, got {value!r}")
 
 
 def table(declared: dict[str, Parameter], values: dict[str, Any]) -> list[dict]:
