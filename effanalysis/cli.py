@@ -129,9 +129,15 @@ def cmd_metrics(args) -> int:
     from .metrics import write_claims
     from .report import iter_reports
 
-    write_claims(iter_reports(_source(args), args.text_column, args.id_column), sys.stdout, fmt=args.format,
-                 audit=args.audit)
-    return 0
+    bad: list[InputError] = []   # rows that cannot be read: named on stderr, the others are written
+
+    def skip(exc: InputError) -> None:
+        bad.append(exc)
+        print(f"effanalysis: error: {exc}", file=sys.stderr)
+
+    write_claims(iter_reports(_source(args), args.text_column, args.id_column, on_error=skip), sys.stdout,
+                 fmt=args.format, audit=args.audit)
+    return 2 if bad else 0
 
 
 def _write_table(frame, fmt: str, columns: list[str]) -> None:
@@ -209,7 +215,7 @@ def cmd_batch(args) -> int:
     result = run_batch(files, args.output, jobs=args.jobs, force=args.force, scheduler=args.scheduler,
                        text_column=args.text_column, id_column=args.id_column)
     print(result.index_path)
-    return 1 if result.failed else 0
+    return result.exit_status
 
 
 def cmd_notebooks(args) -> int:

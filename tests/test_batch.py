@@ -103,9 +103,9 @@ def test_index_rows_carry_the_figures():
     assert manifest["pages"][r.slug]["summary"]["concreteness"] is None
 
 
-def test_failed_document_is_listed_and_the_exit_status_is_1():
+def test_failed_document_is_listed_and_the_exit_status_is_2():
     manifest, out, status, _ = first_batch()
-    assert status == 1
+    assert status == 2                                             # a row without text is bad input
     failed = [e for e in manifest["pages"].values() if e.get("status") == "failed"]
     assert len(failed) == 1 and "has no text" in failed[0]["error"]
     index = (out / "index.html").read_text(encoding="utf-8")
