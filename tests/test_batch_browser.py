@@ -90,3 +90,26 @@ def test_corpus_page_loads_offline_with_its_charts(chromium):
         assert links and all(l.endswith(".html") for l in links)
         names = {n.name for n in first_batch()[1].glob("*.html")}
         assert {l.rsplit("/", 1)[1] for l in links} <= names
+
+
+def test_a_very_long_word_does_not_widen_the_pages(chromium, tmp_path):
+    """A 10,000-character word (a pasted URL, scraped junk) in the text and the title once made
+    the page 140,000 px wide; every element now breaks it."""
+    import json
+
+    from effanalysis.batch import run_batch
+
+    word = "ab12" * 2500
+    row = {"id": "long", "title": "标题" + word,
+           "content": f"关于长词的报告\n一、总体情况\n今年完成投资5亿元，增长8%。参见{word}。\n二、下一步安排\n继续推进各项工作。\n"}
+    corpus = tmp_path / "long.jsonl"
+    corpus.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = run_batch([corpus], tmp_path / "site", jobs=1, corpus_notebook=None, progress=False)
+    assert result.exit_status == 0
+    for name in (result.pages[0]["name"] + ".html", "index.html"):
+        html = (tmp_path / "site" / name).read_text(encoding="utf-8")
+        assert word in html
+        with open_page(tmp_path / "site" / name, chromium) as p:
+            _clean(p)
+            width, viewport = p.pw.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            assert width <= viewport, (name, width, viewport)
