@@ -30,8 +30,12 @@ def _bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
         "locked.pdf": (encrypt(blank_pdf()), "encrypted PDF"),
         "nocolumn.csv": ("title,summary\n报告,摘要\n".encode("utf-8"), "no text column"),
         "badrow.jsonl": ('{"content": "第一份。"}\n{"content": 2\n'.encode("utf-8"), "line 2 is not valid JSON"),
+        "zerowidth.txt": ("\u200b\u200c\u200d\u2060\ufeff\n\u200b".encode("utf-8"), "no text"),
     }
-    out = {"missing.txt": (tmp / "missing.txt", "no such file"), "folder": (tmp / "folder", "is a directory")}
+    (tmp / "loop.txt").symlink_to(tmp / "loop2.txt")
+    (tmp / "loop2.txt").symlink_to(tmp / "loop.txt")
+    out = {"missing.txt": (tmp / "missing.txt", "no such file"), "folder": (tmp / "folder", "is a directory"),
+           "loop.txt": (tmp / "loop.txt", f"is a symbolic link loop ({tmp / 'loop.txt'} -> {tmp / 'loop2.txt'} -> ")}
     for name, (data, words) in files.items():
         (tmp / name).write_bytes(data)
         out[name] = (tmp / name, words)
@@ -44,7 +48,7 @@ def bad_files(tmp_path_factory):
 
 
 CASES = ["missing.txt", "folder", "empty.txt", "blank.txt", "image.txt", "binary.txt", "undecodable.txt", "cut.docx",
-         "scan.pdf", "locked.pdf", "nocolumn.csv", "badrow.jsonl"]
+         "scan.pdf", "locked.pdf", "nocolumn.csv", "badrow.jsonl", "zerowidth.txt", "loop.txt"]
 
 
 def _check(code: int, out: str, err: str, path: Path, words: str) -> None:
@@ -110,3 +114,48 @@ def test_real_process_bad_and_good_input(bad_files, seed_path, tmp_path):
                           capture_output=True)
     assert proc.returncode == 0 and proc.stderr == b""
     assert proc.stdout.decode("utf-8").startswith("效能建设工作自查报告\n")
+
+
+def test_a_file_name_with_a_line_break_is_quoted_on_one_line(tmp_path, capsys):
+    path = tmp_path / "two\nlines.txt"
+    path.write_bytes(b"")
+    assert main(["clean", str(path)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and repr(str(path)) in err[0] and "is empty" in err[0]
+
+
+def test_symlink_loop_in_batch_is_exit_2_naming_the_loop(bad_files, capsys, tmp_path):
+    path, words = bad_files["loop.txt"]
+    code = main(["batch", str(path), "-o", str(tmp_path / "site")])
+    captured = capsys.readouterr()
+    _check(code, captured.out, captured.err, path, words)
+
+
+@pytest.mark.parametrize("value,words", [("-5", "expected an integer from 1 to 1000, got -5"),
+                                         ("0", "expected an integer from 1 to 1000, got 0"), ("ten", "expected an integer")])
+def test_parameter_out_of_its_range_is_exit_2(capsys, tmp_path, value, words):
+    code = main(["render", "-o", str(tmp_path), "-p", f"top_n={value}"])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 2 and len(err) == 1 and f"parameter top_n: {words}" in err[0]
+    assert not list(tmp_path.iterdir())
+
+
+def test_docx_zip_bomb_is_exit_2_fast_and_small(tmp_path):
+    """700 MB of XML in a 2 MB .docx (under the 50 MB file limit) drove the process to 8 GB: the
+    sizes in the zip directory are checked before anything is inflated. Peak memory of the
+    command, as the kernel counts it for a child process, stays far under 1 GiB."""
+    from test_io import docx_bomb
+
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(docx_bomb(700 * 1024 * 1024))
+    assert bomb.stat().st_size < 10 * 1024 * 1024
+    probe = ("import resource, subprocess, sys\n"
+             "p = subprocess.run([sys.executable, '-m', 'effanalysis', 'clean', sys.argv[1]], capture_output=True, "
+             "text=True, timeout=120)\n"
+             "print(p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, repr(p.stderr))")
+    proc = subprocess.run([sys.executable, "-c", probe, str(bomb)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=180)
+    code, max_rss_kb, err = proc.stdout.split(" ", 2)
+    assert int(code) == 2, err
+    assert "unpacks to 7" in err and "a .docx may unpack to" in err and str(bomb) in err
+    assert int(max_rss_kb) < 1024 * 1024
