@@ -43,9 +43,13 @@ def _pages(out: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(out.glob("*.html"))}
 
 
-def test_cluster_pages_equal_local_pool_pages(cluster, corpus, tmp_path):
-    local = run_batch([corpus], tmp_path / "local", jobs=2, corpus_notebook=None, progress=False)
-    remote = run_batch([corpus], tmp_path / "dask", scheduler=cluster.scheduler_address, corpus_notebook=None,
+def test_cluster_pages_equal_local_pool_pages(cluster, corpus, tmp_path, monkeypatch):
+    # the corpus given by a path relative to where batch runs: the cluster's workers run elsewhere,
+    # and the pages must still show the path the user gave
+    monkeypatch.chdir(corpus.parent.parent)
+    given = Path(corpus.parent.name) / corpus.name
+    local = run_batch([given], tmp_path / "local", jobs=2, corpus_notebook=None, progress=False)
+    remote = run_batch([given], tmp_path / "dask", scheduler=cluster.scheduler_address, corpus_notebook=None,
                        progress=False)
     assert not local.failed and not remote.failed
     assert sorted(remote.rendered) == sorted(local.rendered) and len(remote.rendered) == 3
@@ -54,12 +58,14 @@ def test_cluster_pages_equal_local_pool_pages(cluster, corpus, tmp_path):
     for name in a:
         assert a[name] == b[name], name          # byte for byte, the embedded .xlsx included
         assert len(XLSX.findall(a[name])) == (0 if name == "index.html" else 1)
+        if name != "index.html":
+            assert f"<td>{given}</td>" in a[name] or f">{given}<" in a[name], name
     # the work ran in the cluster's worker processes, not here
     with Client(cluster.scheduler_address) as client:
         worker_pids = set(client.run(os.getpid).values())
     assert remote.workers and remote.workers <= worker_pids and os.getpid() not in remote.workers
     # the manifest of a cluster run makes a local re-run skip everything
-    again = run_batch([corpus], tmp_path / "dask", jobs=1, corpus_notebook=None, progress=False)
+    again = run_batch([given], tmp_path / "dask", jobs=1, corpus_notebook=None, progress=False)
     assert again.rendered == [] and len(again.skipped) == 3
 
 
