@@ -193,7 +193,7 @@ def test_a_killed_batch_resumes_with_what_is_missing(tmp_path, row_notebook, kil
 
 
 def test_a_full_disk_is_a_clear_error_that_keeps_the_finished_pages(tmp_path, row_notebook, monkeypatch):
-    from effanalysis.render import export
+    from effanalysis.render import leftovers as export
 
     corpus = rows_file(tmp_path / "five.jsonl", doc_rows(5))
     out = tmp_path / "site"

@@ -265,7 +265,7 @@ def test_write_atomic_leaves_old_file_when_the_rename_fails(tmp_path, monkeypatc
     export.write_atomic(page, "旧 old")
     def fail(*a):
         raise OSError("disk full")
-    monkeypatch.setattr(export.os, "replace", fail)
+    monkeypatch.setattr("os.replace", fail)
     with pytest.raises(OSError, match="disk full"):
         export.write_atomic(page, "新 new " * 1000)
     assert page.read_text(encoding="utf-8") == "旧 old"

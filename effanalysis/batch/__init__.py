@@ -64,12 +64,16 @@ def _unchanged(entry: dict | None, key: str, out_dir: Path, name: str) -> bool:
 
 
 def _declares(notebook: str, name: str) -> bool:
-    import nbformat
-
+    """Whether the notebook's parameters cell declares `name` (read as JSON: nbformat's
+    import alone costs a rerun with nothing to do seconds)."""
     from ..render import notebook_path, parameters
 
-    nb = nbformat.read(notebook_path(notebook), as_version=4)
-    return name in parameters.spec(nb.cells[parameters.parameters_cell(nb)].source)
+    cells = json.loads(notebook_path(notebook).read_text(encoding="utf-8")).get("cells", [])
+    for cell in cells:
+        if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = cell.get("source", "")
+            return name in parameters.spec("".join(source) if isinstance(source, list) else source)
+    return False
 
 
 def _tasks(docs: list[Document], notebook: str, nb_hash: str, params: dict, timeout: float,
@@ -93,7 +97,7 @@ def _corpus_source(docs: list[Document], out_dir: Path) -> tuple[str, str]:
     only one (its unreadable rows are left out by the corpus notebook), else
     DIR/batch-documents.jsonl holding every readable document."""
     from ..render import shown_path
-    from ..render.export import write_atomic
+    from ..render.leftovers import write_atomic
 
     readable = [d for d in docs if d.error is None]
     sources = sorted({d.source for d in readable})
@@ -133,10 +137,10 @@ class OutputError(InputError):
 
 
 def _write(path: Path, data: str) -> None:
-    from ..render.export import write_atomic
+    from ..render import leftovers
 
     try:
-        write_atomic(path, data)
+        leftovers.write_atomic(path, data)
     except OSError as exc:
         raise OutputError(path.parent, f"cannot write {path.name} ({exc.strerror or exc})") from None
 

@@ -71,6 +71,6 @@ def render_index(rows: list[dict], corpus: dict | None = None, title: str = "Rep
 
 
 def write_index(out_dir: Path, rows: list[dict], corpus: dict | None = None) -> Path:
-    from ..render.export import write_atomic
+    from ..render.leftovers import write_atomic
 
     return write_atomic(Path(out_dir) / "index.html", render_index(rows, corpus))

@@ -54,7 +54,7 @@ def read_manifest(out_dir: Path) -> dict:
 
 
 def write_manifest(out_dir: Path, manifest: dict) -> None:
-    from ..render.export import write_atomic
+    from ..render.leftovers import write_atomic
 
     write_atomic(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, default=str))
     (out_dir / JOURNAL).unlink(missing_ok=True)

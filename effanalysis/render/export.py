@@ -9,9 +9,7 @@ it before it becomes HTML, and the template escapes everything it prints.
 from __future__ import annotations
 
 import html
-import os
 import re
-import tempfile
 from importlib import resources
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from nbconvert import HTMLExporter
 
 from .. import __version__
 from ..workbook import RECORD_MIME
+from .leftovers import write_atomic  # noqa: F401 — the page writer lives with the sweep that cleans after it
 
 TEMPLATES = Path(str(resources.files("effanalysis") / "templates"))
 TEMPLATE = "effreport"
@@ -87,20 +86,3 @@ def to_html(nb, *, title: str, parameters: list[dict], show_code: bool = False) 
                                  "show_code": show_code, "version": __version__}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
-
-
-def write_atomic(path: Path, data: str | bytes) -> Path:
-    """Write `path` through a temporary file in the same directory and rename:
-    readers see the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # the pid in the name lets a later run remove it if this process is killed (render.leftovers)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path

@@ -7,7 +7,7 @@ outside its output lives where the next run can tell it is orphaned:
   the process `<pid>`, holding the kernel's connection file (its HMAC key lets
   anyone who reads it run code in the kernel) and a batch worker's stand-in files;
 - the temporary page `.<name>.<pid>.<random>.tmp` beside the page being written
-  (`export.write_atomic`).
+  (`write_atomic`).
 
 `sweep_temp` and `sweep_output` remove those whose process no longer exists;
 a living process's files are never touched, so concurrent runs are safe.
@@ -83,3 +83,20 @@ def sweep_output(out_dir: str | Path) -> list[Path]:
             path.unlink(missing_ok=True)
             found.append(path)
     return found
+
+
+def write_atomic(path: Path, data: str | bytes) -> Path:
+    """Write `path` through a temporary file in the same directory and rename:
+    readers see the old file or the new one, never half of one. The temporary
+    file's name carries our pid, so `sweep_output` can remove it if we are killed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
