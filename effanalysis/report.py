@@ -101,9 +101,7 @@ class Report:
     @cached_property
     def slug(self) -> str:
         """File-system-safe name for outputs: ASCII id plus a short hash."""
-        base = re.sub(r"[^A-Za-z0-9_-]+", "-", self.doc).strip("-")[:40]
-        digest = hashlib.sha1(f"{self.source}|{self.doc}".encode()).hexdigest()[:8]
-        return f"{base}-{digest}" if base else digest
+        return slug(self.doc, self.source)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that cleaned text[start:end] came from."""
@@ -157,6 +155,14 @@ class Report:
 
             self.__dict__["_profile"] = profile(self)
         return self.__dict__["_profile"]
+
+
+def slug(doc: str, source: str = "") -> str:
+    """The output name of document `doc` of `source`: ASCII id plus a short hash
+    (a page's file name; batch adds `-row<N>` to a repeated id's later rows)."""
+    base = re.sub(r"[^A-Za-z0-9_-]+", "-", doc).strip("-")[:40]
+    digest = hashlib.sha1(f"{source}|{doc}".encode()).hexdigest()[:8]
+    return f"{base}-{digest}" if base else digest
 
 
 def _fallback_title(meta: dict, doc: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -91,6 +92,28 @@ def test_each_page_holds_its_own_rows_text_with_repeated_and_numeric_ids(tmp_pat
         html = page_text(tmp_path / "site", name)
         assert texts[i] in html, name
         assert not any(t in html for j, t in enumerate(texts) if j != i), name
+
+
+def test_the_corpus_page_of_repeated_ids_shows_both_rows_and_links_each_to_its_own_page(tmp_path):
+    """The corpus page once refused repeated ids ("document ids must be unique"), so a batch of
+    such a corpus had no corpus page. Both "dup" rows share a long passage, so the page's reuse
+    section links both documents: each link must reach the page that holds that row's text."""
+    shared = "我们要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。"
+    texts = ["甲文本：第一行的独有句子，阿尔法。", "乙文本：第二行的独有句子，编号为一。",
+             f"丙文本：第三行的独有句子，重复编号之一。{shared}", f"丁文本：第四行的独有句子，重复编号之二。{shared}"]
+    rows = [{"id": i, "content": t} for i, t in zip(["alpha", "1", "dup", "dup"], texts)]
+    corpus = rows_file(tmp_path / "ids.jsonl", rows)
+    site = tmp_path / "site"
+    result = run_batch([corpus], site, jobs=1, progress=False)
+    assert result.exit_status == 0, result
+    page = (site / "corpus.html").read_text(encoding="utf-8")
+    links = set(re.findall(r'href="([^"#/]+\.html)"', page)) - {"index.html"}
+    dup_pages = {p["name"] + ".html" for p in result.pages if p["name"].startswith("dup")}
+    assert len(dup_pages) == 2 and dup_pages <= links, (dup_pages, links)
+    for link in links:
+        assert (site / link).is_file(), link
+    for name, text in ((p["name"], t) for p, t in zip(result.pages, texts)):
+        assert text[:12] in page_text(site, name)
 
 
 # --- 3. one bad row hurts only itself ------------------------------------------------------------

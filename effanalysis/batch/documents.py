@@ -45,12 +45,6 @@ def _absolute(f: str | Path) -> Path:
         return path.absolute()
 
 
-def _slug(doc: str, source: str) -> str:
-    from ..report import Report
-
-    return Report(doc=doc, original="", text="", offsets=None, source=source).slug
-
-
 def collect(files: Iterable[str | Path], text_column: str | None = None,
             id_column: str | None = None) -> list[Document]:
     """The documents of the input files, in order, named. An unreadable file or row
@@ -81,9 +75,11 @@ def _same_id(docs: list[Document]) -> dict[tuple[str, str], list[Document]]:
 
 def _name(docs: list[Document]) -> None:
     """Give every document its page name; a repeated id keeps the plain name on its
-    first row and gets `-row<N>` on the others."""
+    first row and gets `-row<N>` on the others (the corpus page links them the same way)."""
+    from ..report import slug
+
     for (source, doc), same in _same_id(docs).items():
-        base = _slug(doc, source)
+        base = slug(doc, source)
         for i, d in enumerate(same):
             d.name = base if i == 0 or d.row is None else f"{base}-row{d.row}"
     taken: set[str] = set()

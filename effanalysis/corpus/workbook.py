@@ -34,11 +34,20 @@ def load_corpus(source: str | Path, text_column: str | None = None, id_column: s
 
     out = Corpus()
     out.skipped = []
+    seen: set[str] = set()
     for raw in _io.read(source, text_column, id_column):
-        if raw["text"].strip():
-            out.append(Report.from_text(raw["text"], doc=raw["doc"], meta=raw["meta"], source=str(source)))
+        doc = raw["doc"]
+        if doc in seen and raw["row"] is not None:
+            # A repeated id: the row is its own document (named as batch names its page).
+            meta = {**raw["meta"], "repeated_id": [doc, raw["row"]]}
+            doc = f"{doc}-row{raw['row']}"
         else:
-            out.skipped.append(raw["doc"])
+            meta = raw["meta"]
+        seen.add(raw["doc"])
+        if raw["text"].strip():
+            out.append(Report.from_text(raw["text"], doc=doc, meta=meta, source=str(source)))
+        else:
+            out.skipped.append(doc)
     return out
 
 
@@ -304,7 +313,15 @@ def concreteness_section(reports: list) -> Section:
 
 def page_links(reports: list) -> dict:
     """doc → the batch page of that report (DIR/<slug>.html beside the corpus page)."""
-    return {r.doc: f"{r.slug}.html" for r in reports}
+    from ..report import slug
+
+    def page(r) -> str:
+        if "repeated_id" in r.meta:
+            doc, row = r.meta["repeated_id"]
+            return f"{slug(doc, r.source)}-row{row}.html"
+        return f"{r.slug}.html"
+
+    return {r.doc: page(r) for r in reports}
 
 
 __all__ = ["load_corpus", "overview", "reuse_of", "reuse_section", "ledger_section", "formulations_section",
