@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
 
-.PHONY: report test bench lab kernel sync-notebooks clean-reports wheel
+.PHONY: report test bench lab kernel sync-notebooks catalogs clean-reports wheel
 
 wheel: $(STAMP)   ## build dist/effanalysis-<version>-py3-none-any.whl (what `pip install` users get)
 	$(PY) -m pip wheel -q --no-deps -w dist .
@@ -32,6 +32,9 @@ kernel: $(STAMP) ## only register .venv's interpreter as the Jupyter kernel "eff
 
 sync-notebooks: $(STAMP)  ## rewrite notebooks/*.py (jupytext percent) from notebooks/*.ipynb
 	$(PY) -m effanalysis.lab sync
+
+catalogs: $(STAMP)  ## extract the pages' messages (babel.cfg), update locale/*/effanalysis.po, compile the .mo files
+	$(PY) -m effanalysis.catalogs
 
 bench: $(STAMP)   ## benchmarks (not part of the test run); bytecode first: every render's kernel imports the package
 	$(PY) -m compileall -q effanalysis

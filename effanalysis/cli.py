@@ -73,11 +73,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: number of cores)")
     p.add_argument("--force", action="store_true", help="render even unchanged documents")
     p.add_argument("--scheduler", metavar="ADDRESS", help="send the work to a Dask distributed scheduler")
+    p.add_argument("--lang", type=_language, metavar="zh|en",
+                   help="the pages' language (default: Chinese for Chinese documents, else English)")
 
     p = sub.add_parser("notebooks", help="write report.ipynb and corpus.ipynb (and their .py twins) into DIR")
     p.add_argument("directory", metavar="DIR")
     p.add_argument("--force", action="store_true", help="overwrite notebooks that exist")
     return ap
+
+
+def _language(value: str) -> str:
+    from .i18n import LANGS
+
+    if value not in LANGS:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a page language; valid values: {', '.join(LANGS)}")
+    return value
 
 
 def _source(args) -> Path:
@@ -212,8 +222,10 @@ def cmd_batch(args) -> int:
     from .report import default_source
 
     files = [Path(f) for f in args.files] or [default_source()]
+    lang = {"lang": args.lang} if args.lang else {}   # the report pages, the corpus page and the index
     result = run_batch(files, args.output, jobs=args.jobs, force=args.force, scheduler=args.scheduler,
-                       text_column=args.text_column, id_column=args.id_column)
+                       text_column=args.text_column, id_column=args.id_column, params=dict(lang),
+                       corpus_params=dict(lang))
     print(result.index_path)
     return result.exit_status
 

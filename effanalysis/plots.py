@@ -29,6 +29,8 @@ from matplotlib.backends import backend_svg  # noqa: E402,F401  (savefig imports
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import NullLocator  # noqa: E402
 
+from .i18n import _  # noqa: E402
+
 FONT_FAMILY = "Noto Sans CJK SC"
 PALETTE = ["#3b6ea8", "#d9822b", "#5a9e6f", "#b5494f", "#8064a2", "#7f7f7f"]
 _registered: set[str] = set()
@@ -99,7 +101,7 @@ def _bars(ax, labels, values, color: str, fontsize: float = 9, show_labels: bool
         axis.set_major_locator(NullLocator())
     ax.axvline(0, color="#555555", linewidth=0.8)
     gap = (hi - lo) * 0.01
-    shown = [_number(v) if math.isfinite(v) else "n/a" for v in raw]
+    shown = [_number(v) if math.isfinite(v) else _("n/a") for v in raw]
     for i, v in enumerate(values):
         ax.text(v + (gap if v >= 0 else -gap), i, shown[i], ha="left" if v >= 0 else "right", va="center",
                 fontsize=fontsize - 1, color="#333333")
@@ -132,7 +134,7 @@ def barh(labels, values, title: str, color: str = PALETTE[0]) -> Figure:
 def section_lengths(sections) -> Figure:
     """Characters per section (rows: label, title, start, end)."""
     labels = [f"{r.label}{r.title}" for r in sections.itertuples()]
-    return barh(labels, (sections["end"] - sections["start"]).tolist(), "各部分篇幅 Section length (characters)")
+    return barh(labels, (sections["end"] - sections["start"]).tolist(), _("Section length (characters)"))
 
 
 def counts(series, title: str, color: str = PALETTE[1]) -> Figure:
@@ -142,12 +144,14 @@ def counts(series, title: str, color: str = PALETTE[1]) -> Figure:
 
 def section_scores(frame, columns: list[str], title: str) -> Figure:
     """One panel per score column (their scales differ), one bar per section."""
+    from .labels import header
+
     labels = [_short(x) for x in frame["title"].astype(str)] if "title" in frame else list(map(str, frame.index))
     fig = _canvas(labels, height=_height(len(frame)) + 0.2)
     axes = fig.subplots(1, len(columns), sharey=True, squeeze=False)[0]
     for k, (ax, col) in enumerate(zip(axes, columns)):
         _bars(ax, labels, frame[col].astype(float).tolist(), PALETTE[k % len(PALETTE)], show_labels=k == 0)
-        ax.text(0, 1.01, str(col).replace("_", " "), transform=ax.transAxes, va="bottom", fontsize=9)
+        ax.text(0, 1.01, header(col), transform=ax.transAxes, va="bottom", fontsize=9)
     _title(fig, title)
     return fig
 

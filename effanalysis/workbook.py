@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import i18n, labels
+from .i18n import _, ngettext
 
 RECORD_MIME = "application/vnd.effanalysis.record+json"
 
@@ -59,33 +61,54 @@ def _jsonable(value):
     return value
 
 
+def muted(text: str) -> str:
+    """A grey note (escaped)."""
+    return f'<p class="muted">{esc(text)}</p>'
+
+
 def lede(*sentences: str) -> str:
     return '<p class="lede">' + esc(" ".join(s for s in sentences if s)) + "</p>"
 
 
-def _cell(value, fmt=None) -> str:
+def is_year_column(column) -> bool:
+    """Columns holding years (year, first_year, next_year, from, likely_to …): digits, never grouped."""
+    c = str(column)
+    return c in ("from", "to", "likely_from", "likely_to") or c == "year" or c.endswith("_year") or c.startswith("year_")
+
+
+def _cell(value, fmt=None, year: bool = False) -> str:
     if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
         return '<td class="none">—</td>'
     if fmt:
         value = fmt(value)
     num = isinstance(value, numbers.Real) and not isinstance(value, bool)
-    if num and isinstance(value, numbers.Integral):
-        value = f"{int(value):,}" if abs(value) >= 10000 else int(value)
+    if num and year and float(value).is_integer():
+        value = i18n.year(value)   # 1954, not 1,954 (a column with a gap is float)
+    elif num and isinstance(value, numbers.Integral):
+        value = i18n.num(int(value)) if abs(value) >= 10000 else int(value)
     elif num:
-        value = f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 1000 else f"{value:,.4g}"
+        value = i18n.num(value, 0) if float(value).is_integer() or abs(value) >= 1000 else f"{value:.4g}"
+    if isinstance(value, bool):
+        value = _("yes") if value else _("no")
     return f'<td class="num">{esc(value)}</td>' if num else f"<td>{esc(value)}</td>"
 
 
 def table(frame: pd.DataFrame, columns: list[str] | None = None, max_rows: int | None = None,
-          links: dict | None = None, empty: str = "none") -> str:
-    """An escaped HTML table. `links` maps a column to a function row → '#anchor'."""
+          links: dict | None = None, empty: str | None = None, sortable: bool = False) -> str:
+    """An escaped HTML table, headers and category values in the page's language.
+    `links` maps a column to a function row → '#anchor'; `sortable` lets the page's
+    script sort and filter it (the table reads the same without it)."""
     if frame is None or len(frame) == 0:
-        return f'<p class="muted">({esc(empty)})</p>'
+        return muted(empty or _("(none)"))
     columns = [c for c in (columns or list(frame.columns)) if c in frame.columns]
     shown = frame if max_rows is None else frame.head(max_rows)
-    head = "".join(f"<th>{esc(c)}</th>" for c in columns)
+    for c in columns:
+        if c in labels.VALUES:
+            shown = labels.translate_column(shown, c)
+    head = "".join(f"<th>{esc(labels.header(c))}</th>" for c in columns)
+    years = {c for c in columns if is_year_column(c)}
     rows = []
-    for _, row in shown.iterrows():
+    for _i, row in shown.iterrows():
         cells = []
         for c in columns:
             v = row[c]
@@ -93,11 +116,13 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, max_rows: int |
             if links and c in links and v is not None:
                 cells.append(f'<td><a href="{esc(links[c](row))}">{esc(v)}</a></td>')
             else:
-                cells.append(_cell(", ".join(map(str, v)) if isinstance(v, list) else v))
+                cells.append(_cell(", ".join(map(str, v)) if isinstance(v, list) else v, year=c in years))
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    more = "" if max_rows is None or len(frame) <= max_rows else \
-        f'<p class="muted">{len(frame) - max_rows} more rows in the downloads.</p>'
-    return (f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
+    rest = len(frame) - (max_rows or len(frame))
+    more = "" if rest <= 0 else muted(ngettext("{n} more row in the downloads.", "{n} more rows in the downloads.",
+                                               rest).format(n=i18n.num(rest)))
+    cls = ' class="sortable"' if sortable else ""
+    return (f'<div class="table-wrap"><table{cls}><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
             f"</tbody></table></div>{more}")
 
 
@@ -117,11 +142,7 @@ def heading(text: str, level: int = 3) -> str:
 
 
 def _n(x: int | float) -> str:
-    return f"{x:,}" if isinstance(x, int) else f"{x:,.1f}"
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{_n(n)} {one if n == 1 else (many or one + 's')}"
+    return i18n.num(x)
 
 
 # --- optional analyses (sections appear as their modules land) -------------------------------------
@@ -167,9 +188,15 @@ def warm_up() -> None:
             importlib.import_module(module)
 
 
-def _missing(name: str, what: str) -> Section:
-    return Section(name, f'<p class="muted">{esc(what)} is not part of this version of effanalysis.</p>',
-                   {"available": False})
+def _missing(name: str, sentence: str) -> Section:
+    return Section(name, f'<p class="muted">{esc(sentence)}</p>', {"available": False})
+
+
+# --- the page's language ---------------------------------------------------------------------------
+def page_language(lang: str | None, report=None) -> str:
+    """Set the language of the sections that follow: `lang` ("zh" | "en"), or with None
+    Chinese for a Chinese document and English otherwise. Returns it."""
+    return i18n.use(lang, report.text if report is not None else "")
 
 
 # --- 1. Overview ----------------------------------------------------------------------------------
@@ -179,19 +206,26 @@ def display_title(report, title: str | None = None) -> str:
 
 def cleaning_sentence(report) -> str:
     meta, done = report.meta, []
-    if meta.get("pinyin_removed"):
-        done.append(f"removed {_plural(int(meta['pinyin_removed']), 'pinyin annotation')}")
-    if meta.get("converted_chars"):
-        done.append(f"converted {_plural(int(meta['converted_chars']), 'Traditional character')} to Simplified")
-    if report.chrome:
-        done.append(f"dropped {_plural(len(report.chrome), 'line')} of site chrome")
-    if len(report.related):
-        done.append(f"set aside a list of {_plural(len(report.related), 'related article')}")
-    if meta.get("joined_line_breaks"):
-        done.append(f"joined {_plural(int(meta['joined_line_breaks']), 'broken line')}")
+    n = int(meta.get("pinyin_removed") or 0)
+    if n:
+        done.append(ngettext("removed {n} pinyin annotation", "removed {n} pinyin annotations", n).format(n=_n(n)))
+    n = int(meta.get("converted_chars") or 0)
+    if n:
+        done.append(ngettext("converted {n} Traditional character to Simplified",
+                             "converted {n} Traditional characters to Simplified", n).format(n=_n(n)))
+    n = len(report.chrome)
+    if n:
+        done.append(ngettext("dropped {n} line of site chrome", "dropped {n} lines of site chrome", n).format(n=_n(n)))
+    n = len(report.related)
+    if n:
+        done.append(ngettext("set aside a list of {n} related article", "set aside a list of {n} related articles",
+                             n).format(n=_n(n)))
+    n = int(meta.get("joined_line_breaks") or 0)
+    if n:
+        done.append(ngettext("joined {n} broken line", "joined {n} broken lines", n).format(n=_n(n)))
     if not done:
-        return "The text needed no cleaning beyond whitespace and punctuation."
-    return "Cleaning " + (", ".join(done[:-1]) + " and " + done[-1] if len(done) > 1 else done[0]) + "."
+        return _("The text needed no cleaning beyond whitespace and punctuation.")
+    return _("Cleaning {actions}.").format(actions=i18n.clauses(done))
 
 
 def era_sentence(era: dict | None) -> str:
@@ -200,16 +234,21 @@ def era_sentence(era: dict | None) -> str:
         return ""
     lo, hi = era.get("from"), era.get("to")
     if not era.get("evidence") or (lo is not None and hi is not None and hi - lo > 40):
-        return "Its wording does not narrow down when it was written."
+        return _("Its wording does not narrow down when it was written.")
 
     def span(lo, hi) -> str:
         if lo is None or hi is None:
-            return f"{lo} or later" if hi is None else f"{hi} or earlier"
-        return f"{lo}" if lo == hi else f"{lo}–{hi}"
+            return (_("{year} or later").format(year=i18n.year(lo)) if hi is None
+                    else _("{year} or earlier").format(year=i18n.year(hi)))
+        if lo == hi:
+            return _("{year}").format(year=i18n.year(lo))
+        return _("{start}–{end}").format(start=i18n.year(lo), end=i18n.year(hi))
 
     likely = span(era.get("likely_from", era.get("from")), era.get("likely_to", era.get("to")))
     widest = span(era.get("from"), era.get("to"))
-    return f"Its formulations date it to {likely}" + (f" (at the widest {widest})." if widest != likely else ".")
+    if widest != likely:
+        return _("Its formulations date it to {likely} (at the widest {widest}).").format(likely=likely, widest=widest)
+    return _("Its formulations date it to {likely}.").format(likely=likely)
 
 
 def overview(report, title: str | None = None) -> Section:
@@ -217,26 +256,31 @@ def overview(report, title: str | None = None) -> Section:
     chars = len(report.text)
     profile = profile_of(report)
     era = getattr(profile, "era", None) if profile is not None else None
-    first = (f"“{display_title(report, title)}” runs to {_n(chars)} characters after cleaning "
-             f"({_n(raw_chars)} as read from {report.meta.get('format', 'the source')}).")
+    first = _("“{title}” runs to {chars} characters after cleaning ({raw} as read from the {format} file).").format(
+        title=display_title(report, title), chars=_n(chars), raw=_n(raw_chars),
+        format=report.meta.get("format") or "?")
     meta_rows = [("document", report.doc), ("title", report.title)]
     if report.source:
         meta_rows.append(("file", Path(report.source).name))
-    meta_rows += [(k, report.meta[k]) for k in ("subtitle", "speaker_title", "speaker", "date", "time", "year", "source",
-                                                "url", "encoding", "format")
+    shown_as = {"date": i18n.date, "year": i18n.year}
+    meta_rows += [(k, shown_as.get(k, str)(report.meta[k]))
+                  for k in ("subtitle", "speaker_title", "speaker", "date", "time", "year", "source", "url",
+                            "encoding", "format")
                   if report.meta.get(k) not in (None, "")]
     meta_rows += [("characters (cleaned)", chars), ("sentences", len(report.sentences))]
+    meta = pd.DataFrame(meta_rows, columns=["field", "value"])
+    log = labels.translate_column(labels.translate_column(report.cleaning_log, "what", key="step"), "step")
     parts = [lede(first, cleaning_sentence(report), era_sentence(era)),
-             heading("Metadata 元数据"), table(pd.DataFrame(meta_rows, columns=["field", "value"])),
-             heading("What cleaning did 清洗"),
-             table(report.cleaning_log, ["step", "what", "edits", "chars_before", "chars_after"])]
+             heading(_("Metadata")), table(meta),
+             heading(_("What cleaning did")),
+             table(log, ["step", "what", "edits", "chars_before", "chars_after"])]
     if report.chrome:
-        parts += [heading("Page chrome dropped 页面杂项"), table(pd.DataFrame({"line": report.chrome}))]
+        parts += [heading(_("Page chrome dropped")), table(pd.DataFrame({"line": report.chrome}))]
     if len(report.related):
-        parts += [heading("Related articles listed by the site 相关文章"), table(report.related)]
+        parts += [heading(_("Related articles listed by the site")), table(report.related)]
     if era:
         ev = era.get("evidence") or []
-        parts += [heading("Estimated era 年代"),
+        parts += [heading(_("Estimated era")),
                   table(pd.DataFrame([{k: era.get(k) for k in ("from", "to", "likely_from", "likely_to")}])),
                   table(pd.DataFrame(ev) if ev and isinstance(ev[0], dict) else pd.DataFrame({"evidence": ev}))]
     facts = {"title": display_title(report, title), "doc": report.doc, "slug": report.slug, "chars": chars,
@@ -244,7 +288,7 @@ def overview(report, title: str | None = None) -> Section:
              "converted_chars": int(report.meta.get("converted_chars", 0)), "chrome": len(report.chrome),
              "related": len(report.related), "year": report.year,
              "era": {k: era.get(k) for k in ("from", "to", "likely_from", "likely_to")} if era else None}
-    return Section("overview", "".join(parts), facts, page={"title": facts["title"]})
+    return Section("overview", "".join(parts), facts, page={"title": facts["title"], "lang": i18n.current()})
 
 
 # --- 2. Structure ---------------------------------------------------------------------------------
@@ -252,9 +296,9 @@ def _outline_items(node: dict) -> str:
     sub = "".join(f'<li class="lead">· {esc(x["text"])}</li>' for x in node.get("leads", []))
     sub += "".join(f'<li class="lead">· {esc(x["text"])}</li>' for x in node.get("enumeration", []))
     sub += "".join(_outline_items(c) for c in node["children"])
-    size = node["end"] - node["start"]
+    size = _("{n} chars").format(n=_n(node["end"] - node["start"]))
     return (f'<li><a href="#text-{node["start"]}"><span class="label">{esc(node["label"])}</span>'
-            f'{esc(node["title"])}</a> <span class="muted">{_n(size)} chars</span>'
+            f'{esc(node["title"])}</a> <span class="muted">{esc(size)}</span>'
             + (f"<ul>{sub}</ul>" if sub else "") + "</li>")
 
 
@@ -266,30 +310,39 @@ def outline_html(report) -> str:
 def structure_sentences(report) -> list[str]:
     s = report.sections
     if len(s) == 0:
-        return [f"No numbered headings were found: the report is one block of "
-                f"{_plural(len(report.sentences), 'sentence')}."]
+        n = len(report.sentences)
+        return [ngettext("No numbered headings were found: the report is one block of {n} sentence.",
+                         "No numbered headings were found: the report is one block of {n} sentences.", n).format(n=_n(n))]
     top = s[s["level"] == s["level"].min()]
     sizes = s["end"] - s["start"]
     longest = s.loc[sizes.idxmax()]
     pre = report.outline.preamble
-    out = [f"The report has {_plural(len(top), 'top-level section')} "
-           f"({top['label'].iloc[0]}…{top['label'].iloc[-1]})"
-           + (f" and {_plural(len(s) - len(top), 'sub-heading')}" if len(s) > len(top) else "")
-           + (f", after a preamble of {_n(pre[1] - pre[0])} characters." if pre[1] > pre[0] else ".")]
-    out.append(f"The longest is {longest['label']}{longest['title']} with {_n(int(sizes.max()))} characters "
-               f"({100 * sizes.max() / max(len(report.text), 1):.0f}% of the text).")
+    out = [ngettext("The report has {n} top-level section ({first}).",
+                    "The report has {n} top-level sections ({first}…{last}).", len(top)).format(
+        n=_n(len(top)), first=top["label"].iloc[0], last=top["label"].iloc[-1])]
+    if len(s) > len(top):
+        m = len(s) - len(top)
+        out.append(ngettext("Below them is {n} sub-heading.", "Below them are {n} sub-headings.", m).format(n=_n(m)))
+    if pre[1] > pre[0]:
+        out.append(_("A preamble of {n} characters comes before the first heading.").format(n=_n(pre[1] - pre[0])))
+    out.append(_("The longest is {section} with {n} characters ({share} of the text).").format(
+        section=f"{longest['label']}{longest['title']}", n=_n(int(sizes.max())),
+        share=i18n.pct(sizes.max() / max(len(report.text), 1))))
     items = report.outline.items
-    for kind, what in (("lead", "lead sentence"), ("enum", "一是-style item")):
+    said = {"lead": lambda n: ngettext("{place} carries {n} lead sentence.", "{place} carries {n} lead sentences.", n),
+            "enum": lambda n: ngettext("{place} carries {n} 一是-style item.", "{place} carries {n} 一是-style items.", n)}
+    for kind in ("lead", "enum"):
         k = items[items["kind"] == kind]
         if len(k):
             where = k["section"].value_counts()
             sid = where.index[0]
             if sid == "0":  # items before the first heading
-                place = "The preamble"
+                place = _("The preamble")
             else:
                 sec = s.set_index("section").loc[sid]
                 place = f"{sec['label']}{sec['title'][:12]}…"
-            out.append(f"{place} carries {_plural(int(where.iloc[0]), what)}.")
+            n = int(where.iloc[0])
+            out.append(said[kind](n).format(place=place, n=_n(n)))
     return out
 
 
@@ -297,10 +350,10 @@ def structure(report) -> Section:
     from . import plots
 
     s = report.sections
-    parts = [lede(*structure_sentences(report)), heading("Outline 提纲"), outline_html(report)]
+    parts = [lede(*structure_sentences(report)), heading(_("Outline")), outline_html(report)]
     if len(s):
-        parts.append(figure(plots.section_lengths(s), "Bar chart of section lengths in characters",
-                            "Characters per section", vector=True))
+        parts.append(figure(plots.section_lengths(s), _("Bar chart of section lengths in characters"),
+                            _("Characters per section"), vector=True))
     facts = {"sections": len(s), "top_level": int((s["level"] == s["level"].min()).sum()) if len(s) else 0,
              "headings": [f"{r.label}{r.title}" for r in s.itertuples()],
              "leads": int((report.outline.items["kind"] == "lead").sum()),
@@ -314,27 +367,35 @@ CLAIM_SHOWN = ["surface", "kind", "subject", "norm_value", "unit", "qualifier", 
 
 def _section_names(report) -> dict:
     names = {str(r.section): f"{r.label}{r.title}" for r in report.sections.itertuples()}
-    names["0"] = "preamble 前言"
+    names["0"] = _("preamble")
     return names
 
 
 def claims_sentences(claims: pd.DataFrame, audit: pd.DataFrame | None, report) -> list[str]:
     if len(claims) == 0:
-        return ["No quantitative claims were found in this report."]
+        return [_("No quantitative claims were found in this report.")]
     kinds = claims["kind"].value_counts()
     names = _section_names(report)
     per = claims["section"].astype(str).value_counts()
-    out = [f"The report makes {_plural(len(claims), 'quantitative claim')}, mostly "
-           + ", ".join(f"{k} ({v})" for k, v in kinds.head(3).items()) + ".",
-           f"{names.get(per.index[0], per.index[0])} holds the most ({per.iloc[0]})."]
+    mostly = i18n.enum(_("{label} ({n})").format(label=labels.value("kind", k), n=_n(int(v)))
+                       for k, v in kinds.head(3).items())
+    out = [ngettext("The report makes {n} quantitative claim: {kinds}.",
+                    "The report makes {n} quantitative claims, mostly {kinds}.", len(claims)).format(
+               n=_n(len(claims)), kinds=mostly),
+           _("{section} holds the most ({n}).").format(section=names.get(per.index[0], per.index[0]),
+                                                       n=_n(int(per.iloc[0])))]
     approx = claims[claims["qualifier"].isin(["over", "under", "approx", "range"])]
     if len(approx):
-        out.append(f"{_plural(len(approx), 'claim is', 'claims are')} approximate or open-ended "
-                   f"(e.g. {approx['surface'].iloc[0]}).")
+        out.append(ngettext("{n} claim is approximate or open-ended (e.g. {example}).",
+                            "{n} claims are approximate or open-ended (e.g. {example}).", len(approx)).format(
+            n=_n(len(approx)), example=approx["surface"].iloc[0]))
     if audit is not None and len(audit):
         warn = int((audit["status"] == "warn").sum())
-        out.append(f"The audit derived {_plural(len(audit), 'check')}; "
-                   + (f"{_plural(warn, 'warning')} need a look." if warn else "none raised a warning."))
+        out.append(ngettext("The audit derived {n} check.", "The audit derived {n} checks.", len(audit)).format(
+            n=_n(len(audit))))
+        out.append(ngettext("{n} of them raises a warning and needs a look.",
+                            "{n} of them raise a warning and need a look.", warn).format(n=_n(warn))
+                   if warn else _("None raised a warning."))
     return out
 
 
@@ -343,28 +404,33 @@ def claims_section(report, top_n: int = 20) -> Section:
 
     claims = claims_of(report)
     if claims is None:
-        return _missing("claims", "Claim extraction")
+        return _missing("claims", _("Claim extraction is not part of this version of effanalysis."))
     audit = audit_of(report)
     names = _section_names(report)
     parts = [lede(*claims_sentences(claims, audit, report))]
     if len(claims):
-        parts.append(figure(plots.counts(claims["kind"].value_counts(), "Claims by kind 数字类型"),
-                            "Bar chart of claims by kind", vector=True))
+        by_kind = claims["kind"].value_counts()
+        by_kind.index = [labels.value("kind", k) for k in by_kind.index]
+        parts.append(figure(plots.counts(by_kind, _("Claims by kind")),
+                            _("Bar chart of claims by kind"), vector=True))
         by_sec = claims["section"].astype(str).map(lambda s: names.get(s, s)).value_counts(sort=False)
-        parts.append(figure(plots.counts(by_sec, "Claims by section 各部分数字", color=plots.PALETTE[0]),
-                            "Bar chart of claims by section", vector=True))
+        parts.append(figure(plots.counts(by_sec, _("Claims by section"), color=plots.PALETTE[0]),
+                            _("Bar chart of claims by section"), vector=True))
         for sec, group in claims.groupby(claims["section"].astype(str), sort=False):
-            parts += [heading(f"{names.get(sec, sec)} — {_plural(len(group), 'claim')}", 4),
-                      table(group.reset_index(), CLAIM_SHOWN, links={"surface": lambda r: f"#claim-{r['index']}"})]
+            parts += [heading(ngettext("{section} — {n} claim", "{section} — {n} claims", len(group)).format(
+                          section=names.get(sec, sec), n=_n(len(group))), 4),
+                      table(group.reset_index(), CLAIM_SHOWN, links={"surface": lambda r: f"#claim-{r['index']}"},
+                            sortable=True)]
     if audit is not None:
-        parts.append(heading("Audit 核对"))
+        parts.append(heading(_("Audit")))
         if len(audit):
             shown = audit.copy()
-            shown["status"] = shown["status"].map(lambda s: "⚠ warn" if s == "warn" else "ok")
+            shown["status"] = shown["status"].map(lambda s: _("⚠ warn") if s == "warn" else _("ok"))
             parts.append(table(shown, ["status", "check", "subject", "value", "unit", "message", "rows", "evidence"],
-                               links={"rows": lambda r: f"#claim-{str(r['rows']).split(',')[0].strip()}"}))
+                               links={"rows": lambda r: f"#claim-{str(r['rows']).split(',')[0].strip()}"},
+                               sortable=True))
         else:
-            parts.append('<p class="muted">(no checks apply)</p>')
+            parts.append(muted(_("(no checks apply)")))
     facts = {"claims": len(claims), "kinds": claims["kind"].value_counts().to_dict() if len(claims) else {},
              "surfaces": claims["surface"].tolist(),
              "audit": 0 if audit is None else len(audit),
@@ -414,21 +480,27 @@ def targets_section(report) -> Section:
 def language_sentences(p) -> list[str]:
     out = []
     if len(p.keywords):
-        out.append("Its vocabulary is dominated by " + "、".join(p.keywords["term"].head(5)) + ".")
+        out.append(_("Its vocabulary is dominated by {terms}.").format(terms="、".join(p.keywords["term"].head(5))))
     names = []
     if len(p.people):
-        names.append(_plural(len(p.people), "person", "people") + " (" + "、".join(p.people["name"].head(3)) + ")")
+        n = len(p.people)
+        names.append(ngettext("{n} person ({names})", "{n} people ({names})", n).format(
+            n=_n(n), names="、".join(p.people["name"].head(3))))
     if len(p.organizations):
-        names.append(_plural(len(p.organizations), "organisation"))
+        n = len(p.organizations)
+        names.append(ngettext("{n} organisation", "{n} organisations", n).format(n=_n(n)))
     if len(p.media):
-        names.append(_plural(len(p.media), "media title"))
+        n = len(p.media)
+        names.append(ngettext("{n} media title", "{n} media titles", n).format(n=_n(n)))
     if names:
-        out.append("It names " + ", ".join(names) + ".")
+        out.append(_("It names {things}.").format(things=i18n.join(names)))
     if len(p.slogans):
-        out.append("Dated formulations: " + "、".join(p.slogans["term"].head(4)) + ".")
+        out.append(_("Dated formulations: {terms}.").format(terms="、".join(p.slogans["term"].head(4))))
     if len(p.mechanisms):
-        out.append(f"It lists {_plural(len(p.mechanisms), 'institutional mechanism')}.")
-    return out or ["The language profile found nothing to report."]
+        n = len(p.mechanisms)
+        out.append(ngettext("It lists {n} institutional mechanism.", "It lists {n} institutional mechanisms.", n).format(
+            n=_n(n)))
+    return out or [_("The language profile found nothing to report.")]
 
 
 def language(report, top_n: int = 20) -> Section:
@@ -436,30 +508,34 @@ def language(report, top_n: int = 20) -> Section:
 
     p = profile_of(report)
     if p is None:
-        return _missing("language", "The language profile")
+        return _missing("language", _("The language profile is not part of this version of effanalysis."))
     parts = [lede(*language_sentences(p))]
     if len(p.keywords):
         kw = p.keywords.head(top_n)
-        parts.append(figure(plots.barh(kw["term"], kw["weight"], f"Top {len(kw)} keywords 关键词 (TF-IDF weight)"),
-                            "Bar chart of the top keywords", vector=True))
-    for name, label, cols in (("people", "People 人物", ["name", "title", "count"]),
-                              ("organizations", "Organisations 机构", ["name", "count"]),
-                              ("media", "Media 媒体", ["name", "count"]),
-                              ("campaigns", "Campaigns 活动", ["name", "count"]),
-                              ("slogans", "Formulations and their years 提法", ["term", "count", "first_year", "last_year"]),
-                              ("mechanisms", "Mechanisms 机制", ["name", "frequency", "count"])):
-        parts += [heading(label), table(getattr(p, name), cols, max_rows=top_n)]
+        n = len(kw)
+        parts.append(figure(plots.barh(kw["term"], kw["weight"],
+                                       ngettext("The top keyword (TF-IDF weight)", "Top {n} keywords (TF-IDF weight)",
+                                                n).format(n=_n(n))),
+                            _("Bar chart of the top keywords"), vector=True))
+    people = p.people.rename(columns={"title": "position"}) if len(p.people) else p.people
+    for frame, label, cols in ((people, _("People"), ["name", "position", "count"]),
+                               (p.organizations, _("Organisations"), ["name", "count"]),
+                               (p.media, _("Media"), ["name", "count"]),
+                               (p.campaigns, _("Campaigns"), ["name", "count"]),
+                               (p.slogans, _("Formulations and their years"), ["term", "count", "first_year", "last_year"]),
+                               (p.mechanisms, _("Mechanisms"), ["name", "frequency", "count"])):
+        parts += [heading(label), table(frame, cols, max_rows=top_n)]
     secs = p.sections
     if len(secs):
-        parts.append(heading("Substance and formula by section 具体与套话"))
+        parts.append(heading(_("Substance and formula by section")))
         cols = [c for c in ("concreteness", "boilerplate_density") if c in secs]
         if cols:
-            parts.append(figure(plots.section_scores(secs, cols, "Concreteness and boilerplate 具体性与套话密度"),
-                                "Grouped bar chart of concreteness and boilerplate density by section", vector=True))
+            parts.append(figure(plots.section_scores(secs, cols, _("Concreteness and boilerplate density")),
+                                _("Grouped bar chart of concreteness and boilerplate density by section"), vector=True))
         parts.append(table(secs, ["section", "title", "chars", "sentences", "concreteness",
                                   "boilerplate_density", "readability", "template"]))
     if getattr(p, "readability", None):
-        parts += [heading("Readability 可读性"),
+        parts += [heading(_("Readability")),
                   table(pd.DataFrame([{"measure": k, "value": v} for k, v in p.readability.items()]))]
     facts = {"keywords": p.keywords["term"].head(top_n).tolist() if len(p.keywords) else [],
              "people": p.people["name"].tolist() if len(p.people) else [],
@@ -477,7 +553,9 @@ def _spans(claims: pd.DataFrame | None) -> list[tuple[int, int, int, str]]:
     out, last = [], -1
     for i, r in claims.sort_values(["start", "end"]).iterrows():
         if int(r["start"]) >= last:
-            tip = f"{r.get('kind', '')}: {r.get('norm_value', '')} {r.get('unit', '') or ''} · {r.get('subject', '') or ''}"
+            tip = _("{kind}: {value} {unit} · {subject}").format(
+                kind=labels.value("kind", r.get("kind", "")), value=r.get("norm_value", ""),
+                unit=r.get("unit", "") or "", subject=r.get("subject", "") or "")
             out.append((int(r["start"]), int(r["end"]), i, tip))
             last = int(r["end"])
     return out
@@ -516,14 +594,16 @@ def text_html(report, claims: pd.DataFrame | None = None) -> tuple[str, int]:
 def text_section(report, show_text: bool = True) -> Section:
     claims = claims_of(report)
     if not show_text:
-        return Section("text", '<p class="muted">(the full text is left out: show_text=False)</p>', {"marks": 0})
+        return Section("text", muted(_("(the full text is left out: show_text=False)")), {"marks": 0})
     body, marks = text_html(report, claims)
     nav = " · ".join(f'<a href="#text-{int(r.start)}">{esc(r.label)}{esc(r.title)}</a>'
                      for r in report.sections[report.sections["level"] == report.sections["level"].min()].itertuples()) \
         if len(report.sections) else ""
-    first = f"The cleaned text, {_n(len(report.text))} characters" + (
-        f", with {_plural(marks, 'claim')} highlighted (hover for the reading)." if marks else ".")
-    return Section("text", lede(first) + (f'<p class="jump">{nav}</p>' if nav else "") + body, {"marks": marks})
+    first = _("The cleaned text has {n} characters.").format(n=_n(len(report.text)))
+    second = ngettext("{n} claim is highlighted (hover for the reading).",
+                      "{n} claims are highlighted (hover for the reading).", marks).format(n=_n(marks)) if marks else ""
+    return Section("text", lede(first, second) + (f'<p class="jump">{nav}</p>' if nav else "") + body,
+                   {"marks": marks})
 
 
 # --- 6. Downloads ---------------------------------------------------------------------------------
@@ -570,13 +650,17 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
 def downloads(report) -> Section:
     claims, audit = claims_of(report), audit_of(report)
     tables = {k: v for k, v in (("claims", claims), ("audit", audit)) if v is not None}
-    links = [data_link(csv_bytes(v), "text/csv", f"{report.slug}-{k}.csv", f"{k}.csv ({_plural(len(v), 'row')})")
+    # The file and sheet names in the page's language (数字表述.csv); the columns keep their names.
+    names = {"claims": _("claims"), "audit": _("audit")}
+    links = [data_link(csv_bytes(v), "text/csv", f"{report.slug}-{names[k]}.csv",
+                       ngettext("{name}.csv ({n} row)", "{name}.csv ({n} rows)", len(v)).format(
+                           name=names[k], n=_n(len(v))))
              for k, v in tables.items()]
     if tables:
-        links.append(data_link(xlsx_bytes(tables), XLSX, f"{report.slug}.xlsx", "all tables as .xlsx"))
-    links.append(data_link(report.text.encode("utf-8"), "text/plain", f"{report.slug}.txt", "cleaned text (.txt)"))
-    first = ("Everything below is embedded in this page: the downloads work offline, "
-             "from the HTML file alone.")
+        links.append(data_link(xlsx_bytes({names[k]: v for k, v in tables.items()}), XLSX, f"{report.slug}.xlsx",
+                               _("all tables as .xlsx")))
+    links.append(data_link(report.text.encode("utf-8"), "text/plain", f"{report.slug}.txt", _("cleaned text (.txt)")))
+    first = _("Everything below is embedded in this page: the downloads work offline, from the HTML file alone.")
     return Section("downloads", lede(first) + '<p class="downloads">' + "".join(links) + "</p>",
                    {"downloads": [k for k in tables] + ["text"],
                     "rows": {k: len(v) for k, v in tables.items()}})

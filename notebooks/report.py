@@ -16,7 +16,7 @@
 # ---
 
 # %% [markdown] tags=["lab-only"]
-# # Report workbook 报告分析
+# # Report workbook
 
 # %% [markdown]
 # One Chinese official report, read, measured and checked: what it says once cleaned (1), how it is
@@ -28,6 +28,8 @@
 # `effanalysis render FILE -p NAME=VALUE` (or `make report` for the seed).
 
 # %% tags=["parameters"]
+from typing import Literal
+
 source: str = "../data/raw/000_b8b61ae6203f38bb.txt"  # the report: .txt/.html/.docx/.pdf, or a corpus file (.jsonl/.csv)
 doc: str | None = None  # corpus files: document id, or a 1-based row number when no row has that id (None: the first)
 row: int | None = None  # corpus files: the document on this 1-based row, whatever its id (≥ 1; None: by doc)
@@ -36,27 +38,35 @@ id_column: str | None = None  # corpus files: the column holding the document id
 title: str | None = None  # a title to show instead of the report's own
 top_n: int = 20  # how many keywords, names and formulations to list (1–1000)
 show_text: bool = True  # include the full cleaned text with the claims highlighted
+lang: Literal["zh", "en"] | None = None  # the page's language (None: Chinese for a Chinese document, else English)
 
 # %%
 import effanalysis
 from effanalysis import workbook as wb
 
 report = effanalysis.load(source, doc, text_column, id_column, row=row)
+lang = wb.page_language(lang, report)   # the sections below speak it
 
 # %% [markdown]
-# ## 1. Overview 概览
+# ## 1. Overview
+#
+# What is this document, and what did cleaning change? `wb.overview(report)` reads `report.meta`, `report.cleaning_log` and the estimated era of `report.profile()`.
 
 # %%
 wb.overview(report, title=title)
 
 # %% [markdown]
-# ## 2. Structure 结构
+# ## 2. Structure
+#
+# How is the report built? `wb.structure(report)` shows `report.sections` and `report.outline.items` (lead sentences, 一是 items) with a chart of section lengths.
 
 # %%
 wb.structure(report)
 
 # %% [markdown]
-# ## 3. Claims 数字与核对
+# ## 3. Claims
+#
+# What does the report state in numbers, and do its figures hold together? `wb.claims_section(report)` shows `report.claims` (one row per figure) and `report.audit` (implied baselines, part/whole checks, warnings).
 
 # %%
 wb.claims_section(report, top_n=top_n)
@@ -76,19 +86,25 @@ from effanalysis.explore import explore
 explore(report, static_view=False)
 
 # %% [markdown]
-# ## 4. Language 语言
+# ## 4. Language
+#
+# How much is substance and how much formula? `wb.language(report)` shows `report.profile()`: keywords, names, dated formulations, mechanisms, and concreteness, boilerplate density and readability by section.
 
 # %%
 wb.language(report, top_n=top_n)
 
 # %% [markdown]
-# ## 5. The text 全文
+# ## 5. The text
+#
+# The cleaned text with every claim marked, each linked from the claims tables: `wb.text_section(report)`.
 
 # %%
 wb.text_section(report, show_text=show_text)
 
 # %% [markdown]
-# ## 6. Downloads 下载
+# ## 6. Downloads
+#
+# The tables to take away, embedded in the page: `wb.downloads(report)` (CSV, .xlsx, the cleaned text).
 
 # %%
 wb.downloads(report)

@@ -232,7 +232,7 @@ def test_csv_corpus_with_named_columns(tmp_path):
     assert [p["doc"] for p in result.pages] == ["res-0", "res-1"]
     assert [p["title"] for p in result.pages] == [r["title"] for r in rows]
     corpus = (tmp_path / "site" / "corpus.html").read_text(encoding="utf-8")
-    assert "2 documents" in corpus
+    assert "语料共有2篇文档" in corpus   # Chinese documents: a Chinese page by default
 
 
 def test_progress_bar_on_a_terminal():

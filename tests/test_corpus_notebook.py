@@ -59,7 +59,7 @@ def small_corpus() -> tuple[Path, str]:
 def corpus_page() -> tuple[Path, dict]:
     """(page, recorded facts) of the corpus notebook on the small corpus, rendered once."""
     source, _ = small_corpus()
-    page = render(source, _OUT / "out", {"top_n": 40}, notebook="corpus", output_name="corpus", keep_notebook=True)
+    page = render(source, _OUT / "out", {"top_n": 40, "lang": "en"}, notebook="corpus", output_name="corpus", keep_notebook=True)
     nb = nbformat.read(page.with_suffix(".ipynb"), as_version=4)
     return page, export.records(nb)
 
@@ -77,7 +77,7 @@ def reports():
 def test_overview_counts_the_documents(facts):
     o = facts["overview"]
     assert o["documents"] == 7 and o["dated"] == 5 and o["years"] == [1993, 2025]
-    assert facts["title"] == "Corpus workbook 语料对比"
+    assert facts["title"] == "Corpus workbook"
 
 
 def test_consecutive_years_share_more_than_thirty_years_apart(facts):

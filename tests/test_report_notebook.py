@@ -37,6 +37,7 @@ atexit.register(shutil.rmtree, _OUT, ignore_errors=True)
 def rendered(name: str, **params) -> tuple[Path, dict, object]:
     """(page, recorded facts, executed notebook) for one document, rendered once."""
     source, doc = DOCS[name] if name in DOCS else (Path(params.pop("source")), None)
+    params.setdefault("lang", "en")   # these tests read the English page; test_i18n.py reads the Chinese one
     out = _OUT / name
     page = render(source, out, dict(params), doc=doc, keep_notebook=True)
     nb = nbformat.read(page.with_suffix(".ipynb"), as_version=4)
@@ -46,6 +47,14 @@ def rendered(name: str, **params) -> tuple[Path, dict, object]:
 def _report(name: str):
     source, doc = DOCS[name]
     return effanalysis.load(source, doc)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Sections built in this process speak English here (the pages' language is tested in test_i18n.py)."""
+    from effanalysis import i18n
+
+    i18n.use("en")
 
 
 @pytest.fixture(scope="module", params=list(DOCS))
@@ -149,7 +158,11 @@ def test_downloads_embed_the_claims_table(case):
 def test_page_is_self_contained(case):
     *_, page, _, _ = case
     html = page.read_text(encoding="utf-8")
-    assert "<script" not in html.lower()
+    # One script, the table sorter, exactly as shipped, allowed by the CSP through its hash alone.
+    script, source = export.table_script()
+    assert re.findall(r"<script[^>]*>(.*?)</script>", html, flags=re.S | re.I) == [script]
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert f"script-src '{source}'" in csp and "unsafe-inline'; base" not in csp.split("script-src")[1]
     assert not re.search(r'(src|href)="(https?:)?//', html), "no URL outside the page"
     assert "require.js" not in html and "MathJax" not in html and "@import" not in html
     charts = re.findall(r'<img [^>]*src="data:image/svg\+xml;base64,([^"]+)"', html)
@@ -159,7 +172,7 @@ def test_page_is_self_contained(case):
         assert "<text" in svg and "Noto Sans CJK SC" in svg and "<script" not in svg
     assert '<nav aria-label="Contents" class="toc">' in html or 'class="toc"' in html
     assert "Noto Sans CJK SC" in html and "@media print" in html
-    assert "Report workbook 报告分析" not in html      # the notebook's title cell is for JupyterLab only
+    assert "# Report workbook" not in html and "<h1>Report workbook" not in html   # the title cell is Lab-only
     assert "read, measured and checked" in html      # the introduction is on the page
 
 
@@ -224,7 +237,11 @@ def test_hostile_report_and_title_stay_text():
     assert not hostile_marker().exists(), "the title parameter was executed"
     assert facts["title"] == hostile_title()
     html = page.read_text(encoding="utf-8")
-    assert "<script" not in html.lower()
+    # One script, the table sorter, exactly as shipped, allowed by the CSP through its hash alone.
+    script, source = export.table_script()
+    assert re.findall(r"<script[^>]*>(.*?)</script>", html, flags=re.S | re.I) == [script]
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert f"script-src '{source}'" in csp and "unsafe-inline'; base" not in csp.split("script-src")[1]
     assert not re.search(r"<[a-z]+[^>]*\son[a-z]+=", html, flags=re.I), "no event-handler attribute"
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(2)&gt;" in html

@@ -296,7 +296,7 @@ def run_batch(files: Iterable[str | Path], out_dir: str | Path = "reports", jobs
         rows = index_rows(docs, entries)
         corpus_entry = entries.get(CORPUS_PAGE)
         index = out_dir / INDEX
-        _write(index, render_index(rows, corpus_entry))
+        _write(index, render_index(rows, corpus_entry, lang=params.get("lang")))
     failed = [{"name": r["name"], "doc": r["doc"], "source": r["source"], "error": r["error"],
                "unreadable": by_name[r["name"]].error is not None} for r in rows if r["status"] != "ok"]
     if corpus_entry and corpus_entry.get("status") == "failed":

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..i18n import _
 from ..plots import PALETTE, setup_fonts
 
 
@@ -60,13 +61,13 @@ def era_ranges(eras: pd.DataFrame, title: str) -> Figure:
     d = eras.dropna(subset=["year", "from"]).sort_values("year")
     fig, ax = _figure(height=3.8)
     y = d["year"].astype(float).to_numpy()
-    ax.vlines(y, d["from"].astype(float), d["to"].astype(float), color=PALETTE[5], linewidth=1, label="possible")
+    ax.vlines(y, d["from"].astype(float), d["to"].astype(float), color=PALETTE[5], linewidth=1, label=_("possible"))
     ax.vlines(y, d["likely_from"].astype(float), d["likely_to"].astype(float), color=PALETTE[0], linewidth=4,
-              label="likely")
-    ax.plot(y, y, "o", color=PALETTE[1], markersize=3, label="real year")
+              label=_("likely"))
+    ax.plot(y, y, "o", color=PALETTE[1], markersize=3, label=_("real year"))
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_xlabel("year of the report")
-    ax.set_ylabel("estimated era")
+    ax.set_xlabel(_("year of the report"))
+    ax.set_ylabel(_("estimated era"))
     ax.set_title(title, loc="left", fontsize=11)
     ax.legend(frameon=False, fontsize=8)
     return fig

@@ -13,7 +13,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..workbook import Section, esc, figure, heading, lede, table
+from .. import i18n
+from ..i18n import _, ngettext
+from ..workbook import Section, esc, figure, heading, lede, muted, table
 from . import charts, trends
 from .reuse import Reuse, find_reuse
 
@@ -67,25 +69,48 @@ def labels(reports: list) -> dict[str, str]:
 
 
 def _pct(x) -> str:
-    return "—" if x is None or (isinstance(x, float) and np.isnan(x)) else f"{100 * x:.2f}%"
+    return "—" if x is None or (isinstance(x, float) and np.isnan(x)) else i18n.pct(x, 2)
+
+
+def _n(x) -> str:
+    return i18n.num(x)
+
+
+def page_language(lang: str | None, reports: list) -> str:
+    """Set the language of the sections that follow: `lang`, or with None Chinese when
+    most documents are Chinese. Returns it."""
+    if lang is None:
+        langs = [i18n.detect(r.text) for r in reports[:20]]
+        lang = "zh" if not langs or langs.count("zh") * 2 >= len(langs) else "en"
+    return i18n.use(lang)
 
 
 # --- 1. The documents ---------------------------------------------------------------------------
-def overview(reports: list, source: str = "", title: str = "Corpus workbook 语料对比") -> Section:
+def overview(reports: list, source: str = "", title: str | None = None) -> Section:
+    title = title or _("Corpus workbook")
     dated = [r for r in reports if r.year]
     years = sorted(r.year for r in dated)
     chars = sum(len(r.text) for r in reports)
-    first = f"The corpus holds {len(reports)} documents, {chars:,} characters after cleaning"
-    first += f"; {len(dated)} are dated, from {years[0]} to {years[-1]}." if dated else "; none is dated."
+    first = ngettext("The corpus holds {n} document, {chars} characters after cleaning.",
+                     "The corpus holds {n} documents, {chars} characters after cleaning.", len(reports)).format(
+        n=_n(len(reports)), chars=_n(chars))
+    if dated:
+        first += " " + ngettext("{n} is dated, from {first} to {last}.", "{n} are dated, from {first} to {last}.",
+                                len(dated)).format(n=_n(len(dated)), first=i18n.year(years[0]), last=i18n.year(years[-1]))
+    else:
+        first += " " + _("None is dated.")
     skipped = list(getattr(reports, "skipped", []))
     if skipped:
-        first += f" {len(skipped)} rows without text were left out ({'、'.join(map(str, skipped[:5]))})."
+        first += " " + ngettext("{n} row without text was left out ({ids}).",
+                                "{n} rows without text were left out ({ids}).", len(skipped)).format(
+            n=_n(len(skipped)), ids="、".join(map(str, skipped[:5])))
     rows = pd.DataFrame([{"label": lab, "title": r.title, "year": r.year, "characters": len(r.text),
                           "sentences": len(r.sentences)}
                          for r, lab in zip(by_year(reports), labels(by_year(reports)).values())])
     facts = {"documents": len(reports), "dated": len(dated), "skipped": skipped, "chars": chars,
              "years": [years[0], years[-1]] if years else None, "source": Path(source).name if source else None}
-    return Section("overview", lede(first) + table(rows), facts, page={"title": title})
+    return Section("overview", lede(first) + table(rows, sortable=True), facts,
+                   page={"title": title, "lang": i18n.current()})
 
 
 # --- 2. Text reuse ------------------------------------------------------------------------------
@@ -112,13 +137,15 @@ def _side_by_side(passages: pd.DataFrame, names: dict, pages: dict | None) -> st
             name = esc(names.get(doc, doc))
             if pages and doc in pages:
                 name = f'<a href="{esc(pages[doc])}">{name}</a>'
-            cells.append(f'<td><div class="muted">{name} · {start:,}–{end:,}</div>'
+            cells.append(f'<td><div class="muted">{name} · {esc(_n(start))}–{esc(_n(end))}</div>'
                          f'<div>{esc(getattr(p, f"text_{side}"))}</div></td>')
-        rows.append(f'<tr>{"".join(cells)}<td class="num">{p.chars:,}</td><td class="num">{p.similarity:.0f}</td></tr>')
+        rows.append(f'<tr>{"".join(cells)}<td class="num">{esc(_n(p.chars))}</td>'
+                    f'<td class="num">{p.similarity:.0f}</td></tr>')
     if not rows:
-        return '<p class="muted">(no shared passages)</p>'
-    return ('<div class="table-wrap"><table class="side-by-side"><thead><tr><th>passage in one document</th>'
-            '<th>its copy in another</th><th>chars</th><th>similarity</th></tr></thead><tbody>'
+        return muted(_("(no shared passages)"))
+    head = "".join(f"<th>{esc(h)}</th>" for h in (_("passage in one document"), _("its copy in another"),
+                                                   _("characters"), _("similarity")))
+    return ('<div class="table-wrap"><table class="side-by-side"><thead><tr>' + head + '</tr></thead><tbody>'
             + "".join(rows) + "</tbody></table></div>")
 
 
@@ -128,41 +155,48 @@ def reuse_section(reports: list, reuse: Reuse, top_n: int = 15, pages: dict | No
     passages = reuse.passages
     groups = reuse.groups
     n_boiler = int(groups["boilerplate"].sum()) if len(groups) else 0
-    first = (f"{len(reuse.units):,} sentences of at least {reuse.options.min_chars} characters were hashed; "
-             f"MinHash LSH proposed {reuse.candidates:,} candidate pairs, of which {len(reuse.pairs):,} "
-             f"were verified as near-copies by alignment (similarity ≥ {reuse.options.min_similarity:g}).")
-    second = f"They make {len(passages):,} shared passages between pairs of documents."
+    first = _("{units} sentences of at least {min_chars} characters were hashed; MinHash LSH proposed {candidates} "
+              "candidate pairs, of which {verified} were verified as near-copies by alignment (similarity ≥ {min}).").format(
+        units=_n(len(reuse.units)), min_chars=reuse.options.min_chars, candidates=_n(reuse.candidates),
+        verified=_n(len(reuse.pairs)), min=f"{reuse.options.min_similarity:g}")
+    second = ngettext("They make {n} shared passage between pairs of documents.",
+                      "They make {n} shared passages between pairs of documents.", len(passages)).format(
+        n=_n(len(passages)))
     third = ""
-    if near is not None:
-        third = f"Consecutive reports share {_pct(near)} of their text on average"
-        third += f", reports {FAR} or more years apart {_pct(far)}." if far is not None else "."
-    fourth = (f"{n_boiler} sentences found in most documents (site licence lines, set phrases) are treated as "
-              "boilerplate and left out of the shares.") if n_boiler else ""
-    parts = [lede(first, second, third, fourth), heading("Longest shared passages 共享段落")]
+    if near is not None and far is not None:
+        third = _("Consecutive reports share {near} of their text on average, reports {far_years} or more years apart "
+                  "{far}.").format(near=_pct(near), far=_pct(far), far_years=FAR)
+    elif near is not None:
+        third = _("Consecutive reports share {near} of their text on average.").format(near=_pct(near))
+    fourth = ngettext("{n} sentence found in most documents (site licence lines, set phrases) is treated as "
+                      "boilerplate and left out of the shares.",
+                      "{n} sentences found in most documents (site licence lines, set phrases) are treated as "
+                      "boilerplate and left out of the shares.", n_boiler).format(n=_n(n_boiler)) if n_boiler else ""
+    parts = [lede(first, second, third, fourth), heading(_("Longest shared passages"))]
     parts.append(_side_by_side(passages.head(top_n), names, pages))
 
     ordered = [r.doc for r in by_year(reports)]
     m = reuse.matrix.loc[ordered, ordered]
     m.index = m.columns = [names[d] for d in ordered]
     if len(m) >= 2:
-        parts += [heading("Reuse matrix 文本复用矩阵"),
-                  '<p class="muted">Row document: the share of its text found, near-copied, in the column document.</p>',
-                  figure(charts.heatmap(m * 100, "Share of the row report's text found in the column report (%)",
-                                        "% (scale capped at the 90th percentile)", cmap="magma_r", clip=0.9),
-                         "Heatmap of the reuse matrix between documents")]
+        parts += [heading(_("Reuse matrix")),
+                  muted(_("Row document: the share of its text found, near-copied, in the column document.")),
+                  figure(charts.heatmap(m * 100, _("Share of the row report's text found in the column report (%)"),
+                                        _("% (scale capped at the 90th percentile)"), cmap="magma_r", clip=0.9),
+                         _("Heatmap of the reuse matrix between documents"))]
     cons = reuse.consecutive()
     if len(cons):
         cons = cons.assign(share_pct=(cons["share"] * 100).round(2))
-        parts += [heading("Reuse between consecutive years 相邻年份"),
-                  figure(charts.lines(cons, "next_year", {"share_pct": "share of the later report (%)"},
-                                      "Text of each report found in the previous one (%)", "%"),
-                         "Line chart of reuse between consecutive reports"),
-                  table(cons, ["year", "next_year", "gap", "share_pct", "shared_sentences"])]
+        parts += [heading(_("Reuse between consecutive years")),
+                  figure(charts.lines(cons, "next_year", {"share_pct": _("share of the later report (%)")},
+                                      _("Text of each report found in the previous one (%)"), "%"),
+                         _("Line chart of reuse between consecutive reports")),
+                  table(cons, ["year", "next_year", "gap", "share_pct", "shared_sentences"], sortable=True)]
         gap = reuse.by_gap()
         gap = gap.assign(share_pct=(gap["share"] * 100).round(3))
-        parts.append(figure(charts.lines(gap, "gap", {"share_pct": "mean share (%)"},
-                                         "Reuse by years between two reports (%)", "%"),
-                            "Line chart of mean reuse by the number of years between two reports"))
+        parts.append(figure(charts.lines(gap, "gap", {"share_pct": _("mean share (%)")},
+                                         _("Reuse by years between two reports (%)"), "%"),
+                            _("Line chart of mean reuse by the number of years between two reports")))
     facts = {"units": len(reuse.units), "candidates": reuse.candidates, "verified": len(reuse.pairs),
              "passages": len(passages), "boilerplate_groups": n_boiler,
              "consecutive_share": near, "far_share": far, "far_years": FAR,
@@ -249,21 +283,23 @@ def formulations_section(reports: list, min_reports: int = 2) -> Section:
     dated = er.dropna(subset=["year", "from"])
     within = float(dated["within"].astype(bool).mean()) if len(dated) else None
     likely = float(dated["likely_within"].astype(bool).mean()) if len(dated) else None
-    first = (f"{found['term'].nunique()} dated formulations occur in the corpus; {len(m)} are used by at least "
-             f"{min_reports} dated reports and appear below, in the order they first appear.")
-    second = (f"The era estimated from the formulations alone contains the real year for {_pct(within)} of the "
-              f"{len(dated)} dated reports; the narrower likely interval for {_pct(likely)}.") if len(dated) else ""
+    first = _("{terms} dated formulations occur in the corpus; {shown} are used by at least {min} dated reports and "
+              "appear below, in the order they first appear.").format(
+        terms=_n(int(found["term"].nunique()) if len(found) else 0), shown=_n(len(m)), min=min_reports)
+    second = _("The era estimated from the formulations alone contains the real year for {within} of the {n} dated "
+               "reports; the narrower likely interval for {likely}.").format(
+        within=_pct(within), n=_n(len(dated)), likely=_pct(likely)) if len(dated) else ""
     parts = [lede(first, second)]
     if len(m):
-        parts.append(figure(charts.heatmap(np.log1p(m), "Formulations × years (log of 1 + uses)", "log(1+uses)",
+        parts.append(figure(charts.heatmap(np.log1p(m), _("Formulations × years (log of 1 + uses)"), "log(1+uses)",
                                            cmap="Blues"),
-                            "Heatmap of political formulations by year"))
+                            _("Heatmap of political formulations by year")))
     if len(dated):
-        parts += [heading("Era estimate against the real year 年代估计"),
-                  figure(charts.era_ranges(er, "Era estimated from the formulations vs the real year"),
-                         "Chart of each report's estimated era against its year"),
+        parts += [heading(_("Era estimate against the real year")),
+                  figure(charts.era_ranges(er, _("Era estimated from the formulations vs the real year")),
+                         _("Chart of each report's estimated era against its year")),
                   table(er.dropna(subset=["from"]).sort_values("year"),
-                        ["year", "title", "from", "to", "likely_from", "likely_to", "within", "off_by"])]
+                        ["year", "title", "from", "to", "likely_from", "likely_to", "within", "off_by"], sortable=True)]
     facts = {"terms": int(found["term"].nunique()) if len(found) else 0, "matrix_terms": len(m),
              "dated": len(dated), "era_within": within, "era_likely_within": likely,
              "first_terms": list(m.index[:5])}
@@ -275,13 +311,13 @@ def keywords_section(reports: list, top_n: int = 8) -> Section:
     kw = trends.distinctive_keywords(by_year(reports), top_n=top_n)
     names = labels(reports)
     if kw.empty:
-        return Section("keywords", lede("Distinctive keywords need at least two documents."), {"documents": 0})
+        return Section("keywords", lede(_("Distinctive keywords need at least two documents.")), {"documents": 0})
     per = kw.groupby("doc", sort=False).agg(terms=("term", lambda t: "、".join(t)), top=("term", "first")).reset_index()
     per.insert(0, "document", per["doc"].map(names))
-    first = ("Words a document uses far more than the rest of the corpus (log-odds ratio with an informative "
-             "prior, z-scores): what it says that the others do not.")
+    first = _("Words a document uses far more than the rest of the corpus (log-odds ratio with an informative "
+              "prior, z-scores): what it says that the others do not.")
     facts = {"documents": len(per), "top": dict(zip(per["doc"], per["top"]))}
-    return Section("keywords", lede(first) + table(per, ["document", "terms"]), facts)
+    return Section("keywords", lede(first) + table(per, ["document", "terms"], sortable=True), facts)
 
 
 # --- 6. Concreteness ----------------------------------------------------------------------------
@@ -293,22 +329,37 @@ def concreteness_section(reports: list) -> Section:
     valid = c.dropna(subset=["concreteness"])
     if len(valid):
         top, low = valid.loc[valid["concreteness"].idxmax()], valid.loc[valid["concreteness"].idxmin()]
-        first = (f"Concreteness is the share of sentences anchored by a number, a name or a date. "
-                 f"Across the corpus it ranges from {low['concreteness']:.0%} ({low['label']}) to "
-                 f"{top['concreteness']:.0%} ({top['label']}); claims per 10,000 characters from "
-                 f"{c['claims_per_10k'].min():.0f} to {c['claims_per_10k'].max():.0f}.")
+        first = _("Concreteness is the share of sentences anchored by a number, a name or a date. Across the corpus "
+                  "it ranges from {low} ({low_doc}) to {high} ({high_doc}); claims per 10,000 characters from {min} "
+                  "to {max}.").format(low=i18n.pct(low["concreteness"]), low_doc=low["label"],
+                                      high=i18n.pct(top["concreteness"]), high_doc=top["label"],
+                                      min=i18n.num(c["claims_per_10k"].min(), 0), max=i18n.num(c["claims_per_10k"].max(), 0))
         parts.append(lede(first))
     if len(dated) >= 2:
         parts.append(figure(charts.lines(dated.assign(claims_pct=dated["claims_per_10k"]), "year",
-                                         {"concreteness_pct": "concreteness (% of sentences)",
-                                          "claims_pct": "claims per 10,000 chars"},
-                                         "Concreteness across the years", ""),
-                            "Line chart of concreteness and claims density by year"))
+                                         {"concreteness_pct": _("concreteness (% of sentences)"),
+                                          "claims_pct": _("claims per 10,000 chars")},
+                                         _("Concreteness across the years"), ""),
+                            _("Line chart of concreteness and claims density by year")))
     parts.append(table(c, ["label", "title", "chars", "claims", "claims_per_10k", "concreteness_pct",
-                           "boilerplate_density"]))
+                           "boilerplate_density"], sortable=True))
     facts = {"documents": len(c), "mean": float(valid["concreteness"].mean()) if len(valid) else None,
              "by_doc": dict(zip(c["doc"], c["concreteness"].astype(float).where(c["concreteness"].notna(), None)))}
     return Section("concreteness", "".join(parts), facts)
+
+
+# --- 7. Explore the claims ----------------------------------------------------------------------
+def claims_view(reports: list) -> Section:
+    """The page's view of the claims explorer (effanalysis.explore): the first document's
+    claims as a sortable, filterable table in the page's language."""
+    from ..explore import claims_of, default_view
+
+    claims, names = claims_of(reports)
+    view = default_view(claims, names)
+    first = next(iter(names.values()), "")
+    sentence = ngettext("The claims of the first document, {doc}: {n} row.",
+                        "The claims of the first document, {doc}: {n} rows.", len(view)).format(doc=first, n=_n(len(view)))
+    return Section("claims_view", lede(sentence) + table(view, sortable=True), {"rows": len(view)})
 
 
 def page_links(reports: list) -> dict:
@@ -325,4 +376,4 @@ def page_links(reports: list) -> dict:
 
 
 __all__ = ["load_corpus", "overview", "reuse_of", "reuse_section", "ledger_section", "formulations_section",
-           "keywords_section", "concreteness_section", "page_links"]
+           "keywords_section", "concreteness_section", "claims_view", "page_links"]

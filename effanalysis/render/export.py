@@ -16,7 +16,8 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from .. import __version__
+from .. import __version__, i18n
+from ..pagescript import inline_script
 from ..workbook import RECORD_MIME
 from .leftovers import write_atomic  # noqa: F401 — the page writer lives with the sweep that cleans after it
 
@@ -74,15 +75,45 @@ def _anchored(nb) -> tuple[object, list[dict]]:
     return nb, toc
 
 
-def to_html(nb, *, title: str, parameters: list[dict], show_code: bool = False) -> str:
-    """The page for an executed notebook."""
-    nb, toc = _anchored(_without_records(nb))
-    # nbconvert's public exporter. Its last pass (BeautifulSoup: alt text for images without one,
-    # tabindex for JupyterLab's output classes) has nothing to do on our pages and costs 0.09 s
-    # of the seed page's export (0.13 -> 0.22 s, medians of 7 on a busy 2-core machine), a few
-    # per cent of a render: not worth overriding the exporter's private _init_resources.
-    exporter = HTMLExporter(template_name=TEMPLATE, extra_template_basedirs=[str(TEMPLATES)])
+def _translated(nb, lang: str):
+    """Markdown cells in the page's language: a cell whose text is a catalog message
+    (the notebooks' section headings and notes, extracted by effanalysis.catalogs)
+    becomes its translation; any other Markdown stays as written."""
+    nb = nbformat.from_dict(nb)
+    catalog = i18n.translations(lang)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.strip():
+            cell.source = catalog.gettext(cell.source.strip())
+    return nb
+
+
+def table_script() -> tuple[str, str]:
+    """The report and corpus pages' one script: sorting and filtering the tables."""
+    return inline_script("tables.js")
+
+
+class PageExporter(HTMLExporter):
+    """nbconvert's HTML exporter whose Jinja environment has jinja2.ext.i18n with the
+    catalog of the page's language: {% trans %} and _() in the template."""
+
+    lang = i18n.DEFAULT
+
+    def _create_environment(self):
+        env = super()._create_environment()
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(i18n.translations(self.lang), newstyle=True)
+        return env
+
+
+def to_html(nb, *, title: str, parameters: list[dict], show_code: bool = False, lang: str | None = None) -> str:
+    """The page for an executed notebook, in `lang` (default: what the notebook recorded)."""
+    lang = i18n.check(lang or records(nb).get("lang") or i18n.DEFAULT)
+    nb, toc = _anchored(_translated(_without_records(nb), lang))
+    exporter = PageExporter(template_name=TEMPLATE, extra_template_basedirs=[str(TEMPLATES)])
+    exporter.lang = lang
+    script, script_hash = table_script()
     resources = {"effanalysis": {"title": title, "parameters": parameters, "toc": toc,
-                                 "show_code": show_code, "version": __version__}}
+                                 "show_code": show_code, "version": __version__, "lang": lang,
+                                 "html_lang": i18n.html_lang(lang), "script": script, "script_hash": script_hash}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body

@@ -6,6 +6,7 @@ The parameters cell declares each parameter as a typed, commented assignment:
 
 (a plain `top_n = 20` is typed by its default; `= None` makes an optional str).
 A number's range is written in its comment, `(1–1000)` or `(≥ 1)`, and checked.
+`lang: Literal["zh", "en"] = "zh"` allows only the values listed.
 `spec` reads those declarations (with `ast`, nothing is executed); `validate`
 checks names and converts values to the declared types (papermill accepts any
 name and guesses the type of a `-p` value). papermill then injects the validated
@@ -35,10 +36,12 @@ class Parameter:
     optional: bool       # `X | None`: the value may be None
     default: Any
     help: str = ""
+    choices: tuple = ()  # Literal[...]: the only values allowed
 
     @property
     def type_name(self) -> str:
-        return f"{self.type} | None" if self.optional else self.type
+        base = " | ".join(repr(c) for c in self.choices) if self.choices else self.type
+        return f"{base} | None" if self.optional else base
 
     @property
     def bounds(self) -> tuple[float | None, float | None]:
@@ -59,14 +62,33 @@ def parameters_cell(nb) -> int:
     raise ValueError("the notebook has no cell tagged 'parameters'")
 
 
-def _annotation(node: ast.expr) -> tuple[str, bool]:
+def _literal_choices(node: ast.expr) -> tuple | None:
+    """The values of `Literal["a", "b"]` (or `typing.Literal[...]`), else None."""
+    if not isinstance(node, ast.Subscript):
+        return None
+    base = node.value
+    if not ((isinstance(base, ast.Name) and base.id == "Literal")
+            or (isinstance(base, ast.Attribute) and base.attr == "Literal")):
+        return None
+    items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+    values = tuple(ast.literal_eval(i) for i in items)
+    if not values or len({type(v) for v in values}) != 1 or type(values[0]).__name__ not in TYPES:
+        raise ValueError(f"unsupported parameter annotation: {ast.unparse(node)}")
+    return values
+
+
+def _annotation(node: ast.expr) -> tuple[str, bool, tuple]:
     if isinstance(node, ast.Name) and node.id in TYPES:
-        return node.id, False
+        return node.id, False, ()
+    choices = _literal_choices(node)
+    if choices is not None:
+        return type(choices[0]).__name__, False, choices
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
         parts = [node.left, node.right]
         if any(isinstance(p, ast.Constant) and p.value is None for p in parts):
             other = next(p for p in parts if not (isinstance(p, ast.Constant) and p.value is None))
-            return _annotation(other)[0], True
+            type_, _, choices = _annotation(other)
+            return type_, True, choices
     raise ValueError(f"unsupported parameter annotation: {ast.unparse(node)}")
 
 
@@ -77,17 +99,18 @@ def spec(source: str) -> dict[str, Parameter]:
     for node in ast.parse(source).body:
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
             name, default = node.target.id, ast.literal_eval(node.value)
-            type_, optional = _annotation(node.annotation)
+            type_, optional, choices = _annotation(node.annotation)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name, default = node.targets[0].id, ast.literal_eval(node.value)   # untyped: typed by its default
             type_, optional = ("str", True) if default is None else (type(default).__name__, False)
+            choices = ()
             if type_ not in TYPES:
                 raise ValueError(f"parameter {name}: unsupported default {default!r}")
         else:
             continue
         rest = lines[node.end_lineno - 1].encode()[node.end_col_offset:].decode()   # offsets are in bytes
         help_ = rest.split("#", 1)[1].strip() if "#" in rest else ""
-        out[name] = Parameter(name, type_, optional, default, help_)
+        out[name] = Parameter(name, type_, optional, default, help_, choices)
     return out
 
 
@@ -150,6 +173,7 @@ def validate(declared: dict[str, Parameter], given: dict[str, Any]) -> dict[str,
     values = {name: _convert(declared[name], value) for name, value in given.items()}
     for name, value in values.items():
         _check_range(declared[name], value)
+        _check_choice(declared[name], value)
     return values
 
 
@@ -161,6 +185,12 @@ def _check_range(p: Parameter, value: Any) -> None:
         what = "an integer" if p.type == "int" else "a number"
         span = f"from {lo:g} to {hi:g}" if hi is not None else f"of at least {lo:g}"
         raise InputError(None, f"parameter {p.name}: expected {what} {span}, got {value!r}")
+
+
+def _check_choice(p: Parameter, value: Any) -> None:
+    if p.choices and value is not None and value not in p.choices:
+        valid = ", ".join(map(str, p.choices))
+        raise InputError(None, f"parameter {p.name}: expected one of {valid}, got {value!r}")
 
 
 def table(declared: dict[str, Parameter], values: dict[str, Any]) -> list[dict]:
