@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browser_support import external_requests, open_page
+from effanalysis.render.export import table_script
 from test_batch import HOSTILE, first_batch
 from test_corpus_notebook import corpus_page
 
@@ -38,12 +39,12 @@ def test_index_loads_offline_without_errors(index_page):
 
 def test_index_sorts_by_a_column(index_page):
     p = index_page
-    year = p.pw.locator("#pages thead th", has_text="Year")
+    year = p.pw.locator("#pages thead th", has_text="年份")   # Chinese titles: a Chinese index
     year.click()
     assert year.get_attribute("aria-sort") == "ascending"
     years = p.pw.evaluate(ROWS + ".map(r => r.cells[1].dataset.v)")
     assert years[0] == "1980" and years[1:] == [""] * 4                    # undated rows go last
-    length = p.pw.locator("#pages thead th", has_text="Length")
+    length = p.pw.locator("#pages thead th", has_text="字数")
     length.click()
     length.click()
     assert length.get_attribute("aria-sort") == "descending" and year.get_attribute("aria-sort") is None
@@ -83,7 +84,7 @@ def test_corpus_page_loads_offline_with_its_charts(chromium):
             _clean(p)
             images = p.pw.evaluate("Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.alt])")
             assert len(images) >= charts and all(done and width > 0 and alt for done, width, alt in images), images
-            assert p.pw.evaluate("document.scripts.length") == 0
+            assert p.pw.evaluate("Array.from(document.scripts).map(s => s.text)") == [table_script()[0]]   # ours alone
     # in the batch, the corpus page links each document to its page beside it
     with open_page(first_batch()[1] / "corpus.html", chromium) as p:
         links = p.pw.evaluate("Array.from(document.querySelectorAll('table.side-by-side a')).map(a => a.href)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browser_support import external_requests, open_page
+from effanalysis.render.export import table_script
 from test_report_notebook import hostile_marker, hostile_title, rendered, rendered_hostile
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -22,7 +23,7 @@ def test_seed_page_loads_offline_without_requests_or_errors(seed_page):
     assert external_requests(p) == [] and p.blocked == []
     assert p.console_errors == [] and p.page_errors == [] and p.dialogs == []
     assert p.pw.title() == facts["title"] == "效能建设工作自查报告"
-    assert p.pw.evaluate("document.scripts.length") == 0
+    assert p.pw.evaluate("Array.from(document.scripts).map(s => s.text)") == [table_script()[0]]   # ours alone
 
 
 def test_every_image_loads(seed_page):
@@ -72,7 +73,7 @@ def test_hostile_report_renders_escaped_and_runs_nothing(chromium):
         p.pw.wait_for_timeout(200)
         assert p.dialogs == [] and p.page_errors == [] and p.console_errors == []
         assert external_requests(p) == [] and p.blocked == []
-        assert p.pw.evaluate("document.scripts.length") == 0
+        assert p.pw.evaluate("Array.from(document.scripts).map(s => s.text)") == [table_script()[0]]   # ours alone
         handlers = p.pw.evaluate("""Array.from(document.querySelectorAll('*')).flatMap(e =>
             Array.from(e.attributes).filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))""")
         assert handlers == []
