@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import i18n, labels
+from . import i18n, labels, measures
 from .i18n import _, ngettext
 
 RECORD_MIME = "application/vnd.effanalysis.record+json"
@@ -282,7 +282,9 @@ def overview(report, title: str | None = None) -> Section:
         ev = era.get("evidence") or []
         parts += [heading(_("Estimated era")),
                   table(pd.DataFrame([{k: era.get(k) for k in ("from", "to", "likely_from", "likely_to")}])),
-                  table(pd.DataFrame(ev) if ev and isinstance(ev[0], dict) else pd.DataFrame({"evidence": ev}))]
+                  table(pd.DataFrame(ev) if ev and isinstance(ev[0], dict) else pd.DataFrame({"evidence": ev})),
+                  measures.explain("era", reference_point=False), muted(measures.era_reference())]
+    parts.append(measures.method_note("overview"))
     facts = {"title": display_title(report, title), "doc": report.doc, "slug": report.slug, "chars": chars,
              "raw_chars": raw_chars, "pinyin_removed": int(report.meta.get("pinyin_removed", 0)),
              "converted_chars": int(report.meta.get("converted_chars", 0)), "chrome": len(report.chrome),
@@ -354,6 +356,7 @@ def structure(report) -> Section:
     if len(s):
         parts.append(figure(plots.section_lengths(s), _("Bar chart of section lengths in characters"),
                             _("Characters per section"), vector=True))
+    parts.append(measures.method_note("structure"))
     facts = {"sections": len(s), "top_level": int((s["level"] == s["level"].min()).sum()) if len(s) else 0,
              "headings": [f"{r.label}{r.title}" for r in s.itertuples()],
              "leads": int((report.outline.items["kind"] == "lead").sum()),
@@ -407,7 +410,8 @@ def claims_section(report, top_n: int = 20) -> Section:
         return _missing("claims", _("Claim extraction is not part of this version of effanalysis."))
     audit = audit_of(report)
     names = _section_names(report)
-    parts = [lede(*claims_sentences(claims, audit, report))]
+    parts = [lede(*claims_sentences(claims, audit, report)),
+             measures.explain("claims_per_10k", measures.document_scores(report)["claims_per_10k"])]
     if len(claims):
         by_kind = claims["kind"].value_counts()
         by_kind.index = [labels.value("kind", k) for k in by_kind.index]
@@ -422,7 +426,7 @@ def claims_section(report, top_n: int = 20) -> Section:
                       table(group.reset_index(), CLAIM_SHOWN, links={"surface": lambda r: f"#claim-{r['index']}"},
                             sortable=True)]
     if audit is not None:
-        parts.append(heading(_("Audit")))
+        parts += [heading(_("Audit")), measures.explain("audit_status", reference_point=False)]
         if len(audit):
             shown = audit.copy()
             shown["status"] = shown["status"].map(lambda s: _("⚠ warn") if s == "warn" else _("ok"))
@@ -431,6 +435,7 @@ def claims_section(report, top_n: int = 20) -> Section:
                                sortable=True))
         else:
             parts.append(muted(_("(no checks apply)")))
+    parts.append(measures.method_note("claims"))
     facts = {"claims": len(claims), "kinds": claims["kind"].value_counts().to_dict() if len(claims) else {},
              "surfaces": claims["surface"].tolist(),
              "audit": 0 if audit is None else len(audit),
@@ -517,6 +522,7 @@ def language(report, top_n: int = 20) -> Section:
                                        ngettext("The top keyword (TF-IDF weight)", "Top {n} keywords (TF-IDF weight)",
                                                 n).format(n=_n(n))),
                             _("Bar chart of the top keywords"), vector=True))
+        parts.append(measures.explain("keyword_weight", reference_point=False))
     people = p.people.rename(columns={"title": "position"}) if len(p.people) else p.people
     for frame, label, cols in ((people, _("People"), ["name", "position", "count"]),
                                (p.organizations, _("Organisations"), ["name", "count"]),
@@ -528,6 +534,8 @@ def language(report, top_n: int = 20) -> Section:
     secs = p.sections
     if len(secs):
         parts.append(heading(_("Substance and formula by section")))
+        scores = measures.document_scores(report)
+        parts += [measures.explain(m, scores[m]) for m in ("concreteness", "boilerplate_density")]
         cols = [c for c in ("concreteness", "boilerplate_density") if c in secs]
         if cols:
             parts.append(figure(plots.section_scores(secs, cols, _("Concreteness and boilerplate density")),
@@ -535,8 +543,9 @@ def language(report, top_n: int = 20) -> Section:
         parts.append(table(secs, ["section", "title", "chars", "sentences", "concreteness",
                                   "boilerplate_density", "readability", "template"]))
     if getattr(p, "readability", None):
-        parts += [heading(_("Readability")),
+        parts += [heading(_("Readability")), measures.explain("readability", p.readability.get("value")),
                   table(pd.DataFrame([{"measure": k, "value": v} for k, v in p.readability.items()]))]
+    parts.append(measures.method_note("language"))
     facts = {"keywords": p.keywords["term"].head(top_n).tolist() if len(p.keywords) else [],
              "people": p.people["name"].tolist() if len(p.people) else [],
              "media": p.media["name"].tolist() if len(p.media) else [],
@@ -602,8 +611,8 @@ def text_section(report, show_text: bool = True) -> Section:
     first = _("The cleaned text has {n} characters.").format(n=_n(len(report.text)))
     second = ngettext("{n} claim is highlighted (hover for the reading).",
                       "{n} claims are highlighted (hover for the reading).", marks).format(n=_n(marks)) if marks else ""
-    return Section("text", lede(first, second) + (f'<p class="jump">{nav}</p>' if nav else "") + body,
-                   {"marks": marks})
+    return Section("text", lede(first, second) + measures.method_note("text") + (f'<p class="jump">{nav}</p>' if nav else "")
+                   + body, {"marks": marks})
 
 
 # --- 6. Downloads ---------------------------------------------------------------------------------
@@ -661,6 +670,7 @@ def downloads(report) -> Section:
                                _("all tables as .xlsx")))
     links.append(data_link(report.text.encode("utf-8"), "text/plain", f"{report.slug}.txt", _("cleaned text (.txt)")))
     first = _("Everything below is embedded in this page: the downloads work offline, from the HTML file alone.")
-    return Section("downloads", lede(first) + '<p class="downloads">' + "".join(links) + "</p>",
+    return Section("downloads", lede(first) + '<p class="downloads">' + "".join(links) + "</p>"
+                   + measures.method_note("downloads"),
                    {"downloads": [k for k in tables] + ["text"],
                     "rows": {k: len(v) for k, v in tables.items()}})

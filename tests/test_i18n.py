@@ -185,7 +185,8 @@ def visible_text(html: str) -> str:
 # Latin words a Chinese page may keep: names of methods, formats and the tool itself.
 KEPT_LATIN = {"TF", "IDF", "MinHash", "LSH", "HTML", "CSV", "csv", "xlsx", "txt", "effanalysis", "JupyterLab",
               "None", "batch", "render", "FILE", "NAME", "VALUE", "make", "report", "jsonl", "docx", "pdf", "html",
-              "slug", "CORPUS", "show_text", "False", "log", "uses", "z"}
+              "slug", "CORPUS", "show_text", "False", "log", "uses", "z", "UTF", "Excel", "jieba", "Monroe",
+              "Colaresi", "Quinn", "Dirichlet"}
 
 
 @pytest.mark.slow

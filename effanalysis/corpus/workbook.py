@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import i18n
+from .. import i18n, measures
 from ..i18n import _, ngettext
 from ..workbook import Section, esc, figure, heading, lede, muted, table
 from . import charts, trends
@@ -172,7 +172,8 @@ def reuse_section(reports: list, reuse: Reuse, top_n: int = 15, pages: dict | No
                       "boilerplate and left out of the shares.",
                       "{n} sentences found in most documents (site licence lines, set phrases) are treated as "
                       "boilerplate and left out of the shares.", n_boiler).format(n=_n(n_boiler)) if n_boiler else ""
-    parts = [lede(first, second, third, fourth), heading(_("Longest shared passages"))]
+    parts = [lede(first, second, third, fourth), measures.explain("reuse_share", reference_point=False),
+             heading(_("Longest shared passages"))]
     parts.append(_side_by_side(passages.head(top_n), names, pages))
 
     ordered = [r.doc for r in by_year(reports)]
@@ -197,6 +198,7 @@ def reuse_section(reports: list, reuse: Reuse, top_n: int = 15, pages: dict | No
         parts.append(figure(charts.lines(gap, "gap", {"share_pct": _("mean share (%)")},
                                          _("Reuse by years between two reports (%)"), "%"),
                             _("Line chart of mean reuse by the number of years between two reports")))
+    parts.append(measures.method_note("reuse"))
     facts = {"units": len(reuse.units), "candidates": reuse.candidates, "verified": len(reuse.pairs),
              "passages": len(passages), "boilerplate_groups": n_boiler,
              "consecutive_share": near, "far_share": far, "far_years": FAR,
@@ -289,7 +291,7 @@ def formulations_section(reports: list, min_reports: int = 2) -> Section:
     second = _("The era estimated from the formulations alone contains the real year for {within} of the {n} dated "
                "reports; the narrower likely interval for {likely}.").format(
         within=_pct(within), n=_n(len(dated)), likely=_pct(likely)) if len(dated) else ""
-    parts = [lede(first, second)]
+    parts = [lede(first, second), measures.explain("era", reference_point=False)]
     if len(m):
         parts.append(figure(charts.heatmap(np.log1p(m), _("Formulations × years (log of 1 + uses)"), "log(1+uses)",
                                            cmap="Blues"),
@@ -300,6 +302,7 @@ def formulations_section(reports: list, min_reports: int = 2) -> Section:
                          _("Chart of each report's estimated era against its year")),
                   table(er.dropna(subset=["from"]).sort_values("year"),
                         ["year", "title", "from", "to", "likely_from", "likely_to", "within", "off_by"], sortable=True)]
+    parts.append(measures.method_note("formulations"))
     facts = {"terms": int(found["term"].nunique()) if len(found) else 0, "matrix_terms": len(m),
              "dated": len(dated), "era_within": within, "era_likely_within": likely,
              "first_terms": list(m.index[:5])}
@@ -317,7 +320,8 @@ def keywords_section(reports: list, top_n: int = 8) -> Section:
     first = _("Words a document uses far more than the rest of the corpus (log-odds ratio with an informative "
               "prior, z-scores): what it says that the others do not.")
     facts = {"documents": len(per), "top": dict(zip(per["doc"], per["top"]))}
-    return Section("keywords", lede(first) + table(per, ["document", "terms"], sortable=True), facts)
+    return Section("keywords", lede(first) + table(per, ["document", "terms"], sortable=True)
+                   + measures.method_note("keywords"), facts)
 
 
 # --- 6. Concreteness ----------------------------------------------------------------------------
@@ -334,7 +338,7 @@ def concreteness_section(reports: list) -> Section:
                   "to {max}.").format(low=i18n.pct(low["concreteness"]), low_doc=low["label"],
                                       high=i18n.pct(top["concreteness"]), high_doc=top["label"],
                                       min=i18n.num(c["claims_per_10k"].min(), 0), max=i18n.num(c["claims_per_10k"].max(), 0))
-        parts.append(lede(first))
+        parts += [lede(first)] + [measures.explain(m) for m in ("concreteness", "boilerplate_density", "claims_per_10k")]
     if len(dated) >= 2:
         parts.append(figure(charts.lines(dated.assign(claims_pct=dated["claims_per_10k"]), "year",
                                          {"concreteness_pct": _("concreteness (% of sentences)"),
@@ -343,6 +347,7 @@ def concreteness_section(reports: list) -> Section:
                             _("Line chart of concreteness and claims density by year")))
     parts.append(table(c, ["label", "title", "chars", "claims", "claims_per_10k", "concreteness_pct",
                            "boilerplate_density"], sortable=True))
+    parts.append(measures.method_note("concreteness"))
     facts = {"documents": len(c), "mean": float(valid["concreteness"].mean()) if len(valid) else None,
              "by_doc": dict(zip(c["doc"], c["concreteness"].astype(float).where(c["concreteness"].notna(), None)))}
     return Section("concreteness", "".join(parts), facts)
