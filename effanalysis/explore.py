@@ -12,8 +12,6 @@ broken widget. `interactive=True/False` forces either; EFFANALYSIS_STATIC=1 forc
 """
 from __future__ import annotations
 
-import html
-
 import os
 
 import pandas as pd
@@ -86,14 +84,8 @@ def explore(reports, *, interactive: bool | None = None, static_view: bool = Tru
 
 
 def _table_html(frame: pd.DataFrame) -> str:
-    from . import labels
-    from .i18n import _
-
     if frame.empty:
-        return f"<p>{html.escape(_('No claim matches.'))}</p>"
-    for column in ("kind", "qualifier"):   # headers and categories in the page's language
-        frame = labels.translate_column(frame, column)
-    frame = frame.rename(columns=labels.header)
+        return "<p>No claim matches.</p>"
     table = frame.astype(object).fillna("").to_html(index=False, border=0, escape=True, max_rows=500)
     return f'<div class="jp-RenderedHTMLCommon">{table}</div>'   # JupyterLab's table style
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import i18n, labels, measures
+from . import handover, i18n, labels, measures
+from .handover import section
 from .i18n import _, ngettext
 
 RECORD_MIME = "application/vnd.effanalysis.record+json"
@@ -33,11 +34,22 @@ def esc(value) -> str:
 @dataclass
 class Section:
     """HTML for the notebook plus the facts it states, recorded under the section's
-    name (`page` holds values for the page itself, such as its title)."""
+    name (`page` holds values for the page itself, such as its title), and the
+    DataFrames and figures it was built from (see effanalysis.handover)."""
     name: str
     html: str
     facts: dict = field(default_factory=dict)
     page: dict = field(default_factory=dict)
+    frames: dict = field(default_factory=dict, repr=False)
+    figures: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def _ipython_display_(self):
+        # Only in JupyterLab: the HTML, then the frames and figures as native outputs.
+        # Elsewhere IPython finds no such method and shows _repr_mimebundle_ (the page).
+        if not handover.in_jupyterlab():
+            raise AttributeError("_ipython_display_")
+        return lambda: handover.show(self)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         # A short text/plain of our own: without it IPython adds the dataclass repr,
@@ -100,6 +112,7 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, max_rows: int |
     script sort and filter it (the table reads the same without it)."""
     if frame is None or len(frame) == 0:
         return muted(empty or _("(none)"))
+    handover.frame(frame)
     columns = [c for c in (columns or list(frame.columns)) if c in frame.columns]
     shown = frame if max_rows is None else frame.head(max_rows)
     for c in columns:
@@ -131,6 +144,7 @@ def figure(fig, alt: str, caption: str = "", vector: bool = False) -> str:
     live text when `vector` (see plots.to_svg)."""
     from .plots import to_png, to_svg
 
+    handover.figure(fig, caption or alt)
     mime, raw = ("image/svg+xml", to_svg(fig)) if vector else ("image/png", to_png(fig))
     data = base64.b64encode(raw).decode("ascii")
     cap = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
@@ -138,6 +152,7 @@ def figure(fig, alt: str, caption: str = "", vector: bool = False) -> str:
 
 
 def heading(text: str, level: int = 3) -> str:
+    handover.heading(text)
     return f"<h{level}>{esc(text)}</h{level}>"
 
 
@@ -251,6 +266,7 @@ def era_sentence(era: dict | None) -> str:
     return _("Its formulations date it to {likely}.").format(likely=likely)
 
 
+@section
 def overview(report, title: str | None = None) -> Section:
     raw_chars = int(report.cleaning_log["chars_before"].iloc[0]) if len(report.cleaning_log) else len(report.original)
     chars = len(report.text)
@@ -348,10 +364,13 @@ def structure_sentences(report) -> list[str]:
     return out
 
 
+@section
 def structure(report) -> Section:
     from . import plots
 
     s = report.sections
+    handover.frame(s, "sections")
+    handover.frame(report.outline.items, "items")
     parts = [lede(*structure_sentences(report)), heading(_("Outline")), outline_html(report)]
     if len(s):
         parts.append(figure(plots.section_lengths(s), _("Bar chart of section lengths in characters"),
@@ -402,6 +421,7 @@ def claims_sentences(claims: pd.DataFrame, audit: pd.DataFrame | None, report) -
     return out
 
 
+@section
 def claims_section(report, top_n: int = 20) -> Section:
     from . import plots
 
@@ -410,6 +430,8 @@ def claims_section(report, top_n: int = 20) -> Section:
         return _missing("claims", _("Claim extraction is not part of this version of effanalysis."))
     audit = audit_of(report)
     names = _section_names(report)
+    handover.frame(claims, "claims")   # the whole tables first, then the parts the page shows
+    handover.frame(audit, "audit")
     parts = [lede(*claims_sentences(claims, audit, report)),
              measures.explain("claims_per_10k", measures.document_scores(report)["claims_per_10k"])]
     if len(claims):
@@ -508,6 +530,7 @@ def language_sentences(p) -> list[str]:
     return out or [_("The language profile found nothing to report.")]
 
 
+@section
 def language(report, top_n: int = 20) -> Section:
     from . import plots
 
@@ -517,6 +540,7 @@ def language(report, top_n: int = 20) -> Section:
     parts = [lede(*language_sentences(p))]
     if len(p.keywords):
         kw = p.keywords.head(top_n)
+        handover.frame(p.keywords, "keywords")
         n = len(kw)
         parts.append(figure(plots.barh(kw["term"], kw["weight"],
                                        ngettext("The top keyword (TF-IDF weight)", "Top {n} keywords (TF-IDF weight)",
@@ -600,6 +624,7 @@ def text_html(report, claims: pd.DataFrame | None = None) -> tuple[str, int]:
     return '<div class="report-text">' + "\n".join(out) + "</div>", marks
 
 
+@section
 def text_section(report, show_text: bool = True) -> Section:
     claims = claims_of(report)
     if not show_text:
@@ -656,6 +681,7 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buf.getvalue()
 
 
+@section
 def downloads(report) -> Section:
     claims, audit = claims_of(report), audit_of(report)
     tables = {k: v for k, v in (("claims", claims), ("audit", audit)) if v is not None}

@@ -21,7 +21,8 @@
 # %% [markdown]
 # Corpus workbook: many reports compared — which passages they share, what they promised and
 # what came of it, which formulations come and go, what each says that the
-# others do not, and how concrete they are. Change the parameters below and run all
+# others do not, and how concrete they are. In JupyterLab each section also shows the DataFrames
+# and figures it is built from (`reuse_section.frames`, `reuse_section.figures` …). Change the parameters below and run all
 # cells, or render the page with `effanalysis batch CORPUS.jsonl`.
 
 # %% tags=["parameters"]
@@ -50,7 +51,8 @@ pages = cw.page_links(reports) if link_pages else None
 # Which documents are compared? `cw.overview(reports)` lists them (`cw.load_corpus`).
 
 # %%
-cw.overview(reports, source, title)
+documents = cw.overview(reports, source, title)
+documents
 
 # %% [markdown]
 # ## 2. Text reuse
@@ -59,7 +61,8 @@ cw.overview(reports, source, title)
 
 # %%
 reuse = cw.reuse_of(reports, min_similarity=min_similarity, shingle=shingle)
-cw.reuse_section(reports, reuse, top_n=top_n, pages=pages)
+reuse_section = cw.reuse_section(reports, reuse, top_n=top_n, pages=pages)
+reuse_section
 
 # %% [markdown]
 # ## 3. Promises and results
@@ -69,7 +72,8 @@ cw.reuse_section(reports, reuse, top_n=top_n, pages=pages)
 # verdicts by the rules of `metrics.targets`).
 
 # %%
-cw.ledger_section(reports)
+ledger = cw.ledger_section(reports)
+ledger
 
 # %% [markdown]
 # ## 4. Formulations over time
@@ -77,7 +81,8 @@ cw.ledger_section(reports)
 # Which formulations come and go, and does the era estimate find the real year? `cw.formulations_section(reports)` (`trends.formulations`, `trends.eras`).
 
 # %%
-cw.formulations_section(reports)
+formulations = cw.formulations_section(reports)
+formulations
 
 # %% [markdown]
 # ## 5. What each document says that others do not
@@ -85,7 +90,8 @@ cw.formulations_section(reports)
 # `cw.keywords_section(reports)`: distinctive keywords by `trends.distinctive_keywords` (log-odds with an informative prior).
 
 # %%
-cw.keywords_section(reports, top_n=top_n)
+keywords = cw.keywords_section(reports, top_n=top_n)
+keywords
 
 # %% [markdown]
 # ## 6. Concreteness across the corpus
@@ -93,7 +99,8 @@ cw.keywords_section(reports, top_n=top_n)
 # How concrete is each document? `cw.concreteness_section(reports)` (`trends.concreteness`).
 
 # %%
-cw.concreteness_section(reports)
+concreteness = cw.concreteness_section(reports)
+concreteness
 
 # %% [markdown]
 # ## 7. Explore the claims

@@ -22,7 +22,8 @@
 # One Chinese official report, read, measured and checked: what it says once cleaned (1), how it is
 # built (2), what it claims in numbers and whether they hold together (3), how much is substance and
 # how much formula (4), the text itself with every claim marked (5), and the tables to take away (6).
-# Every sentence in a grey box is computed from this report.
+# Every sentence in a grey box is computed from this report. In JupyterLab each section also shows
+# the DataFrames and figures it is built from (`claims.frames`, `claims.figures` …), to filter or redraw.
 #
 # In JupyterLab: set the parameters below and run all cells. As a page:
 # `effanalysis render FILE -p NAME=VALUE` (or `make report` for the seed).
@@ -53,7 +54,8 @@ lang = wb.page_language(lang, report)   # the sections below speak it
 # What is this document, and what did cleaning change? `wb.overview(report)` reads `report.meta`, `report.cleaning_log` and the estimated era of `report.profile()`.
 
 # %%
-wb.overview(report, title=title)
+overview = wb.overview(report, title=title)
+overview
 
 # %% [markdown]
 # ## 2. Structure
@@ -61,7 +63,8 @@ wb.overview(report, title=title)
 # How is the report built? `wb.structure(report)` shows `report.sections` and `report.outline.items` (lead sentences, 一是 items) with a chart of section lengths.
 
 # %%
-wb.structure(report)
+structure = wb.structure(report)
+structure
 
 # %% [markdown]
 # ## 3. Claims
@@ -69,7 +72,8 @@ wb.structure(report)
 # What does the report state in numbers, and do its figures hold together? `wb.claims_section(report)` shows `report.claims` (one row per figure) and `report.audit` (implied baselines, part/whole checks, warnings).
 
 # %%
-wb.claims_section(report, top_n=top_n)
+claims = wb.claims_section(report, top_n=top_n)
+claims
 
 # %% [markdown]
 # ### Targets 主要预期目标
@@ -91,7 +95,8 @@ explore(report, static_view=False)
 # How much is substance and how much formula? `wb.language(report)` shows `report.profile()`: keywords, names, dated formulations, mechanisms, and concreteness, boilerplate density and readability by section.
 
 # %%
-wb.language(report, top_n=top_n)
+language = wb.language(report, top_n=top_n)
+language
 
 # %% [markdown]
 # ## 5. The text
@@ -99,7 +104,8 @@ wb.language(report, top_n=top_n)
 # The cleaned text with every claim marked, each linked from the claims tables: `wb.text_section(report)`.
 
 # %%
-wb.text_section(report, show_text=show_text)
+text = wb.text_section(report, show_text=show_text)
+text
 
 # %% [markdown]
 # ## 6. Downloads
@@ -107,4 +113,5 @@ wb.text_section(report, show_text=show_text)
 # The tables to take away, embedded in the page: `wb.downloads(report)` (CSV, .xlsx, the cleaned text).
 
 # %%
-wb.downloads(report)
+downloads = wb.downloads(report)
+downloads

@@ -186,7 +186,7 @@ def visible_text(html: str) -> str:
 KEPT_LATIN = {"TF", "IDF", "MinHash", "LSH", "HTML", "CSV", "csv", "xlsx", "txt", "effanalysis", "JupyterLab",
               "None", "batch", "render", "FILE", "NAME", "VALUE", "make", "report", "jsonl", "docx", "pdf", "html",
               "slug", "CORPUS", "show_text", "False", "log", "uses", "z", "UTF", "Excel", "jieba", "Monroe",
-              "Colaresi", "Quinn", "Dirichlet"}
+              "Colaresi", "Quinn", "Dirichlet", "DataFrame"}
 
 
 @pytest.mark.slow

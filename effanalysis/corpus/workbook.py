@@ -15,6 +15,7 @@ import pandas as pd
 
 from .. import i18n, measures
 from ..i18n import _, ngettext
+from ..handover import section
 from ..workbook import Section, esc, figure, heading, lede, muted, table
 from . import charts, trends
 from .reuse import Reuse, find_reuse
@@ -86,6 +87,7 @@ def page_language(lang: str | None, reports: list) -> str:
 
 
 # --- 1. The documents ---------------------------------------------------------------------------
+@section
 def overview(reports: list, source: str = "", title: str | None = None) -> Section:
     title = title or _("Corpus workbook")
     dated = [r for r in reports if r.year]
@@ -149,6 +151,7 @@ def _side_by_side(passages: pd.DataFrame, names: dict, pages: dict | None) -> st
             + "".join(rows) + "</tbody></table></div>")
 
 
+@section
 def reuse_section(reports: list, reuse: Reuse, top_n: int = 15, pages: dict | None = None) -> Section:
     names = labels(reports)
     near, far, n_near, n_far = _pair_means(reuse)
@@ -278,6 +281,7 @@ def ledger_section(reports: list, names: dict | None = None) -> Section:
 
 
 # --- 4. Formulations over time ------------------------------------------------------------------
+@section
 def formulations_section(reports: list, min_reports: int = 2) -> Section:
     found = trends.formulations(reports)
     m = trends.formulation_matrix(found, min_reports=min_reports)
@@ -310,6 +314,7 @@ def formulations_section(reports: list, min_reports: int = 2) -> Section:
 
 
 # --- 5. Distinctive keywords --------------------------------------------------------------------
+@section
 def keywords_section(reports: list, top_n: int = 8) -> Section:
     kw = trends.distinctive_keywords(by_year(reports), top_n=top_n)
     names = labels(reports)
@@ -325,6 +330,7 @@ def keywords_section(reports: list, top_n: int = 8) -> Section:
 
 
 # --- 6. Concreteness ----------------------------------------------------------------------------
+@section
 def concreteness_section(reports: list) -> Section:
     c = trends.concreteness(by_year(reports))
     c = c.assign(concreteness_pct=(c["concreteness"] * 100).round(1))
@@ -354,6 +360,7 @@ def concreteness_section(reports: list) -> Section:
 
 
 # --- 7. Explore the claims ----------------------------------------------------------------------
+@section
 def claims_view(reports: list) -> Section:
     """The page's view of the claims explorer (effanalysis.explore): the first document's
     claims as a sortable, filterable table in the page's language."""
