@@ -103,3 +103,39 @@ def translate_column(frame, column: str, key: str | None = None):
 
 
 __all__ = ["HEADERS", "VALUES", "header", "value", "translate_column"]
+
+
+# --- the era's evidence (language/era.py, dating.py write it in English, for the command line too) --
+_YEAR = r"(?P<year>\d{4})"
+_DATING_WHAT = {"dated": N_("dated"), "year given with the report": N_("year given with the report"),
+                "date line": N_("date line"), "delivered to": N_("delivered to"), "names": N_("names"),
+                "part heading": N_("part heading"), "states the current year": N_("states the current year"),
+                "names the plan period": N_("names the plan period"), "reports on the year": N_("reports on the year")}
+
+
+def era_evidence(line: str) -> str:
+    """One line of the era's evidence in the page's language; a line of another form as it is."""
+    import re
+
+    def said(pattern: str):
+        return re.fullmatch(pattern, line)
+
+    if m := said(rf"(?P<term>.+) is used \(from {_YEAR}\): written in (?P=year) or later"):
+        return _("{term} is used (from {year}): written in {year} or later").format(**m.groupdict())
+    if line == "no dated formulation is used":
+        return _("no dated formulation is used")
+    if m := said(rf"none of (?P<terms>.+) is used \(from {_YEAR}\): written in (?P=year) or earlier"):
+        return _("none of {terms} is used (from {year}): written in {year} or earlier").format(**m.groupdict())
+    if m := said(rf"no later formulation bounds it: the lexicon lists formulations up to {_YEAR}"):
+        return _("no later formulation bounds it: the lexicon lists formulations up to {year}").format(**m.groupdict())
+    if m := said(rf"(?P<term>.+) was the standard wording from {_YEAR}"):
+        return _("{term} was the standard wording from {year}").format(**m.groupdict())
+    if m := said(rf"(?P<term>.+) was in active use until {_YEAR}"):
+        return _("{term} was in active use until {year}").format(**m.groupdict())
+    whats = "|".join(re.escape(w) for w in sorted(_DATING_WHAT, key=len, reverse=True))
+    if m := said(rf"(?P<what>{whats}) (?P<surface>.+): written in {_YEAR}(?P<later> or later)?"):
+        what, surface, year = _(_DATING_WHAT[m["what"]]), m["surface"], m["year"]
+        if m["later"]:
+            return _("{what} {surface}: written in {year} or later").format(what=what, surface=surface, year=year)
+        return _("{what} {surface}: written in {year}").format(what=what, surface=surface, year=year)
+    return line

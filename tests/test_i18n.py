@@ -133,6 +133,21 @@ def test_seed_sentences_are_whole_sentences_in_each_language(seed_report):
     assert not re.search(r"[\u4e00-\u9fff]", en)
 
 
+def test_every_era_evidence_line_of_the_corpus_is_translated(corpus_reports, seed_report):
+    """The era's evidence is written in English by language/era.py and dating.py (the command line
+    prints it); the page translates it line by line. A new wording there fails here, not on a page."""
+    from effanalysis import labels
+
+    i18n.use("zh")
+    lines = {e for r in [seed_report, *corpus_reports] for e in (r.profile().era or {}).get("evidence", [])}
+    assert len(lines) > 50
+    untranslated = [e for e in lines if labels.era_evidence(e) == e]
+    assert untranslated == []
+    assert all(not re.search(r"\b(is used|written in|wording)\b", labels.era_evidence(e)) for e in lines)
+    i18n.use("en")
+    assert all(labels.era_evidence(e) == e for e in lines)   # English: the same words
+
+
 # --- validation before any kernel -------------------------------------------------------------------
 def test_unknown_language_is_exit_2_before_any_kernel(monkeypatch, capsys):
     from effanalysis import cli

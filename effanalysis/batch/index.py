@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from .. import __version__, i18n
-from ..i18n import N_
+from ..i18n import N_, NC_
 
 TEMPLATES = Path(str(resources.files("effanalysis") / "templates"))
 TEMPLATE = TEMPLATES / "index.html"
@@ -23,7 +23,7 @@ COLUMNS = [("title", N_("Title"), "text"), ("year", N_("Year"), "num"), ("date",
            ("chars", N_("Length"), "num"), ("claims", N_("Claims"), "num"),
            ("concreteness", N_("Concreteness"), "num"), ("era", N_("Era"), "text"),
            ("file", N_("File"), "text"), ("status", N_("Status"), "text")]
-STATUS = {"ok": N_("ok"), "failed": N_("failed")}
+STATUS = {"ok": NC_("page status", "ok"), "failed": NC_("page status", "failed")}
 
 
 def esc(value) -> str:
@@ -51,7 +51,7 @@ def _cell(row: dict, key: str, kind: str) -> str:
     if kind == "num":
         return f'<td class="num" data-v="{esc(v)}">{_number(key, v)}</td>'
     if key == "status" and v in STATUS:
-        shown = i18n.gettext(STATUS[v])
+        shown = i18n.pgettext(*STATUS[v])
         return f'<td data-v="{esc(v)}">{esc(shown)}</td>'
     return f'<td data-v="{esc(v)}">{esc(v)}</td>'
 
