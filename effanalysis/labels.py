@@ -41,6 +41,8 @@ HEADERS = {
     "concreteness_pct": N_("concreteness (%)"),
     # targets (the report's targets section)
     "written_as": N_("indicator as written"), "form": N_("form"), "last_year_outcome": N_("last year's outcome"),
+    "indicator": N_("indicator"), "verdict": N_("verdict"), "target_doc": N_("target from"),
+    "outcome_doc": N_("outcome from"), "note": N_("note"), "place": N_("place"), "report": N_("report"),
 }
 
 VALUES = {
@@ -62,6 +64,8 @@ VALUES = {
              "whitespace": N_("indentation, blank lines and stray line breaks normalised"),
              "punctuation": N_("half-width punctuation between Chinese characters made full-width"),
              "head": N_("document metadata read from the head")},
+    "verdict": {"met": N_("met"), "missed": N_("missed"), "no_outcome": N_("no outcome yet"),
+                "not_comparable": N_("not comparable")},
     "role": {"target": N_("target"), "outcome": N_("outcome"), "average": N_("average")},
     "measure": {"value": N_("readability (0 = typical report, higher = harder)"),
                 "chars_per_clause": N_("characters per clause"),
@@ -139,3 +143,77 @@ def era_evidence(line: str) -> str:
             return _("{what} {surface}: written in {year} or later").format(what=what, surface=surface, year=year)
         return _("{what} {surface}: written in {year}").format(what=what, surface=surface, year=year)
     return line
+
+
+# --- targets and the ledger ----------------------------------------------------------------------
+FORMS = {"bound (at least)": N_("bound (at least)"), "bound (at most)": N_("bound (at most)"),
+         "point with tolerance (左右)": N_("point with tolerance (左右)"), "interval": N_("interval"),
+         "point": N_("point")}
+
+
+def target_form(form) -> str:
+    """A target's form (metrics.targets.FORMS) as the page shows it."""
+    return _(FORMS[form]) if form in FORMS else form
+
+
+def indicator_name(indicator: str) -> str:
+    """An indicator as the reader knows it: its first Chinese name in the indicator lexicon
+    (国内生产总值) on a Chinese page, its English label on an English one."""
+    from .i18n import current
+    from .metrics.status import indicator_table
+
+    table = indicator_table()
+    if indicator not in table.index:
+        return indicator
+    row = table.loc[indicator]
+    return str(row["names"]).split("|")[0] if current() == "zh" else str(row["label"])
+
+
+def ledger_line(line) -> str:
+    """A note or warning of corpus.ledger (English, as the command line prints it) in the
+    page's language; a line of another form as it is."""
+    import re
+
+    if not isinstance(line, str) or not line:
+        return line
+    out = []
+    for part in re.split(r"(?<=\.) (?=[A-Z0-9])", line):
+        m = (re.fullmatch(r"(?P<n>\d+) reports give (?P<what>targets|outcomes) for (?P<year>\d{4}): (?P<docs>.+)\.", part)
+             or None)
+        if m and m["what"] == "targets":
+            out.append(_("{n} reports give targets for {year}: {docs}.").format(**m.groupdict()))
+        elif m:
+            out.append(_("{n} reports give outcomes for {year}: {docs}.").format(**m.groupdict()))
+        elif part == "Which target each outcome answers is not known, so none is judged.":
+            out.append(_("Which target each outcome answers is not known, so none is judged."))
+        elif m := re.fullmatch(r"(?P<n>\d+) report\(s\) state no year of their own \((?P<docs>.+?)\): their figures "
+                               r"that name no year are left out of the ledger\.", part):
+            out.append(_("{n} report(s) state no year of their own ({docs}): their figures that name no year are "
+                         "left out of the ledger.").format(**m.groupdict()))
+        elif m := re.fullmatch(r"(?P<n>\d+) reports speak from (?P<year>\d{4})(?: for (?P<place>.+?))? \((?P<docs>.+?)\): "
+                               r"their rows are listed separately, not merged\.", part):
+            d = m.groupdict()
+            out.append(_("{n} reports speak from {year} for {place} ({docs}): their rows are listed separately, not "
+                         "merged.").format(**d) if d["place"] else
+                       _("{n} reports speak from {year} ({docs}): their rows are listed separately, not merged.").format(
+                           n=d["n"], year=d["year"], docs=d["docs"]))
+        else:
+            out.append(part)
+    return " ".join(out)
+
+
+SIDE_BY_SIDE = {"not stated": N_("not stated"), "median": N_("median"), "range": N_("range of values"),
+                "reports stating it": N_("reports stating it")}
+
+
+def side_by_side_cell(value):
+    """A cell of corpus.ledger.side_by_side: its fixed words translated ("not stated", "3 of 4")."""
+    import re
+
+    if not isinstance(value, str):
+        return value
+    if value in SIDE_BY_SIDE:
+        return _(SIDE_BY_SIDE[value])
+    if m := re.fullmatch(r"(\d+) of (\d+)", value):
+        return _("{n} of {total}").format(n=m[1], total=m[2])
+    return value

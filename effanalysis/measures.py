@@ -45,11 +45,18 @@ MEANING = {
     "audit_status": (N_("checks derived from the claims: implied baselines, parts against wholes, conflicting "
                         "values"),
                      N_("ok or warn"), N_("a warning is a contradiction to read in the text, not always an error")),
+    "target_form": (N_("how the report writes each target: a bound (5%以上), a point with tolerance (5%左右), an "
+                       "interval (4.5%—5%) or a point"),
+                    N_("one of those forms, kept as written"), N_("a bound is a commitment; a point with 左右 leaves "
+                                                                   "room either side")),
+    "verdict": (N_("the target for a year against the outcome the next year's report states, by the rules below"),
+                N_("met, missed, no outcome yet or not comparable"),
+                N_("met is better; not comparable means the units or the places do not match")),
 }
 NAMES = {"concreteness": N_("Concreteness"), "boilerplate_density": N_("Boilerplate density"),
          "readability": N_("Readability"), "claims_per_10k": N_("Claims per 10,000 characters"),
          "keyword_weight": N_("Keyword weight"), "era": N_("Era"), "reuse_share": N_("Reuse share"),
-         "audit_status": N_("Audit status")}
+         "audit_status": N_("Audit status"), "target_form": N_("Target form"), "verdict": N_("Verdict")}
 
 
 def document_scores(report) -> dict:
@@ -198,6 +205,14 @@ METHOD = {
     "keywords": N_("Log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008), as "
                    "z-scores: a word counts as distinctive when one document uses it much more than the rest, "
                    "allowing for how rare it is."),
+    "targets": N_("Targets are the claims the report states for the year it plans (预期目标, 左右, 以上 …) for a lexicon "
+                  "of standard indicators (growth, prices, jobs, unemployment, revenue, trade, grain, energy, money "
+                  "supply, deficit) and their names in reports of any level; last year's outcome is the figure its "
+                  "review of the year before states. An indicator outside the lexicon is not listed."),
+    "ledger": N_("Each dated report gives the targets for its own year and, in its review, the outcomes of the year "
+                 "before; reports are grouped by the place they speak for, and a target is judged against the "
+                 "outcome of the same indicator, place and year in a comparable unit. A verdict needs both figures: "
+                 "a missing or vague outcome leaves the target open."),
     "concreteness": N_("Document-level concreteness and boilerplate density are the length-weighted means of the "
                        "sections' values; claims per 10,000 characters counts every quantitative claim."),
 }

@@ -76,10 +76,13 @@ claims = wb.claims_section(report, top_n=top_n)
 claims
 
 # %% [markdown]
-# ### Targets 主要预期目标
+# ### Targets
+#
+# What does the report promise for the year it plans? `wb.targets_section(report)` shows `report.targets` (`metrics.targets`: the standard indicators, each target in its form as written, with last year's outcome beside it).
 
 # %%
-wb.targets_section(report)
+targets = wb.targets_section(report)
+targets
 
 # %% [markdown]
 # In JupyterLab, the explorer below filters these claims by kind and text; on the page the tables above already show them all, so it adds nothing there.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..metrics.targets import AMOUNT_TOLERANCE, RATE_TOLERANCE
+from ..i18n import _
 from ..plots import PALETTE
 from .charts import _figure
 
@@ -55,11 +56,11 @@ def indicator_chart(rows: pd.DataFrame, title: str):
         y = out["outcome_value"].astype(float) / scale
         if rows["rule"].iloc[0] == "decline":
             y = -y  # the size of the fall, like its target
-        ax.plot(out["year"].astype(float), y, "o", color=PALETTE[1], markersize=4, label="outcome 实绩")
+        ax.plot(out["year"].astype(float), y, "o", color=PALETTE[1], markersize=4, label=_("outcome"))
         missed = out["verdict"] == "missed"
         if missed.any():
             ax.plot(out.loc[missed, "year"].astype(float), y[missed], "o", markersize=10, markerfacecolor="none",
-                    markeredgecolor=_MISSED, markeredgewidth=1.5, label="missed 未达标")
+                    markeredgecolor=_MISSED, markeredgewidth=1.5, label=_("missed"))
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_title(title, loc="left", fontsize=11)
     ax.set_ylabel(label)
@@ -67,8 +68,8 @@ def indicator_chart(rows: pd.DataFrame, title: str):
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    handles = [Patch(color=band, alpha=0.35, label="target band 目标区间"),
-               Line2D([], [], color=bound, marker="^", linewidth=2, markersize=5, label="target bound 目标下限/上限"),
+    handles = [Patch(color=band, alpha=0.35, label=_("target band")),
+               Line2D([], [], color=bound, marker="^", linewidth=2, markersize=5, label=_("target bound")),
                *ax.get_legend_handles_labels()[0]]
     ax.legend(handles=handles, frameon=False, fontsize=7, loc="best")
     return fig

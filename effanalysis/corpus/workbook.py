@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import i18n, measures
+from .. import handover, i18n, measures
+from .. import labels as L
 from ..i18n import _, ngettext
 from ..handover import section
 from ..workbook import Section, esc, figure, heading, lede, muted, table
@@ -216,11 +217,11 @@ def reuse_section(reports: list, reuse: Reuse, top_n: int = 15, pages: dict | No
 LEDGER_SHOWN = ["year", "target_surface", "outcome_surface", "verdict", "target_doc", "outcome_doc", "note"]
 
 
+@section
 def ledger_section(reports: list, names: dict | None = None) -> Section:
     """Promises and results 目标与实绩: each indicator's target for a year (from that year's
     report) against its outcome (from the next year's review), the verdict by the stated rules,
     a chart per indicator, and the targets of one year's reports side by side."""
-    from ..metrics.status import indicator_table
     from ..metrics.targets import RULES
     from .ledger import build_ledger, side_by_side
     from .ledger_charts import indicator_chart
@@ -228,51 +229,73 @@ def ledger_section(reports: list, names: dict | None = None) -> Section:
     led = build_ledger(reports)
     rows = led.rows
     names = names or labels(reports)
+    warnings = [L.ledger_line(w) for w in led.warnings]
+    handover.frame(rows, "ledger")
     if not len(rows):
-        first = ("No report in this corpus states targets or outcomes of the standard indicators that could be "
-                 "placed in a year.")
-        return Section("ledger", lede(first, *led.warnings), {"rows": 0, "warnings": led.warnings})
+        first = _("No report in this corpus states targets or outcomes of the standard indicators that could be "
+                  "placed in a year.")
+        return Section("ledger", lede(first, *warnings) + measures.method_note("ledger"),
+                       {"rows": 0, "warnings": led.warnings})
     judged = rows[rows["verdict"].isin(["met", "missed"])]
     counts = rows["verdict"].value_counts()
     with_target = rows.dropna(subset=["target_surface"])
-    span = (f", for the years {int(with_target['year'].min())} to {int(with_target['year'].max())}"
-            if len(with_target) else "")
-    first = (f"The reports state {len(with_target)} targets for "
-             f"{with_target['indicator'].nunique()} standard indicators{span}. The target for a year is read from that year's report and its outcome "
-             "from the review in the next year's report.")
-    second = (f"Where both are known and comparable ({len(judged)} cases), the target was met "
-              f"{int(counts.get('met', 0))} times and missed {int(counts.get('missed', 0))} times; "
-              f"{int(counts.get('no_outcome', 0))} targets have no stated outcome yet.") if len(judged) else \
-        "No target can be set against a stated outcome yet."
+    n_ind = int(with_target["indicator"].nunique())
+    if len(with_target):
+        first = ngettext("The reports state {n} target for {indicators} standard indicators, for the years {first} to "
+                         "{last}.", "The reports state {n} targets for {indicators} standard indicators, for the years "
+                         "{first} to {last}.", len(with_target)).format(
+            n=_n(len(with_target)), indicators=_n(n_ind), first=i18n.year(with_target["year"].min()),
+            last=i18n.year(with_target["year"].max()))
+    else:
+        first = _("The reports state no targets of the standard indicators.")
+    first += " " + _("The target for a year is read from that year's report and its outcome from the review in the "
+                     "next year's report.")
+    if len(judged):
+        second = ngettext("Where both are known and comparable ({n} case), the target was met {met} times and missed "
+                          "{missed} times; {open} targets have no stated outcome yet.",
+                          "Where both are known and comparable ({n} cases), the target was met {met} times and missed "
+                          "{missed} times; {open} targets have no stated outcome yet.", len(judged)).format(
+            n=_n(len(judged)), met=_n(int(counts.get("met", 0))), missed=_n(int(counts.get("missed", 0))),
+            open=_n(int(counts.get("no_outcome", 0))))
+    else:
+        second = _("No target can be set against a stated outcome yet.")
     missed = judged[judged["verdict"] == "missed"]
-    third = ("Missed: " + "; ".join(f"{r.indicator} {r.year} (target {r.target_surface}, outcome {r.outcome_surface})"
-                                    for r in missed.head(6).itertuples()) + ".") if len(missed) else ""
-    parts = [lede(first, second, third, *led.warnings), f'<p class="muted">{esc(RULES)}</p>']
-    table_labels = indicator_table()["label"]
+    third = _("Missed: {cases}.").format(cases="；".join(
+        _("{indicator} {year} (target {target}, outcome {outcome})").format(
+            indicator=L.indicator_name(r.indicator), year=i18n.year(r.year), target=r.target_surface,
+            outcome=r.outcome_surface) for r in missed.head(6).itertuples())) if len(missed) else ""
+    parts = [lede(first, second, third, *warnings), measures.explain("verdict", reference_point=False),
+             muted(_(RULES))]
     order = rows["indicator"].value_counts().index
     several_places = rows["place"].nunique() > 1
     for ind in order:
         g = rows[rows["indicator"] == ind]
-        label = f"{table_labels.get(ind, ind)} ({ind})"
+        label = L.indicator_name(ind)
         parts.append(heading(label, 4))
         # the chart follows one series: the place with most rows, in its most common unit
         place = g["place"].mode().iloc[0]
         charted = g[(g["place"] == place) & (g["unit"] == g.loc[g["place"] == place, "unit"].mode().iloc[0])]
         if charted["target_value"].notna().sum() + charted["outcome_value"].notna().sum() >= 2:
             where = f" ({place})" if several_places and place else ""
-            parts.append(figure(indicator_chart(charted, f"{label}{where}: target and outcome"),
-                                f"Chart of the {label} target and outcome by year{where}"))
+            parts.append(figure(indicator_chart(charted, _("{label}{where}: target and outcome").format(
+                                    label=label, where=where)),
+                                _("Chart of the {label} target and outcome by year{where}").format(
+                                    label=label, where=where)))
         parts.append(table(g.assign(target_doc=g["target_doc"].map(lambda d: names.get(d, d)),
-                                    outcome_doc=g["outcome_doc"].map(lambda d: names.get(d, d))),
-                           (["place"] if several_places else []) + LEDGER_SHOWN))
+                                    outcome_doc=g["outcome_doc"].map(lambda d: names.get(d, d)),
+                                    note=g["note"].map(L.ledger_line)),
+                           (["place"] if several_places else []) + LEDGER_SHOWN, sortable=True))
     sbs = side_by_side(reports, led)
     for year, frame in sbs.items():
-        frame = frame.assign(report=frame["report"].map(lambda d: names.get(d, d)))
-        parts += [heading(f"Targets of {year} side by side {year}年各地目标对比", 4),
-                  lede(f"{len(frame) - 3} reports set targets for {year}. A cell reads “not stated” where a report "
-                       "sets no target for that indicator; the last rows give the median, the range and how many "
-                       "reports state it."),
+        frame = frame.assign(report=frame["report"].map(lambda d: L.side_by_side_cell(names.get(d, d))))
+        frame = frame.rename(columns={c: L.indicator_name(c) for c in frame.columns if c != "report"})
+        frame = frame.apply(lambda col: col.map(L.side_by_side_cell))
+        parts += [heading(_("Targets of {year} side by side").format(year=i18n.year(year)), 4),
+                  lede(_("{n} reports set targets for {year}. A cell reads “not stated” where a report sets no target "
+                         "for that indicator; the last rows give the median, the range and how many reports state "
+                         "it.").format(n=_n(len(frame) - 3), year=i18n.year(year))),
                   table(frame)]
+    parts.append(measures.method_note("ledger"))
     facts = {"rows": len(rows), "indicators": int(rows["indicator"].nunique()),
              "verdicts": {k: int(v) for k, v in counts.items()}, "warnings": led.warnings,
              "side_by_side_years": sorted(sbs),

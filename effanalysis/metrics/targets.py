@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from ..i18n import N_
 from .context import DECLINE, GROWTH_TAIL
 from .status import indicator_table, report_year
 
@@ -126,7 +127,7 @@ def verdict(target: dict | None, outcome: dict | None) -> str:
     return "met" if abs(o - v) <= RATE_TOLERANCE + 1e-9 else "missed"
 
 
-RULES = ("Floors (growth, jobs, grain, trade, budget revenue, the size of a fall in energy intensity) are met "
+RULES = N_("Floors (growth, jobs, grain, trade, budget revenue, the size of a fall in energy intensity) are met "
          "when the outcome reaches the lower bound, or comes within 0.5 point of an approximate (左右) rate, "
          "or reaches 95% of an approximate amount. Ceilings (consumer prices, unemployment, the deficit ratio) "
          "are met when the outcome stays at or below the upper bound, or within 0.5 point above an approximate "
