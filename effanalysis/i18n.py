@@ -7,7 +7,9 @@ a page never shows a message id, only a translation someone wrote. Computed
 sentences are whole sentences with named placeholders (`{n}`, `{title}`), so a
 translation can put them in its own order and add its own measure words.
 
-`use(lang)` chooses the language of what follows (one page per kernel or process);
+`use(lang)` chooses the language of what follows (one page per kernel or process; until
+then the package speaks English, its messages as written, so library calls and the command
+line do not change with the documents); `use(None, text)` picks Chinese for a Chinese text.
 a catalog is read from disk once per process (`translations` is cached).
 Numbers, percentages, lists and dates follow the locale (babel.numbers,
 babel.lists, babel.dates); years are never grouped ("1954", not "1,954").
@@ -28,11 +30,11 @@ from .errors import InputError
 DOMAIN = "effanalysis"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGS = ("zh", "en")
-DEFAULT = "zh"
+SOURCE = "en"      # the messages as written: what the package speaks until `use` is called
 BABEL_LOCALE = {"zh": "zh_Hans_CN", "en": "en_GB"}   # British, as the pages spell (organisation)
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 
-_current = DEFAULT
+_current = SOURCE
 
 
 def check(lang) -> str:

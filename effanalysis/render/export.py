@@ -96,7 +96,7 @@ class PageExporter(HTMLExporter):
     """nbconvert's HTML exporter whose Jinja environment has jinja2.ext.i18n with the
     catalog of the page's language: {% trans %} and _() in the template."""
 
-    lang = i18n.DEFAULT
+    lang = i18n.SOURCE
 
     def _create_environment(self):
         env = super()._create_environment()
@@ -107,7 +107,7 @@ class PageExporter(HTMLExporter):
 
 def to_html(nb, *, title: str, parameters: list[dict], show_code: bool = False, lang: str | None = None) -> str:
     """The page for an executed notebook, in `lang` (default: what the notebook recorded)."""
-    lang = i18n.check(lang or records(nb).get("lang") or i18n.DEFAULT)
+    lang = i18n.check(lang or records(nb).get("lang") or i18n.SOURCE)   # a notebook of our own records it
     nb, toc = _anchored(_translated(_without_records(nb), lang))
     exporter = PageExporter(template_name=TEMPLATE, extra_template_basedirs=[str(TEMPLATES)])
     exporter.lang = lang
