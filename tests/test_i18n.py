@@ -148,6 +148,20 @@ def test_every_era_evidence_line_of_the_corpus_is_translated(corpus_reports, see
     assert all(labels.era_evidence(e) == e for e in lines)   # English: the same words
 
 
+def test_index_page_speaks_the_batch_language():
+    from effanalysis.batch.index import render_index
+
+    i18n.use("en")
+    rows = [{"title": "2024年政府工作报告", "status": "ok", "year": 2024, "chars": 21345, "href": "a.html"},
+            {"title": "空白文档", "status": "failed", "error": "has no text"}]
+    zh = render_index(rows, {"status": "ok"})              # Chinese titles: a Chinese index
+    en = render_index(rows, {"status": "ok"}, lang="en")
+    assert '<html lang="zh-CN">' in zh and "共2篇文档，已生成1篇页面。" in zh and ">年份</th>" in zh
+    assert '<html lang="en">' in en and "2 documents: 1 rendered." in en and ">Year</th>" in en
+    assert ">2024<" in zh and ">21,345<" in zh                 # a year is not grouped, a length is
+    assert i18n.current() == "en"                               # the index leaves the process language alone
+
+
 # --- validation before any kernel -------------------------------------------------------------------
 def test_unknown_language_is_exit_2_before_any_kernel(monkeypatch, capsys):
     from effanalysis import cli
