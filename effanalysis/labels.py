@@ -53,7 +53,8 @@ VALUES = {
                   "range": N_("range")},
     "check": {"implied_baseline": N_("implied baseline"), "part_exceeds_whole": N_("part exceeds whole"),
               "part_ratio": N_("part of a whole"), "share_over_100": N_("share over 100%"),
-              "conflicting_values": N_("conflicting values"), "growth_contradiction": N_("growth against levels")},
+              "conflicting_values": N_("conflicting values"), "growth_contradiction": N_("growth against levels"),
+              "target_outcome": N_("target and outcome")},
     "step": {"invisible": N_("invisible characters"), "pinyin": N_("pinyin"), "simplified": N_("Simplified script"),
              "chrome": N_("site chrome"), "whitespace": N_("whitespace"), "punctuation": N_("punctuation"),
              "head": N_("document head")},
@@ -217,3 +218,54 @@ def side_by_side_cell(value):
     if m := re.fullmatch(r"(\d+) of (\d+)", value):
         return _("{n} of {total}").format(n=m[1], total=m[2])
     return value
+
+
+# --- the audit's messages (metrics/audit.py writes one English sentence per check) ---------------
+_WHERE = {"the whole": N_("the whole"), "the previous period": N_("the previous period"), "a whole": N_("a whole")}
+
+
+def _where(text: str) -> str:
+    return _(_WHERE[text]) if text in _WHERE else text
+
+
+def audit_message(line) -> str:
+    """An audit message in the page's language; a message of another form as it is."""
+    import re
+
+    if not isinstance(line, str):
+        return line
+
+    def said(pattern: str):
+        return re.fullmatch(pattern, line)
+
+    if m := said(r"(?P<base>.+?) is (?P<share>\S+) of (?P<where>.+?), which puts (?P=where) at about (?P<whole>.+)\."):
+        return _("{base} is {share} of {where}, which puts {where} at about {whole}.").format(
+            base=m["base"], share=m["share"], where=_where(m["where"]), whole=m["whole"])
+    if m := said(r"(?P<base>.+?) is (?P<dir>up|down) (?P<rate>\S+) on (?P<where>.+?), so (?P=where) was about "
+                 r"(?P<whole>.+)\."):
+        message = (_("{base} is up {rate} on {where}, so {where} was about {whole}.") if m["dir"] == "up" else
+                   _("{base} is down {rate} on {where}, so {where} was about {whole}."))
+        return message.format(base=m["base"], rate=m["rate"], where=_where(m["where"]), whole=m["whole"])
+    if m := said(r"The part (?P<part>.+) is larger than its whole (?P<whole>.+)\."):
+        return _("The part {part} is larger than its whole {whole}.").format(**m.groupdict())
+    if m := said(r"(?P<part>.+) of (?P<whole>.+) is (?P<ratio>[\d.,]+)% of the whole\."):
+        return _("{part} of {whole} is {ratio}% of the whole.").format(**m.groupdict())
+    if m := said(r"(?P<share>.+?) of (?P<plan>.+) means the plan was exceeded\."):
+        return _("{share} of {plan} means the plan was exceeded.").format(**m.groupdict())
+    if m := said(r"(?P<share>.+?) is a share of (?P<whole>.+) larger than the whole itself\."):
+        return _("{share} is a share of {whole} larger than the whole itself.").format(
+            share=m["share"], whole=_where(m["whole"]))
+    if m := said(r"(?P<subject>.+) is given as (?P<a>.+) and also as (?P<b>.+)\."):
+        return _("{subject} is given as {a} and also as {b}.").format(**m.groupdict())
+    if m := said(r"The outcome (?P<outcome>.+) for (?P<period>.+) (?P<v>met|missed) the target (?P<target>.+)\."):
+        message = (_("The outcome {outcome} for {period} met the target {target}.") if m["v"] == "met" else
+                   _("The outcome {outcome} for {period} missed the target {target}."))
+        return message.format(outcome=m["outcome"], period=m["period"], target=m["target"])
+    if m := said(r"From (?P<a>.+) to (?P<b>.+) is a change of (?P<change>[+-][\d.]+)(?P<pt>%| percentage points), "
+                 r"which (?P<v>agrees with|contradicts) the stated (?P<g>.+)\."):
+        change = m["change"] + ("%" if m["pt"] == "%" else _(" percentage points"))
+        message = (_("From {a} to {b} is a change of {change}, which agrees with the stated {stated}.")
+                   if m["v"] == "agrees with" else
+                   _("From {a} to {b} is a change of {change}, which contradicts the stated {stated}."))
+        return message.format(a=m["a"], b=m["b"], change=change, stated=m["g"])
+    return line

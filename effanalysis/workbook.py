@@ -459,6 +459,7 @@ def claims_section(report, top_n: int = 20) -> Section:
         if len(audit):
             shown = audit.copy()
             shown["status"] = shown["status"].map(lambda s: _("⚠ warn") if s == "warn" else _("ok"))
+            shown["message"] = shown["message"].map(labels.audit_message)
             parts.append(table(shown, ["status", "check", "subject", "value", "unit", "message", "rows", "evidence"],
                                links={"rows": lambda r: f"#claim-{str(r['rows']).split(',')[0].strip()}"},
                                sortable=True))

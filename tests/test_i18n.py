@@ -148,6 +148,22 @@ def test_every_era_evidence_line_of_the_corpus_is_translated(corpus_reports, see
     assert all(labels.era_evidence(e) == e for e in lines)   # English: the same words
 
 
+def test_every_audit_message_of_the_corpus_is_translated(corpus_reports, seed_report):
+    """metrics/audit.py writes one English sentence per check (the command line prints it); the
+    page translates it by its pattern, keeping the quoted figures."""
+    from effanalysis import labels
+
+    i18n.use("zh")
+    messages = [m for r in [seed_report, *corpus_reports] for m in r.audit["message"]]
+    assert len(messages) > 100
+    shown = [labels.audit_message(m) for m in messages]
+    assert [m for m, z in zip(messages, shown) if z == m or re.search(r"\b(is|of|the|which|was)\b", z)] == []
+    # the seed's implied plan (185件 is 90% of the annual plan, per its README) keeps its figures
+    assert "185件占年计划的90%，由此推算年计划约为206件。" in shown
+    i18n.use("en")
+    assert [labels.audit_message(m) for m in messages] == messages
+
+
 def test_index_page_speaks_the_batch_language():
     from effanalysis.batch.index import render_index
 
