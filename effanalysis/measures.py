@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from . import i18n
+from .escape import esc
 from .i18n import N_, gettext as _
 from .language import lexicon
 
@@ -150,8 +151,6 @@ def reference_sentence(measure: str) -> str:
 def explain(measure: str, value=None, reference_point: bool = True) -> str:
     """A short paragraph for a measure where it is shown (HTML, escaped): name, what it
     counts, scale and direction, the corpus reference, and this document's standing."""
-    from .workbook import esc
-
     counts, scale, direction = MEANING[measure]
     first = _("{name}: {counts}. Scale: {scale}; {direction}.").format(
         name=_(NAMES[measure]), counts=_(counts), scale=_(scale), direction=_(direction))
@@ -220,8 +219,6 @@ METHOD = {
 
 def method_note(section: str) -> str:
     """The method note under a section (HTML, escaped)."""
-    from .workbook import esc
-
     label, note = _("Method"), _(METHOD[section])
     return f'<aside class="method"><strong>{esc(label)}</strong> {esc(note)}</aside>'
 

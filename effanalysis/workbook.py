@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import datetime
-import html
 import io
 import numbers
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import handover, i18n, labels, measures
+from .escape import esc
 from .handover import section
 from .i18n import _, ngettext
 
@@ -26,11 +26,6 @@ RECORD_MIME = "application/vnd.effanalysis.record+json"
 
 
 # --- HTML building blocks -----------------------------------------------------------------------
-def esc(value) -> str:
-    """Escape anything for HTML text or a quoted attribute."""
-    return html.escape("" if value is None else str(value), quote=True)
-
-
 @dataclass
 class Section:
     """HTML for the notebook plus the facts it states, recorded under the section's
