@@ -21,11 +21,11 @@ converting line by line (see `steps._t2s`).
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 import numpy as np
 
-GUARD_FILE = Path(__file__).resolve().parent.parent / "lexicons" / "t2s_guard.txt"
+GUARD_FILE = resources.files("effanalysis") / "lexicons" / "t2s_guard.txt"   # package data
 _LAST = 0x2FFFF  # last code point of the CJK planes looked up
 TRADITIONAL, SIMPLIFIED = 1, 2
 # A text is Traditional when its Traditional-only characters outnumber its

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
-LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "interface.txt"
+LEXICON = resources.files("effanalysis") / "lexicons" / "interface.txt"   # package data, as lexicon.path reads it
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACE = " \t\u3000"
 
