@@ -700,7 +700,7 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
 def downloads(report) -> Section:
     claims, audit = claims_of(report), audit_of(report)
     tables = {k: v for k, v in (("claims", claims), ("audit", audit)) if v is not None}
-    # The file and sheet names in the page's language (数字表述.csv); the columns keep their names.
+    # The file and sheet names in the page's language (量化表述.csv); the columns keep their names.
     names = {"claims": _("claims"), "audit": _("audit")}
     links = [data_link(csv_bytes(v), "text/csv", f"{report.slug}-{names[k]}.csv",
                        ngettext("{name}.csv ({n} row)", "{name}.csv ({n} rows)", len(v)).format(

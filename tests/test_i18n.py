@@ -126,7 +126,7 @@ def test_seed_sentences_are_whole_sentences_in_each_language(seed_report):
     assert zh.startswith("清洗时删除了140处拼音注音，将783个繁体字转为简体") and zh.endswith("。")
     assert not re.search(r"[A-Za-z]", zh)
     s = workbook.structure_sentences(seed_report)
-    assert s[0] == "报告共有4个一级部分（一、…四、）。"
+    assert s[0] == "报告共有4个一级部分（一、……四、）。"
     i18n.use("en")
     en = workbook.cleaning_sentence(seed_report)
     assert en.startswith("Cleaning removed 140 pinyin annotations, converted 783 Traditional characters")
@@ -262,7 +262,7 @@ def test_english_page_is_complete(kind):
 def test_download_names_follow_the_language():
     zh = re.findall(r'download="([^"]+)"', page("report", None).read_text(encoding="utf-8"))
     en = re.findall(r'download="([^"]+)"', page("report", "en").read_text(encoding="utf-8"))
-    assert any(n.endswith("-数字表述.csv") for n in zh) and any(n.endswith("-claims.csv") for n in en)
+    assert any(n.endswith("-量化表述.csv") for n in zh) and any(n.endswith("-claims.csv") for n in en)
 
 
 @pytest.mark.slow
