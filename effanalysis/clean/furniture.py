@@ -3,17 +3,23 @@
 Text copied from a web page carries the page's navigation, toolbars, share
 widgets, counters, QR prompts, credits and related-link lists, often one token
 a line. Each line gets features — its Han characters, the share of them that
-are interface vocabulary (`lexicons/interface.txt`), sentence punctuation,
-whether it is a `label: value` line, a breadcrumb, a photo caption, and where
-it stands: before the first or after the last long prose block — and a class:
+are interface vocabulary (`lexicons/interface.txt`: words of UI concepts, not
+of one site), sentence punctuation, whether it is a `label: value` line, a
+breadcrumb, a photo caption, a notice about the page, a dated link or a file
+link — and where it stands: before the first or after the last long prose
+block. Then a class:
 
-- prose blocks (long lines with sentence punctuation) are body, always;
+- prose blocks (long lines with sentence punctuation, not a notice about the
+  page) are body, always;
 - between the first and the last prose block everything is body except photo
-  captions: furniture sits around an article, not inside it;
+  captions and a printed copy's page numbers with their running heads:
+  furniture sits around an article, not inside it;
 - around them, lines made of interface vocabulary, labels, breadcrumbs, lines
-  without a Han character, and the tail that a related-links marker opens are
-  furniture; a short line between two furniture lines is furniture too (the
-  items of a breadcrumb or toolbar), unless it reads as the document's title.
+  without a Han character, dated links, file links, key/value tables a line
+  each, credits after the body, and the tail that a related-links marker opens
+  are furniture; a short line between two furniture lines (or the page's edge)
+  is furniture too (the items of a breadcrumb, menu or toolbar), unless it
+  reads as the document's title, a headline or the closing signature.
 
 `classify(lines)` returns one class per line; `find_furniture(text)` the spans
 to remove, the removed lines and the related articles listed in a tail.
@@ -62,6 +68,30 @@ _MENU = re.compile(rf"^(?:[^|｜/\s]{{1,8}}[{_SPACE}]*[|｜/][{_SPACE}]*){{2,}}[
 _ISSUER_END = re.compile("(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委)$")
 _TITLE_END = re.compile(r"(?:报告|总结|要点|讲话|规划|纲要|计划|决议|意见|方案|通知|公报|致辞|发言|汇报)"
                         r"[（(][^）)]{1,6}[）)]$|(?:报告|总结|要点|讲话|规划|纲要|计划|决议|意见|方案|通知|公报|致辞|发言|汇报)$")
+# A page number of a printed document copied as text: "— 3 —", "- 12 -", "第3页 共12页"
+# (a bare number may be a table's value).
+_PAGE_NUMBER = re.compile(r"^[-–—－~～]+\s*\d{1,3}\s*[-–—－~～]+$|^第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$")
+# A download link: a file name with its extension, perhaps its size.
+_FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|pptx?)\s*(?:[（(\[]?\s*\d+(?:\.\d+)?\s*[KMG]B?\s*[）)\]]?)?$",
+                        re.I)
+# An item of a link list or a byline: words, then a numeric date or time at the end
+# (西川召开全市经济工作会议 2026-01-08, 原创 石桥发布 2026-01-09, 标题 (01-25 21:14)).
+_DATED_ITEM = re.compile(r"\S[ \t\u3000]*[\[（(]?(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[\]）)]?$")
+# A notice about the page itself, however long: it names the site or the article and
+# its rights (本网站所刊登…版权所有…转载, 若有来源标注错误…与本网联系…删除).
+_SELF = re.compile("本网|本站|本平台|本公众号|本号|本文(?![件书稿])|此文")
+_RIGHTS = re.compile("版权|转载|侵权|授权|删除|更正|免责")
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved|ICP", re.I)
+# A short "key：value" line (江城融媒记者：周航, 地址：…): after the body, a credit or contact line,
+# unless the key opens a part of the document (附件：…, 注：…).
+_KEY_VALUE = re.compile(rf"^[^：:。！？；，,\s]{{1,8}}[{_SPACE}]*[：:][{_SPACE}]*[^。！？；]{{1,16}}$")
+_DOCUMENT_PART = re.compile(r"^(?:附件|附表|附录|附|注|说明|备注|主送)")
+# A closing signature: the issuing body, then the date (青山县人民政府 / 2026年1月8日).
+_DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[0-9〇○零一二三四五六七八九十]{1,2}月[0-9〇○零一二三四五六七八九十]{1,3}日$")
+MENU_ITEM_MAX = 6         # … or at least MENU_RUN items this short without punctuation
+_ITEM_PUNCTUATION = set("，。、；：！？,.;:!?（）()《》“”")
+EDGE_ITEM = 8             # a short line this long at the very start of a page, before furniture, is a menu item
+HEADLINE_HAN = 12         # a short line of the head this long without interface words is a headline
 _RELATED_ITEM = re.compile(r"^[ \t\u3000]*(?:[-–·•]\s*)?(.+?)\s*[\[（(]?((?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?)?[\]）)]?[ \t\u3000]*$")
 # A corpus licence footer (wikisource): "本作品…" followed by licence words.
 _LICENCE = re.compile(r"^[ \t\u3000]*(?:本作品.{0,300}?(?:公有领域|著作权法|版权法|许可协议|知识共享|Public domain)"
@@ -71,8 +101,8 @@ LICENCE_TAIL = 3000   # a licence footer starts within this many characters of t
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, list[str]]:
-    """Interface words by kind: widget, label, field, tail (see the lexicon's header)."""
-    kinds: dict[str, list[str]] = {"widget": [], "label": [], "field": [], "tail": []}
+    """Interface words by kind: widget, label, field, tail, notice (see the lexicon's header)."""
+    kinds: dict[str, list[str]] = {"widget": [], "label": [], "field": [], "tail": [], "notice": []}
     for line in LEXICON.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             word, _, kind = line.partition("\t")
@@ -85,17 +115,24 @@ def _alternation(words) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     v = vocabulary()
-    every = v["widget"] + v["label"] + v["tail"]
+    every = v["widget"] + v["label"] + v["tail"] + v["notice"]
     long_words = [w for w in every if len(w) > 1]
     # One-character words (大 中 小) count only standing alone, never inside a word (大会).
     single = "".join(re.escape(w) for w in set(every) if len(w) == 1)
     widget = re.compile(f"{_alternation(long_words)}|(?<![{HAN}])[{single}](?![{HAN}])")
     opener = r"^[-–·•*\s【\[（(]*"
-    label = re.compile(f"{opener}(?:{_alternation(v['label'] + v['field'])})\\s*[:：】\\]）)|｜]")
+    label = re.compile(f"{opener}(?:{_alternation(v['label'] + v['field'] + v['notice'])})\\s*[:：】\\]）)|｜]")
+    notice = re.compile(f"{opener}(?:{_alternation(v['notice'])})\\s*[:：】\\]）)|｜]")
     tail = re.compile(f"{opener}(?:【[^】\\n]*】\\s*)?(?:{_alternation(v['tail'])})\\s*(?:[:：]|>>|》》|>|»)?\\s*")
-    return widget, label, tail
+    return widget, label, tail, notice
+
+
+@lru_cache(maxsize=1)
+def _field_words() -> frozenset[str]:
+    v = vocabulary()
+    return frozenset(v["label"] + v["field"])
 
 
 def licence_start(text: str) -> int:
@@ -111,10 +148,11 @@ def licence_start(text: str) -> int:
 
 
 class _Line:
-    __slots__ = ("text", "han", "widget", "sentence", "label", "empty_label", "tail", "meta", "caption")
+    __slots__ = ("text", "han", "widget", "sentence", "label", "empty_label", "tail", "meta", "caption", "key_only",
+                 "notice")
 
     def __init__(self, raw: str):
-        widget_re, label_re, tail_re = _patterns()
+        widget_re, label_re, tail_re, notice_re = _patterns()
         s = self.text = raw.strip(_SPACE)
         self.han = len(_HAN_CHAR.findall(s))
         self.widget = sum(len(_HAN_CHAR.findall(m.group())) for m in widget_re.finditer(s)) if self.han else 0
@@ -123,22 +161,28 @@ class _Line:
         m = label_re.match(s)
         self.label = bool(m) and len(s) <= 80
         self.empty_label = self.label and not s[m.end():].strip(_SPACE + "【】[]")
+        # the key of a table row whose value is on the next line (信息索引号 / 11340823…)
+        self.key_only = s in _field_words()
         t = tail_re.match(s)
         self.tail = bool(t) and len(s) - t.end() <= 30
         self.caption = bool(_CAPTION.search(s))
+        self.notice = bool(notice_re.match(s) or (_SELF.search(s) and _RIGHTS.search(s)))
 
     @property
     def prose(self) -> bool:
         return (self.han >= PROSE_MIN_HAN and self.sentence and self.widget < PROSE_MAX_WIDGET * self.han
-                and not self.caption)
+                and not self.caption and not self.notice)   # 声明：… 抄送：… is no report text
 
     def furniture(self) -> bool:
         """Furniture by itself, wherever it stands outside the body."""
         if not self.han:   # separators, dates, ids, counts — not a sentence's stray punctuation
-            return len(self.text) <= NO_HAN_MAX and not _PUNCTUATION_ONLY.fullmatch(self.text)
+            return (len(self.text) <= NO_HAN_MAX and not _PUNCTUATION_ONLY.fullmatch(self.text)
+                    or bool(_COPYRIGHT.search(self.text)))
         if self.meta:
             return False
-        return (self.widget >= WIDGET_SHARE * self.han or self.label or self.caption
+        return (self.widget >= WIDGET_SHARE * self.han or self.label or self.caption or self.notice
+                or (not self.sentence and len(self.text) <= 80
+                    and bool(_FILE_LINK.search(self.text) or _DATED_ITEM.search(self.text)))
                 or (not self.sentence and len(self.text) <= 80
                     and bool((_BREADCRUMB.search(self.text) and "<" not in self.text)   # not a tag's >
                              or _MENU.match(self.text))))
@@ -199,27 +243,72 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
             nxt = tail[k + 1]
             if not feat(nxt).prose and not feat(nxt).meta:
                 classes[nxt] = FURNITURE
-    _neighbours(classes, head, feat, ends_text=first >= n)   # the body follows the head
-    _neighbours(classes, tail, feat, ends_text=True)
-    # Inside the body only photo captions are furniture.
-    for i in _caption_lines(lines, first, last):
+    for zone in (head, tail):
+        _table_rows(classes, zone, feat)
+    for i in tail:   # credits and contacts after the body (记者：…, 地址：…), not a part of the document
+        text = feat(i).text
+        if classes[i] == BODY and _KEY_VALUE.match(text) and not _DOCUMENT_PART.match(text):
+            classes[i] = FURNITURE
+    _neighbours(classes, head, feat, ends_text=first >= n, starts_text=True)   # the body follows the head
+    _neighbours(classes, tail, feat, ends_text=True, starts_text=first >= n)
+    # Inside the body only photo captions and a printed document's page numbers
+    # with their running heads are furniture.
+    for i in _caption_lines(lines, first, last) + _page_lines(lines, first, last):
         classes[i] = FURNITURE
     return classes, first, last
 
 
-def _neighbours(classes: list[str], content: list[int], feat, ends_text: bool) -> None:
+def _table_rows(classes: list[str], content: list[int], feat) -> None:
+    """Rows of a table whose keys and values stand on lines of their own
+    (信息索引号 / 1134…/202601-00012 / 公开方式 / 主动公开): at least two key lines,
+    each followed by a short value line, are furniture with their values."""
+    rows = [(i, content[k + 1]) for k, i in enumerate(content[:-1])
+            if feat(i).key_only and not feat(content[k + 1]).prose and not feat(content[k + 1]).key_only]
+    if len(rows) >= 2:
+        for key, value in rows:
+            classes[key] = classes[value] = FURNITURE
+
+
+def _page_lines(lines: list[str], first: int, last: int) -> list[int]:
+    """Page numbers inside the body (— 3 —) and the running head next to one: a
+    short line without sentence punctuation that the text had before."""
+    out = []
+    for i in range(max(first, 0), min(last + 1, len(lines))):
+        s = lines[i].strip(_SPACE)
+        if not s or s[0] not in "-–—－~～第" or not _PAGE_NUMBER.match(s):
+            continue
+        out.append(i)
+        for j in (i - 1, i + 1):
+            head = lines[j].strip(_SPACE)
+            if head and len(head) <= 30 and not _SENTENCE.search(head) \
+                    and any(line.strip(_SPACE) == head for line in lines[:j]):
+                out.append(j)
+    return sorted(set(out))
+
+
+def _neighbours(classes: list[str], content: list[int], feat, ends_text: bool, starts_text: bool) -> None:
     """A run of short lines between two furniture lines is furniture (the items
     of a menu, breadcrumb or toolbar, one a line), except a line that reads as
-    the document's title and the issuing body just before it; a line after a
-    separator-only line is a breadcrumb item even then (首页 > 政府工作报告).
-    `content`: the non-blank lines of one zone; `ends_text`: nothing follows it."""
+    the document's title, the issuing body just before it, a headline of the
+    head and a closing signature; a line after a separator-only line is a
+    breadcrumb item even then (首页 > 政府工作报告). A run of several tiny items
+    is a menu wherever it stands. `content`: the non-blank lines of one zone;
+    `ends_text` / `starts_text`: nothing follows / precedes it — the page's edge
+    counts as furniture for the short items of a menu bar."""
     position = {i: k for k, i in enumerate(content)}
+    in_head = not ends_text or starts_text
 
     def short(i: int) -> bool:
         return classes[i] == BODY and feat(i).han <= SHORT_HAN and not feat(i).sentence
 
     def is_furniture(k: int) -> bool:
         return 0 <= k < len(content) and classes[content[k]] in (FURNITURE, TAIL)
+
+    def tiny(i: int) -> bool:
+        text = feat(i).text
+        return len(text) <= MENU_ITEM_MAX and not any(ch in _ITEM_PUNCTUATION for ch in text)
+
+    last_seen = {feat(i).text: k for k, i in enumerate(content) if short(i)} if in_head else {}
 
     k = 0
     while k < len(content):
@@ -230,20 +319,28 @@ def _neighbours(classes: list[str], content: list[int], feat, ends_text: bool) -
         while j + 1 < len(content) and short(content[j + 1]):
             j += 1
         run = content[k:j + 1]
-        # A menu: several short lines that each read like a category name (工作总结, 自查报告);
-        # a document has one title.
-        menu = len(run) >= MENU_RUN and sum(len(feat(i).text) <= MENU_ITEM and bool(_TITLE_END.search(feat(i).text))
-                                            for i in run) >= 2
+        # A menu: several short lines that each read like a category name (工作总结, 自查报告),
+        # or several tiny items (国内 / 国际 / 财经); a document has one title.
+        menu = len(run) >= MENU_RUN and (
+            sum(len(feat(i).text) <= MENU_ITEM and bool(_TITLE_END.search(feat(i).text)) for i in run) >= 2
+            or sum(tiny(i) for i in run) >= MENU_RUN)
+        edge_item = k == 0 and starts_text and all(len(feat(i).text) <= EDGE_ITEM for i in run)
         # Bounded by furniture on both sides (the end of the text counts after furniture,
         # its start before a menu).
-        closed = (is_furniture(k - 1) or (k == 0 and menu)) \
+        closed = (is_furniture(k - 1) or (k == 0 and menu) or edge_item) \
             and (is_furniture(j + 1) or (ends_text and j + 1 == len(content)))
         for n, i in enumerate(run):
-            text = feat(i).text
+            f = feat(i)
+            text = f.text
             crumb = position[i] > 0 and _is_separator(feat(content[position[i] - 1]).text)
-            titled = (_TITLE_END.search(text) and not (menu and len(text) <= MENU_ITEM)) \
-                or (n + 1 < len(run) and _ISSUER_END.search(text) and _TITLE_END.search(feat(run[n + 1]).text))
-            if crumb or (closed and not titled):
+            nxt = feat(run[n + 1]).text if n + 1 < len(run) else ""
+            prev = feat(run[n - 1]).text if n > 0 else ""
+            kept = (_TITLE_END.search(text) and not (menu and len(text) <= MENU_ITEM)) \
+                or (_ISSUER_END.search(text) and (_TITLE_END.search(nxt) or _DATE_LINE.match(nxt))) \
+                or (_DATE_LINE.match(text) and _ISSUER_END.search(prev)) \
+                or (in_head and f.han >= HEADLINE_HAN and not f.widget and not f.label
+                    and last_seen[text] == position[i])   # the last time: a page's title bar repeats the headline
+            if crumb or (closed and not kept) or (menu and tiny(i) and not kept):
                 classes[i] = FURNITURE
         k = j + 1
 

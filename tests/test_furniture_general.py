@@ -1,0 +1,164 @@
+"""The furniture classifier's general features, each on a synthetic page of its own:
+menus at the page's edge, key/value tables a line each, credits and contacts after
+the body, notices about the page, link lists with dates, download links, a printed
+document's page numbers and running heads — and what must stay: headlines, the
+closing signature, the attachment line, every prose line. The held-out pages
+(tests/fixtures/pages_heldout*) are checked only for the invariant: no body line lost."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from effanalysis.clean import clean_text
+from effanalysis.clean.furniture import BODY, FURNITURE, TAIL, classify
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.score_pages import SETS, score  # noqa: E402
+
+PROSE_A = "今年以来，全区围绕稳增长、促改革、惠民生，扎实推进各项重点工作，总体运行平稳。"
+PROSE_B = "下一步，我们将继续聚焦短板弱项，完善工作机制，确保全年目标任务圆满完成。"
+
+
+def classes_of(page: str) -> dict[str, str]:
+    lines = page.strip("\n").split("\n")
+    return {line.strip(): ("furniture" if c in (FURNITURE, TAIL) else c) for line, c in zip(lines, classify(lines))}
+
+
+def test_a_bar_of_tiny_items_at_the_top_is_a_menu_and_the_headline_stays():
+    c = classes_of(f"""
+要闻
+部门
+乡镇
+专题
+北湖区召开重点项目推进会
+{PROSE_A}
+{PROSE_B}
+""")
+    assert [c[w] for w in ("要闻", "部门", "乡镇", "专题")] == ["furniture"] * 4
+    assert c["北湖区召开重点项目推进会"] == BODY
+
+
+def test_a_short_item_at_the_page_edge_before_furniture_is_furniture():
+    c = classes_of(f"""
+资料库
+登录
+注册
+2026年北湖区工作要点
+{PROSE_A}
+""")
+    assert c["资料库"] == "furniture"
+    assert c["2026年北湖区工作要点"] == BODY
+
+
+def test_a_table_with_keys_and_values_on_their_own_lines_is_furniture():
+    c = classes_of(f"""
+生成日期
+2026-03-02
+公开方式
+主动公开
+公开范围
+面向社会
+北湖区2025年度工作总结
+{PROSE_A}
+""")
+    assert [c[w] for w in ("生成日期", "公开方式", "主动公开", "公开范围", "面向社会")] == ["furniture"] * 5
+    assert c["北湖区2025年度工作总结"] == BODY
+
+
+def test_a_lone_field_word_is_no_table():
+    c = classes_of(f"""
+北湖区2025年度工作总结
+文号
+{PROSE_A}
+""")
+    assert c["文号"] == BODY
+
+
+def test_credits_and_contacts_after_the_body_go_and_the_attachment_line_stays():
+    c = classes_of(f"""
+{PROSE_A}
+{PROSE_B}
+附件：名词解释
+北湖日报记者：韩雨
+值班主任：曹阳
+联系电话：0571-1234567
+""")
+    assert c["附件：名词解释"] == BODY
+    assert [c[w] for w in ("北湖日报记者：韩雨", "值班主任：曹阳", "联系电话：0571-1234567")] == ["furniture"] * 3
+
+
+def test_a_notice_about_the_page_is_no_prose_block_however_long():
+    notice = "本站所载文章仅代表作者观点，如涉及版权问题，请与本站联系，我们将在第一时间予以删除。"
+    c = classes_of(f"""
+{PROSE_A}
+{PROSE_B}
+点赞
+{notice}
+收藏
+""")
+    assert c[notice] == "furniture" and c["点赞"] == "furniture"
+    assert c[PROSE_B] == BODY
+
+
+def test_a_report_sentence_on_this_document_is_prose():
+    last = "本文件自印发之日起施行，由区政府授权区司法局负责解释。"
+    c = classes_of(f"""
+{PROSE_A}
+{last}
+打印
+""")
+    assert c[last] == BODY
+
+
+def test_a_link_list_with_dates_and_a_download_link_after_the_body_is_furniture():
+    c = classes_of(f"""
+{PROSE_A}
+{PROSE_B}
+北湖区2025年度工作总结.docx（36KB）
+北湖区召开防汛工作会议 2026-04-11
+区长调研城市更新项目 (04-09 17:30)
+""")
+    assert [c[w] for w in ("北湖区2025年度工作总结.docx（36KB）", "北湖区召开防汛工作会议 2026-04-11",
+                           "区长调研城市更新项目 (04-09 17:30)")] == ["furniture"] * 3
+
+
+def test_the_closing_signature_stays_between_furniture():
+    c = classes_of(f"""
+{PROSE_A}
+{PROSE_B}
+北湖区人民政府
+2026年4月2日
+打印
+关闭
+""")
+    assert c["北湖区人民政府"] == BODY and c["2026年4月2日"] == BODY
+
+
+def test_page_numbers_and_the_running_head_of_a_printed_copy_go_inside_the_body():
+    page = f"""北湖区人民政府办公室
+关于2025年度政务公开工作的报告
+{PROSE_A}
+- 2 -
+北湖区人民政府办公室
+{PROSE_B}
+第3页
+{PROSE_A}"""
+    cleaned = clean_text(page).text
+    assert "- 2 -" not in cleaned and "第3页" not in cleaned
+    assert cleaned.count("北湖区人民政府办公室") == 1
+    assert cleaned.count(PROSE_A) == 2 and PROSE_B in cleaned
+
+
+def test_a_bare_number_inside_the_body_is_kept():
+    page = f"{PROSE_A}\n专利申请\n185\n{PROSE_B}"
+    assert "\n185\n" in clean_text(page).text
+
+
+HELDOUT = sorted(p for name, folder in SETS.items() if name != "dev" for p in folder.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", HELDOUT, ids=lambda p: p.stem)
+def test_no_prose_line_of_a_heldout_page_is_lost(path):
+    assert score(path)["prose_lost"] == 0
