@@ -162,3 +162,30 @@ HELDOUT = sorted(p for name, folder in SETS.items() if name != "dev" for p in fo
 @pytest.mark.parametrize("path", HELDOUT, ids=lambda p: p.stem)
 def test_no_prose_line_of_a_heldout_page_is_lost(path):
     assert score(path)["prose_lost"] == 0
+
+
+def test_a_table_given_a_cell_a_line_after_the_body_stays_and_a_counter_goes():
+    c = classes_of(f"""
+{PROSE_A}
+{PROSE_B}
+指标
+2026年目标
+粮食产量（万吨）
+12.5
+8.3%
+责任编辑：韩雨
+点赞
+36
+""")
+    assert [c[w] for w in ("指标", "粮食产量（万吨）", "12.5", "8.3%")] == [BODY] * 4
+    assert c["36"] == "furniture" and c["责任编辑：韩雨"] == "furniture"
+
+
+def test_a_question_of_an_interview_is_no_credit_line():
+    c = classes_of(f"""
+打印
+记者：今年预算有哪些新特点？
+答：{PROSE_A}
+""")
+    assert c["记者：今年预算有哪些新特点？"] == BODY
+    assert classes_of(f"{PROSE_A}\n记者：韩雨\n")["记者：韩雨"] == "furniture"

@@ -45,6 +45,10 @@ NO_HAN_MAX = 40           # a line without Han characters up to this length is f
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _SENTENCE = re.compile("[。！？；]")
 _SEPARATORS = set(">›»＞|｜/·•×-–—_=*<《》 \t\u3000")
+SAID_HAN = 6              # a label's value ending in 。？！ with this many Han characters is a sentence
+# A figure on a line of its own: after the body, a table's value given a line a cell,
+# unless interface lines came before it (a counter of likes).
+_FIGURE = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%‰]?$")
 _PUNCTUATION_ONLY = re.compile("[，。、；：！？“”‘’（）《》〈〉,.;:!?()\"' ]+")
 _BREADCRUMB = re.compile(r"\S\s*(?:>>?|›|»|＞|→)\s*\S")
 # Info lines the head step reads (发布时间：… 来源：… 作者：…, or a date then 来源：…):
@@ -135,6 +139,11 @@ def _field_words() -> frozenset[str]:
     return frozenset(v["label"] + v["field"])
 
 
+def _is_said(value: str) -> bool:
+    value = value.rstrip(_SPACE + "”’」』")
+    return bool(value) and value[-1] in "。？！?" and len(_HAN_CHAR.findall(value)) >= SAID_HAN
+
+
 def licence_start(text: str) -> int:
     """Offset of the corpus source's licence footer, or -1: only a line near the
     end that opens with 本作品 and goes on about copyright law or the public
@@ -159,7 +168,9 @@ class _Line:
         self.sentence = bool(_SENTENCE.search(s))
         self.meta = is_info_line(s)
         m = label_re.match(s)
-        self.label = bool(m) and len(s) <= 80
+        # a label's value is a name, a count or a date; a question or a sentence after
+        # the colon is the body's own (记者：今年预算有哪些特点？ in an interview)
+        self.label = bool(m) and len(s) <= 80 and not _is_said(s[m.end():])
         self.empty_label = self.label and not s[m.end():].strip(_SPACE + "【】[]")
         # the key of a table row whose value is on the next line (信息索引号 / 11340823…)
         self.key_only = s in _field_words()
@@ -245,6 +256,11 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
                 classes[nxt] = FURNITURE
     for zone in (head, tail):
         _table_rows(classes, zone, feat)
+    for i in tail:   # table values right after the body, before any interface line
+        if classes[i] in (FURNITURE, TAIL) and not _FIGURE.match(feat(i).text):
+            break
+        if _FIGURE.match(feat(i).text):
+            classes[i] = BODY
     for i in tail:   # credits and contacts after the body (记者：…, 地址：…), not a part of the document
         text = feat(i).text
         if classes[i] == BODY and _KEY_VALUE.match(text) and not _DOCUMENT_PART.match(text):
