@@ -10,6 +10,8 @@ Evidence, strongest first:
 - bounds only: a five-year plan named (十五五 is drafted in 2025, runs 2026–2030:
   `plan_period`) and the latest year the text reports on (a year it mentions, not as a target:
   到2035年 and 2030年前 say nothing of when the text was written).
+
+The text is cleaned text: its digits are ASCII (the cleaning step `digits`).
 """
 from __future__ import annotations
 
@@ -19,11 +21,11 @@ from dataclasses import dataclass
 from .numerals import parse_int
 
 _CN = "一二三四五六七八九十"
-_YEAR_DIGITS = "0-9０-９〇零○Ｏ一二三四五六七八九"
+_YEAR_DIGITS = "0-9〇零○Ｏ一二三四五六七八九"
 # A four-digit year, Arabic or written digit by digit (二〇二六年).
-_YEAR = re.compile(rf"(?<![{_YEAR_DIGITS}])([0-9０-９]{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}})年")
-_FULL_DATE = re.compile(rf"([0-9０-９]{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}})年"
-                        rf"([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})月([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})日")
+_YEAR = re.compile(rf"(?<![{_YEAR_DIGITS}])([0-9]{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}})年")
+_FULL_DATE = re.compile(rf"([0-9]{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}})年"
+                        rf"([0-9]{{1,2}}|[{_CN}]{{1,3}})月([0-9]{{1,2}}|[{_CN}]{{1,3}})日")
 _ISO = re.compile(r"((?:19|20)\d\d)-\d\d-\d\d")
 # The occasion line: ——2026年1月20日在临河县第十届人民代表大会第五次会议上
 _OCCASION = re.compile(rf"^[—－\-─]*[（(]?\s*{_FULL_DATE.pattern}[^\n]{{0,40}}(?:会议|大会)上")
@@ -35,7 +37,7 @@ _THIS_YEAR = re.compile(rf"([今去])年[（(](?:{_YEAR.pattern})[）)]")
 # Headings of an annual report: 一、2025年工作回顾 (the report speaks from the next year),
 # 二、2026年经济社会发展总体要求, 三、2026年重点工作 (from that year).
 _REVIEW = re.compile(rf"(?:{_YEAR.pattern})(?:国内)?(?:工作|经济社会发展)?的?回顾")
-_HEAD_START = re.compile(rf"(?:[{_CN}]+、|第[{_CN}]+部分|[（(][{_CN}]+[）)])?\s*(?:对|关于)?[0-9０-９〇零○Ｏ一二三四五六七八九]{{4}}年")
+_HEAD_START = re.compile(rf"(?:[{_CN}]+、|第[{_CN}]+部分|[（(][{_CN}]+[）)])?\s*(?:对|关于)?[0-9〇零○Ｏ一二三四五六七八九]{{4}}年")
 _PLAN_HEAD = re.compile(rf"(?:{_YEAR.pattern})(?:的?(?:政府)?工作|经济社会发展)?的?(?:总体要求|总体部署|主要任务|重点工作|"
                         rf"工作任务|工作安排|的工作|政府工作的建议|工作的建议|工作的基本方针)")
 # 十五五, “十四五”, 第十个五年计划
@@ -52,8 +54,11 @@ _REPORTED_AFTER = re.compile(r"(?:[，,]|以来|底(?!前)|末|全年|上半年|
 _EARLY_PLANS = {1: (1953, 1957), 2: (1958, 1962)}
 
 
+_ZERO = str.maketrans("○Ｏ", "〇〇")
+
+
 def _int(s: str) -> int | None:
-    s = s.translate(str.maketrans("０１２３４５６７８９○Ｏ", "0123456789〇〇"))
+    s = s.translate(_ZERO)   # ○ and Ｏ written for 〇
     return int(s) if s.isdigit() else parse_int(s)
 
 

@@ -1,7 +1,7 @@
-"""Structure of a cleaned report: headings, lead sentences, 一是… items, sentences.
+"""Structure of a cleaned report (its digits ASCII): headings, lead sentences, 一是… items, sentences.
 
 Headings are recognised at the start of a line by their marker: 第X部分, 一、,
-（一）, 1./１．, （1）, 第X、. A marker is a heading only when it starts a series
+（一）, 1./1．, （1）, 第X、. A marker is a heading only when it starts a series
 or continues an open one, which keeps numbered prose from posing as headings.
 A heading's `level` is its depth in the tree, which follows the document: in
 the common case 一、 is level 1, （一） 2, 1. 3 and （1） 4, while a report that
@@ -25,15 +25,15 @@ _MARKERS = (
     # Not 二、三产业 or 一、二、三 (lists of numbers), but 一、一年来工作回顾 is a heading.
     (1, re.compile(rf"([{_CN}]+)、(?![{_CN}]+(?:、|产业))")),
     (2, re.compile(rf"[（(]([{_CN}]+)[）)]")),
-    (3, re.compile(r"([0-9０-９]{1,2})[.．、](?![0-9０-９])")),
-    (4, re.compile(r"[（(]([0-9０-９]{1,2})[）)]")),
+    (3, re.compile(r"([0-9]{1,2})[.．、](?![0-9])")),
+    (4, re.compile(r"[（(]([0-9]{1,2})[）)]")),
     (5, re.compile(rf"第([{_CN}]+)、")),
 )
 # An unnumbered part heading: a short line with no punctuation but 、 and quotes, with at
 # least two Han characters (not 2.5 or a unit left over from a broken sentence).
 _PART = re.compile(r"(?=(?:[^\n]*[\u4e00-\u9fff]){2})[^\s。，；：！？,;:!?（(]{2,24}")
 # Where the body ends and an appendix, glossary or notes begin: no headings after that.
-_BACK_HEAD = re.compile(r"(?:附件|附表|附录|名词解释|注释|注解|说明|备注)[0-9０-９一二三四五六七八九十]*[：:]?$|附[：:]|注[：:]")
+_BACK_HEAD = re.compile(r"(?:附件|附表|附录|名词解释|注释|注解|说明|备注)[0-9一二三四五六七八九十]*[：:]?$|附[：:]|注[：:]")
 # A line ends a paragraph (a heading may follow it) when it ends with these.
 _PARA_END = tuple("。！？!?：:；;”」』）)")
 # A line continues the one before when it opens with these.
@@ -80,7 +80,6 @@ class Outline:
 
 
 def _number(label: str) -> int | None:
-    label = label.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     if label.isdigit():
         return int(label)
     return parse_int(label)

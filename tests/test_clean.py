@@ -7,6 +7,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
+import effanalysis
+from effanalysis import dating
 from effanalysis.clean import clean_text
 from effanalysis.clean.convert import script_counts, simplify, to_simplified
 from effanalysis.clean.steps import remove_pinyin
@@ -249,3 +251,33 @@ def test_offset_maps_are_monotone_and_faithful(pieces, data):
         b = data.draw(st.integers(a + 1, len(c.text)))
         s, e = c.offsets.span(a, b)
         assert han(c.text[a:b]) == han(to_simplified(remove_pinyin(raw[s:e])))
+
+
+# --- full-width digits: one cleaning step ---------------------------------------------
+WIDE_REPORT = ("二〇二六年政府工作报告\n"
+               "１．经济运行稳中有进\n"
+               "２０２５年，全县地区生产总值增长６．２％，城镇新增就业１２３６人，各项工作取得新进展。\n"
+               "２．民生保障持续加强\n"
+               "新建改建农村公路４８公里，完成农村危房改造３１０户，群众获得感不断增强。\n")
+
+
+def test_full_width_digits_become_ascii_once_with_offsets_kept():
+    c = clean_text(WIDE_REPORT)
+    assert "2025年，全县地区生产总值增长6.2％" in c.text and "１" not in c.text
+    log = c.log.set_index("step")
+    assert log.loc["digits", "edits"] == sum("０" <= ch <= "９" for ch in WIDE_REPORT) + 1   # and the point
+    i = c.text.index("1236人")
+    a, b = c.offsets.span(i, i + 4)
+    assert WIDE_REPORT[a:b] == "１２３６"
+
+
+def test_a_report_with_full_width_digits_gets_its_headings_and_year():
+    r = effanalysis.Report.from_text(WIDE_REPORT)
+    titles = list(r.sections["title"])
+    assert titles[:2] == ["经济运行稳中有进", "民生保障持续加强"]
+    assert [(e.kind, e.year) for e in dating.evidence(r.text)] == [("reported_year", 2025)]
+
+
+def test_full_width_letters_and_other_full_width_punctuation_stay():
+    c = clean_text("全县二Ｏ二五年完成投资１２亿元，占比３５％，ＧＤＰ稳步增长，各项工作取得新进展。")
+    assert "二Ｏ二五年" in c.text and "12亿元" in c.text and "35％" in c.text and "ＧＤＰ" in c.text

@@ -27,6 +27,7 @@ class Step:
     name: str
     find: Callable[[str, dict], list[Edit] | str]  # a str: the text converted character for character
     what: str
+    changed: str = "converted_chars"   # for a str result: the key of `found` that counts the changed characters
 
     def __call__(self, text: str) -> str:
         return self.apply(text, {})[0]
@@ -36,7 +37,7 @@ class Step:
         `text` — or None when the map does not change, number of edits)."""
         edits = self.find(text, found)
         if isinstance(edits, str):
-            return edits, None, found.get("converted_chars", 0)
+            return edits, None, found.get(self.changed, 0)
         new, mapping = apply_edits(text, edits, base)
         return new, mapping, len(edits)
 
@@ -128,7 +129,26 @@ def _count_changed(a: str, b: str) -> int:
                                 != np.frombuffer(b.encode("utf-32-le"), np.uint32)))
 
 
-# --- 4. site chrome: page furniture around the body ---------------------------
+# --- 4. full-width digits: ２０２５ → 2025, １４．８ → 14.8 ----------------------
+# Once here, so that every later step and every analysis sees ASCII digits. One
+# character for one: the offsets stay the identity. A full-width point between
+# digits becomes "."; other full-width punctuation (，％) is the author's, and so
+# are full-width letters (二Ｏ二五年 writes its zero with one).
+_WIDE = re.compile("[０-９]")
+_NARROW = str.maketrans("０１２３４５６７８９", "0123456789")
+_WIDE_POINT = re.compile("(?<=[0-9])．(?=[0-9])")
+
+
+def _digits(text: str, found: dict) -> str:
+    if not _WIDE.search(text):
+        found["digits_changed"] = 0
+        return text
+    narrow = _WIDE_POINT.sub(".", text.translate(_NARROW))
+    found["digits_changed"] = _count_changed(text, narrow)
+    return narrow
+
+
+# --- 5. site chrome: page furniture around the body ---------------------------
 def _chrome(text: str, found: dict) -> list[Edit]:
     """Navigation, toolbars, share widgets, counters, credits, related-link tails
     (see `furniture`): each run of furniture lines is one deletion; the removed
@@ -139,10 +159,10 @@ def _chrome(text: str, found: dict) -> list[Edit]:
     return [(a, b, "") for a, b in spans]
 
 
-# --- 5. whitespace -------------------------------------------------------------
+# --- 6. whitespace -------------------------------------------------------------
 _SPACE = " \t\u3000"
 _HEADING_START = re.compile(
-    r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9０-９]+[.．、](?![0-9０-９])|[（(][0-9０-９]+[）)]"
+    r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、](?![0-9])|[（(][0-9]+[）)]"
     r"|第[一二三四五六七八九十]+[部章节]分?|[一二三四五六七八九十]+是"
 )
 _BARE_MARKER = re.compile(f"(?:{_HEADING_START.pattern})")
@@ -150,7 +170,7 @@ _SENTENCE_END = "。！？：；!?:;…”’」』）)"
 _CLOSING = "。，、；：！？）》”’」』"
 _OPENING = "《（“‘「『"
 # "2023 年" → "2023年"; never between two digits, which may be two numbers.
-_DIGIT_SPACE = re.compile(r"(?<=[0-9０-９]) +(?=[年月日])")
+_DIGIT_SPACE = re.compile(r"(?<=[0-9]) +(?=[年月日])")
 
 
 def _is_blank_separated(text: str) -> bool:
@@ -216,7 +236,7 @@ def _is_stray(text: str, para_start: int, prev_end: int, next_start: int, lone_b
     return not heading and not _HEADING_START.match(text, next_start)
 
 
-# --- 6. half-width punctuation inside Chinese prose -------------------------
+# --- 7. half-width punctuation inside Chinese prose -------------------------
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # After a number too (90%,其中), but never inside one (1,000).
 _HALF_PUNCT = re.compile(rf"[,;:?!](?:(?<=[{HAN}”）》].)(?=[{HAN}“（《\n]|$)|(?<=[0-9%].)(?=[{HAN}“《]))", re.M)
@@ -228,14 +248,14 @@ def _punctuation(text: str, found: dict) -> list[Edit]:
     return edits
 
 
-# --- 7. document head: title, occasion, speaker, source, date -----------------
+# --- 8. document head: title, occasion, speaker, source, date -----------------
 # "label：value" fields of an info line: 发布时间：2026-02-03 09:02 来源：临河日报 作者：…
 _FIELD_KEY = {"来源": "source", "来自": "source", "出处": "source", "信息来源": "source", "稿源": "source",
               "作者": "author"}
 _SUBTITLE = re.compile(r"^(?:——|--|—)\s*(.+)$")
 # An occasion line without the dash: "1957年6月26日在第一届全国人民代表大会第四次会议上".
 _OCCASION = re.compile(r"^[（(]?(\S{6,16}日在\S{4,40}(?:会议|大会)上)[）)]?$")
-_NUM = "[0-9０-９]{1,4}|[一二三四五六七八九十〇零○]{1,4}"
+_NUM = "[0-9]{1,4}|[一二三四五六七八九十〇零○]{1,4}"
 _DATE = re.compile(rf"({_NUM})\s*[年\-/.]\s*({_NUM})\s*[月\-/.]\s*(?:({_NUM})\s*日?)?")
 _TIME = re.compile(r"(?<![0-9])([0-2]?[0-9])[:：]([0-5][0-9])(?::[0-5][0-9])?")
 _OFFICE = ("总理|副总理|主席|副主席|委员长|省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|局长|部长|厅长"
@@ -251,10 +271,10 @@ HEAD_LINES = 10
 
 def iso_date(text: str) -> str:
     """The first date of `text` as YYYY-MM-DD (YYYY-MM without a day), or ""."""
-    from ..numerals import FULLWIDTH, parse_int
+    from ..numerals import parse_int
 
     for m in _DATE.finditer(text):
-        y, mo, d = (parse_int(g.translate(FULLWIDTH)) if g and not g.isascii() else (int(g) if g else None)
+        y, mo, d = (parse_int(g) if g and not g.isascii() else (int(g) if g else None)
                     for g in m.groups())
         if y and 1900 <= y <= 2200 and mo and 1 <= mo <= 12:
             return f"{y:04d}-{mo:02d}-{d:02d}" if d and 1 <= d <= 31 else f"{y:04d}-{mo:02d}"
@@ -334,6 +354,7 @@ STEPS: tuple[Step, ...] = (
     Step("invisible", _invisible, "line ends normalized, zero-width characters removed"),
     Step("pinyin", _pinyin, "pinyin annotations removed (相關(guān) → 相關)"),
     Step("simplified", _t2s, "Traditional characters converted to Simplified (OpenCC t2s)"),
+    Step("digits", _digits, "full-width digits made ASCII (２０２５ → 2025)", "digits_changed"),
     Step("chrome", _chrome, "site chrome removed (header widgets, related-article footers)"),
     Step("whitespace", _whitespace, "indentation, blank lines and stray line breaks normalized"),
     Step("punctuation", _punctuation, "half-width punctuation between Chinese characters made full-width"),
@@ -341,5 +362,5 @@ STEPS: tuple[Step, ...] = (
 )
 
 # textacy-style plain functions
-normalize_invisible, remove_pinyin, convert_to_simplified, remove_chrome, normalize_whitespace, \
+normalize_invisible, remove_pinyin, convert_to_simplified, normalize_digits, remove_chrome, normalize_whitespace, \
     normalize_punctuation, read_head = STEPS
