@@ -74,7 +74,9 @@ _TITLE_END = re.compile(r"(?:报告|总结|要点|讲话|规划|纲要|计划|�
                         r"[（(][^）)]{1,6}[）)]$|(?:报告|总结|要点|讲话|规划|纲要|计划|决议|意见|方案|通知|公报|致辞|发言|汇报)$")
 # A page number of a printed document copied as text: "— 3 —", "- 12 -", "第3页 共12页"
 # (a bare number may be a table's value).
-_PAGE_NUMBER = re.compile(r"^[-–—－~～]+\s*\d{1,3}\s*[-–—－~～]+$|^第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$")
+_PAGE_NUMBER = r"(?:[-–—－~～]+[ \t\u3000]*\d{1,3}[ \t\u3000]*[-–—－~～]+|第[ \t\u3000]*\d{1,3}[ \t\u3000]*页(?:[ \t\u3000]*[,，/]?[ \t\u3000]*共[ \t\u3000]*\d{1,3}[ \t\u3000]*页)?)"
+_PAGE_NUMBER_LINE = re.compile(rf"[ \t\u3000]*{_PAGE_NUMBER}[ \t\u3000]*$")
+PAGE_NUMBER_MAX = 20      # a page number line is no longer than this
 # A download link: a file name with its extension, perhaps its size.
 _FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|pptx?)\s*(?:[（(\[]?\s*\d+(?:\.\d+)?\s*[KMG]B?\s*[）)\]]?)?$",
                         re.I)
@@ -289,9 +291,10 @@ def _page_lines(lines: list[str], first: int, last: int) -> list[int]:
     """Page numbers inside the body (— 3 —) and the running head next to one: a
     short line without sentence punctuation that the text had before."""
     out = []
-    for i in range(max(first, 0), min(last + 1, len(lines))):
-        s = lines[i].strip(_SPACE)
-        if not s or s[0] not in "-–—－~～第" or not _PAGE_NUMBER.match(s):
+    # the short lines only: a report's lines are paragraphs, so few are short
+    short = [i for i in range(max(first, 0), min(last + 1, len(lines))) if len(lines[i]) <= PAGE_NUMBER_MAX]
+    for i in short:
+        if not _PAGE_NUMBER_LINE.match(lines[i]):
             continue
         out.append(i)
         for j in (i - 1, i + 1):

@@ -134,18 +134,24 @@ def _count_changed(a: str, b: str) -> int:
 # character for one: the offsets stay the identity. A full-width point between
 # digits becomes "."; other full-width punctuation (，％) is the author's, and so
 # are full-width letters (二Ｏ二五年 writes its zero with one).
-_WIDE = re.compile("[０-９]")
-_NARROW = str.maketrans("０１２３４５６７８９", "0123456789")
-_WIDE_POINT = re.compile("(?<=[0-9])．(?=[0-9])")
+_WIDE_NUMBER = re.compile("[０-９](?:[０-９]|．(?=[０-９]))*")
+_NARROW = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
 def _digits(text: str, found: dict) -> str:
-    if not _WIDE.search(text):
+    changed = 0
+    if not any(d in text for d in "０１２３４５６７８９"):   # ten fast scans beat one regex scan
         found["digits_changed"] = 0
         return text
-    narrow = _WIDE_POINT.sub(".", text.translate(_NARROW))
-    found["digits_changed"] = _count_changed(text, narrow)
-    return narrow
+
+    def narrow(m: re.Match) -> str:   # the numbers only: translating a whole report costs more
+        nonlocal changed
+        changed += len(m.group())
+        return m.group().translate(_NARROW)
+
+    out = _WIDE_NUMBER.sub(narrow, text)
+    found["digits_changed"] = changed
+    return out
 
 
 # --- 5. site chrome: page furniture around the body ---------------------------
