@@ -32,6 +32,15 @@ def seed_report():
     return effanalysis.load(SEED)
 
 
+@pytest.fixture
+def english():
+    """Sections and sentences built in this test speak English (the page's language is a process-wide
+    setting; both languages are tested in test_i18n.py)."""
+    from effanalysis import i18n
+
+    i18n.use("en")
+
+
 @pytest.fixture(scope="session")
 def corpus_rows() -> list[dict]:
     with open(CORPUS, encoding="utf-8") as fh:

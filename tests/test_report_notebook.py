@@ -49,12 +49,8 @@ def _report(name: str):
     return effanalysis.load(source, doc)
 
 
-@pytest.fixture(autouse=True)
-def english():
-    """Sections built in this process speak English here (the pages' language is tested in test_i18n.py)."""
-    from effanalysis import i18n
-
-    i18n.use("en")
+# Sections built in this process speak English here (the pages' language is tested in test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture(scope="module", params=list(DOCS))
@@ -250,46 +246,6 @@ def test_hostile_report_and_title_stay_text():
     assert facts["claims"]["claims"] >= 3   # the claims around the markup are still found
 
 
-# --- workbook helpers on their own (no kernel) ------------------------------------------------------
-def test_text_html_marks_claims_and_escapes(seed_report):
-    text, marks = workbook.text_html(seed_report, seed_report.claims)
-    assert marks == len(seed_report.claims)
-    heads = re.findall(r'<p class="heading" id="text-(\d+)">([^<]*)', text)
-    assert [int(h) for h, _ in heads] == seed_report.sections["start"].tolist()
-    assert all(t.startswith(label) for (_, t), label in zip(heads, seed_report.sections["label"]))
-    # Nothing lost: stripping the markup gives back the text, paragraph by paragraph.
-    plain = re.sub(r"<[^>]+>", "", text)
-    import html as _html
-    assert _html.unescape(plain).replace("\n", "") == seed_report.text.replace("\n", "")
-
-
-def test_text_html_skips_overlapping_and_line_crossing_claims():
-    report = effanalysis.Report.from_text("第一行有<b>100件</b>\n第二行200家。\n", doc="t")
-    t = report.text
-    a, b = t.index("100件"), t.index("200家")
-    claims = pd.DataFrame({"start": [a, a + 1, a + 2, b], "end": [a + 4, a + 3, b + 2, b + 4],
-                           "surface": ["100件", "00", "crosses", "200家"], "kind": "count", "norm_value": 1.0,
-                           "unit": "件", "subject": "<i>x</i>"})
-    html, marks = workbook.text_html(report, claims)
-    assert marks == 2 and "&lt;b&gt;" in html and "<b>" not in html
-    assert 'title="count: 1.0 件 · &lt;i&gt;x&lt;/i&gt;"' in html
-
-
-def test_table_escapes_every_cell_and_link():
-    frame = pd.DataFrame({"a": ['<script>alert(1)</script>', None], "b": [1e4, 0.5]})
-    out = workbook.table(frame, links={"a": lambda r: '#x" onclick="alert(2)'})
-    assert "<script>" not in out and "&lt;script&gt;" in out
-    assert 'href="#x&quot; onclick=&quot;alert(2)"' in out
-    assert '<td class="num">10,000</td>' in out and '<td class="none">—</td>' in out
-
-
-def test_cleaning_sentence_says_what_was_done(seed_report, corpus_reports):
-    assert workbook.cleaning_sentence(seed_report) == (
-        f"Cleaning removed 140 pinyin annotations, converted {seed_report.meta['converted_chars']:,} Traditional "
-        "characters to Simplified, dropped 2 lines of site chrome and set aside a list of 10 related articles.")
-    assert "pinyin" not in workbook.cleaning_sentence(corpus_reports[0])
-
-
 def test_the_notebook_also_runs_under_papermill(tmp_path):
     """Analysts and CI may run the notebook with papermill itself: same facts as through render."""
     import papermill
@@ -316,22 +272,3 @@ def test_the_notebook_also_runs_under_papermill(tmp_path):
     assert len(facts["language"]["keywords"]) == min(5, len(ours["language"]["keywords"]))
 
 
-def test_sentences_for_a_report_without_headings_claims_or_date():
-    report = effanalysis.Report.from_text("测试报告\n这是一个没有数字的测试。\n", doc="tiny")
-    assert workbook.structure_sentences(report) == ["No numbered headings were found: the report is one block of "
-                                                    f"{len(report.sentences)} sentences."]
-    assert workbook.claims_sentences(report.claims, None, report) == ["No quantitative claims were found in this report."]
-    assert workbook.era_sentence({"from": 1945, "to": 2026, "evidence": ["no dated formulation is used"]}) == \
-        "Its wording does not narrow down when it was written."
-    assert workbook.era_sentence({"from": 2003, "to": 2012, "likely_from": 2007, "likely_to": 2012,
-                                  "evidence": ["科学发展观"]}) == "Its formulations date it to 2007–2012 (at the widest 2003–2012)."
-    assert workbook.era_sentence({"from": 1979, "to": None, "evidence": ["调整"]}) == "Its formulations date it to 1979 or later."
-
-
-def test_structure_sentences_when_the_items_stand_in_the_preamble():
-    # Lead sentences before the first heading belong to the preamble, section "0".
-    text = ("测试报告\n各位代表：\n经济稳定增长。全年增长5%。\n就业形势良好。新增就业100万人。\n"
-            "一、工作回顾\n这一年工作很多。\n二、今年任务\n今年任务繁重。\n")
-    report = effanalysis.Report.from_text(text, doc="preamble-leads")
-    assert set(report.outline.items["section"]) == {"0"}
-    assert "The preamble carries 2 lead sentences." in workbook.structure_sentences(report)

@@ -10,7 +10,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 
-from effanalysis.workbook import csv_bytes, xlsx_bytes
+from effanalysis.workbook.downloads import csv_bytes, xlsx_bytes
 
 
 def _read(data: bytes) -> dict[str, pd.DataFrame]:

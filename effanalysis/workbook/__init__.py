@@ -1,0 +1,40 @@
+"""What the report notebook shows: one function per section, each returning HTML.
+
+Every section opens with sentences computed from *this* report, then tables and
+charts. All report text is escaped here, before it becomes HTML: tables, the
+highlighted text, titles, tooltips. A `Section` also carries the facts it
+states; displaying it records them in the notebook's output (mimetype
+RECORD_MIME), where tests read them and the page export drops them.
+
+One module per section (overview, structure, claims, targets, language, text,
+downloads), each with its sentences; `blocks` holds what they share. The section
+functions are imported here, so `wb.overview` is the function (the module of the
+same name is `effanalysis.workbook.overview` in `from … import`).
+"""
+from __future__ import annotations
+
+from .. import i18n
+from ..escape import esc
+from .blocks import RECORD_MIME, Section, figure, heading, is_year_column, lede, muted, table
+from .claims import CLAIM_SHOWN, claims_section, claims_sentences
+from .downloads import XLSX, csv_bytes, data_link, downloads, xlsx_bytes
+from .language import language, language_sentences
+from .optional import audit_of, claims_of, profile_of, warm_up
+from .overview import cleaning_sentence, display_title, era_sentence, overview
+from .structure import outline_html, structure, structure_sentences
+from .targets import targets_section
+from .text import text_html, text_section
+
+
+# --- the page's language ---------------------------------------------------------------------------
+def page_language(lang: str | None, report=None) -> str:
+    """Set the language of the sections that follow: `lang` ("zh" | "en"), or with None
+    Chinese for a Chinese document and English otherwise. Returns it."""
+    return i18n.use(lang, report.text if report is not None else "")
+
+
+__all__ = ["RECORD_MIME", "Section", "esc", "figure", "heading", "is_year_column", "lede", "muted", "table",
+           "CLAIM_SHOWN", "claims_section", "claims_sentences", "XLSX", "csv_bytes", "data_link", "downloads",
+           "xlsx_bytes", "language", "language_sentences", "audit_of", "claims_of", "profile_of", "warm_up",
+           "cleaning_sentence", "display_title", "era_sentence", "overview", "outline_html", "structure",
+           "structure_sentences", "targets_section", "text_html", "text_section", "page_language"]

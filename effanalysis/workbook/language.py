@@ -1,0 +1,83 @@
+"""4. Language: keywords, names, dated formulations, mechanisms; substance and formula by section."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import handover, i18n, measures
+from ..handover import section
+from ..i18n import _, ngettext
+from .blocks import Section, _n, figure, heading, lede, table
+from .optional import _missing, profile_of
+
+def language_sentences(p) -> list[str]:
+    out = []
+    if len(p.keywords):
+        out.append(_("Its vocabulary is dominated by {terms}.").format(terms="、".join(p.keywords["term"].head(5))))
+    names = []
+    if len(p.people):
+        n = len(p.people)
+        names.append(ngettext("{n} person ({names})", "{n} people ({names})", n).format(
+            n=_n(n), names="、".join(p.people["name"].head(3))))
+    if len(p.organizations):
+        n = len(p.organizations)
+        names.append(ngettext("{n} organisation", "{n} organisations", n).format(n=_n(n)))
+    if len(p.media):
+        n = len(p.media)
+        names.append(ngettext("{n} media title", "{n} media titles", n).format(n=_n(n)))
+    if names:
+        out.append(_("It names {things}.").format(things=i18n.join(names)))
+    if len(p.slogans):
+        out.append(_("Dated formulations: {terms}.").format(terms="、".join(p.slogans["term"].head(4))))
+    if len(p.mechanisms):
+        n = len(p.mechanisms)
+        out.append(ngettext("It lists {n} institutional mechanism.", "It lists {n} institutional mechanisms.", n).format(
+            n=_n(n)))
+    return out or [_("The language profile found nothing to report.")]
+
+
+@section
+def language(report, top_n: int = 20) -> Section:
+    from .. import plots
+
+    p = profile_of(report)
+    if p is None:
+        return _missing("language", _("The language profile is not part of this version of effanalysis."))
+    parts = [lede(*language_sentences(p))]
+    if len(p.keywords):
+        kw = p.keywords.head(top_n)
+        handover.frame(p.keywords, "keywords")
+        n = len(kw)
+        parts.append(figure(plots.barh(kw["term"], kw["weight"],
+                                       ngettext("The top keyword (TF-IDF weight)", "Top {n} keywords (TF-IDF weight)",
+                                                n).format(n=_n(n))),
+                            _("Bar chart of the top keywords"), vector=True))
+        parts.append(measures.explain("keyword_weight", reference_point=False))
+    people = p.people.rename(columns={"title": "position"}) if len(p.people) else p.people
+    for frame, label, cols in ((people, _("People"), ["name", "position", "count"]),
+                               (p.organizations, _("Organisations"), ["name", "count"]),
+                               (p.media, _("Media"), ["name", "count"]),
+                               (p.campaigns, _("Campaigns"), ["name", "count"]),
+                               (p.slogans, _("Formulations and their years"), ["term", "count", "first_year", "last_year"]),
+                               (p.mechanisms, _("Mechanisms"), ["name", "frequency", "count"])):
+        parts += [heading(label), table(frame, cols, max_rows=top_n)]
+    secs = p.sections
+    if len(secs):
+        parts.append(heading(_("Substance and formula by section")))
+        scores = measures.document_scores(report)
+        parts += [measures.explain(m, scores[m]) for m in ("concreteness", "boilerplate_density")]
+        cols = [c for c in ("concreteness", "boilerplate_density") if c in secs]
+        if cols:
+            parts.append(figure(plots.section_scores(secs, cols, _("Concreteness and boilerplate density")),
+                                _("Grouped bar chart of concreteness and boilerplate density by section"), vector=True))
+        parts.append(table(secs, ["section", "title", "chars", "sentences", "concreteness",
+                                  "boilerplate_density", "readability", "template"]))
+    if getattr(p, "readability", None):
+        parts += [heading(_("Readability")), measures.explain("readability", p.readability.get("value")),
+                  table(pd.DataFrame([{"measure": k, "value": v} for k, v in p.readability.items()]))]
+    parts.append(measures.method_note("language"))
+    facts = {"keywords": p.keywords["term"].head(top_n).tolist() if len(p.keywords) else [],
+             "people": p.people["name"].tolist() if len(p.people) else [],
+             "media": p.media["name"].tolist() if len(p.media) else [],
+             "slogans": p.slogans["term"].tolist() if len(p.slogans) else [],
+             "mechanisms": p.mechanisms["name"].tolist() if len(p.mechanisms) else []}
+    return Section("language", "".join(parts), facts)
