@@ -72,7 +72,7 @@ structure
 # What does the report state in numbers, and do its figures hold together? `wb.claims_section(report)` shows `report.claims` (one row per figure) and `report.audit` (implied baselines, part/whole checks, warnings).
 
 # %%
-claims = wb.claims_section(report, top_n=top_n)
+claims = wb.claims_section(report)
 claims
 
 # %% [markdown]

@@ -11,4 +11,4 @@ pytestmark = pytest.mark.usefixtures("english")   # the sentences in English (bo
 
 def test_claims_sentences_for_a_report_without_claims():
     report = effanalysis.Report.from_text("测试报告\n这是一个没有数字的测试。\n", doc="tiny")
-    assert claims_sentences(report.claims, None, report) == ["No quantitative claims were found in this report."]
+    assert claims_sentences(report.claims, report.audit, report) == ["No quantitative claims were found in this report."]

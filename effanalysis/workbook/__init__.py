@@ -13,13 +13,12 @@ same name is `effanalysis.workbook.overview` in `from … import`).
 """
 from __future__ import annotations
 
-from .. import i18n
+from .. import i18n, measures
 from ..escape import esc
 from .blocks import RECORD_MIME, Section, figure, heading, is_year_column, lede, muted, table
 from .claims import CLAIM_SHOWN, claims_section, claims_sentences
 from .downloads import XLSX, csv_bytes, data_link, downloads, xlsx_bytes
 from .language import language, language_sentences
-from .optional import audit_of, claims_of, profile_of, warm_up
 from .overview import cleaning_sentence, display_title, era_sentence, overview
 from .structure import outline_html, structure, structure_sentences
 from .targets import targets_section
@@ -33,8 +32,28 @@ def page_language(lang: str | None, report=None) -> str:
     return i18n.use(lang, report.text if report is not None else "")
 
 
+def warm_up() -> None:
+    """Load what the sections load on first use, in the order the report notebook
+    needs it (the renderer runs this in a background thread of the kernel, see
+    effanalysis.warmup): the language profile with the segmenter's dictionary and
+    word table, the charts (matplotlib), the claims and the audit."""
+    from ..language import segment, vocab
+
+    segment.tokenizer()
+    vocab.vocabulary()
+    from .. import plots  # noqa: F401
+    import xlsxwriter  # noqa: F401  (the downloads)
+    # The page's words: both catalogs, Babel's locale data (the first number it formats
+    # loads them, 0.06 s) and the measures' corpus reference.
+    for lang in i18n.LANGS:
+        i18n.translations(lang)
+        i18n.num(1234.5, lang=lang)
+    measures.reference()
+    from ..metrics import audit, claims  # noqa: F401
+
+
 __all__ = ["RECORD_MIME", "Section", "esc", "figure", "heading", "is_year_column", "lede", "muted", "table",
            "CLAIM_SHOWN", "claims_section", "claims_sentences", "XLSX", "csv_bytes", "data_link", "downloads",
-           "xlsx_bytes", "language", "language_sentences", "audit_of", "claims_of", "profile_of", "warm_up",
+           "xlsx_bytes", "language", "language_sentences", "warm_up",
            "cleaning_sentence", "display_title", "era_sentence", "overview", "outline_html", "structure",
            "structure_sentences", "targets_section", "text_html", "text_section", "page_language"]

@@ -7,7 +7,6 @@ from .. import handover, i18n, labels, measures
 from ..handover import section
 from ..i18n import _, ngettext
 from .blocks import Section, _n, figure, heading, lede, muted, table
-from .optional import _missing, audit_of, claims_of
 
 CLAIM_SHOWN = ["surface", "kind", "subject", "norm_value", "unit", "qualifier", "low", "high", "relation"]
 
@@ -18,7 +17,7 @@ def _section_names(report) -> dict:
     return names
 
 
-def claims_sentences(claims: pd.DataFrame, audit: pd.DataFrame | None, report) -> list[str]:
+def claims_sentences(claims: pd.DataFrame, audit: pd.DataFrame, report) -> list[str]:
     if len(claims) == 0:
         return [_("No quantitative claims were found in this report.")]
     kinds = claims["kind"].value_counts()
@@ -36,7 +35,7 @@ def claims_sentences(claims: pd.DataFrame, audit: pd.DataFrame | None, report) -
         out.append(ngettext("{n} claim is approximate or open-ended (e.g. {example}).",
                             "{n} claims are approximate or open-ended (e.g. {example}).", len(approx)).format(
             n=_n(len(approx)), example=approx["surface"].iloc[0]))
-    if audit is not None and len(audit):
+    if len(audit):
         warn = int((audit["status"] == "warn").sum())
         out.append(ngettext("The audit derived {n} check.", "The audit derived {n} checks.", len(audit)).format(
             n=_n(len(audit))))
@@ -47,13 +46,10 @@ def claims_sentences(claims: pd.DataFrame, audit: pd.DataFrame | None, report) -
 
 
 @section
-def claims_section(report, top_n: int = 20) -> Section:
+def claims_section(report) -> Section:
     from .. import plots
 
-    claims = claims_of(report)
-    if claims is None:
-        return _missing("claims", _("Claim extraction is not part of this version of effanalysis."))
-    audit = audit_of(report)
+    claims, audit = report.claims, report.audit
     names = _section_names(report)
     handover.frame(claims, "claims")   # the whole tables first, then the parts the page shows
     handover.frame(audit, "audit")
@@ -72,20 +68,18 @@ def claims_section(report, top_n: int = 20) -> Section:
                           section=names.get(sec, sec), n=_n(len(group))), 4),
                       table(group.reset_index(), CLAIM_SHOWN, links={"surface": lambda r: f"#claim-{r['index']}"},
                             sortable=True)]
-    if audit is not None:
-        parts += [heading(_("Audit")), measures.explain("audit_status", reference_point=False)]
-        if len(audit):
-            shown = audit.copy()
-            shown["status"] = shown["status"].map(lambda s: _("⚠ warn") if s == "warn" else _("ok"))
-            shown["message"] = shown["message"].map(labels.audit_message)
-            parts.append(table(shown, ["status", "check", "subject", "value", "unit", "message", "rows", "evidence"],
-                               links={"rows": lambda r: f"#claim-{str(r['rows']).split(',')[0].strip()}"},
-                               sortable=True))
-        else:
-            parts.append(muted(_("(no checks apply)")))
+    parts += [heading(_("Audit")), measures.explain("audit_status", reference_point=False)]
+    if len(audit):
+        shown = audit.copy()
+        shown["status"] = shown["status"].map(lambda s: _("⚠ warn") if s == "warn" else _("ok"))
+        shown["message"] = shown["message"].map(labels.audit_message)
+        parts.append(table(shown, ["status", "check", "subject", "value", "unit", "message", "rows", "evidence"],
+                           links={"rows": lambda r: f"#claim-{str(r['rows']).split(',')[0].strip()}"},
+                           sortable=True))
+    else:
+        parts.append(muted(_("(no checks apply)")))
     parts.append(measures.method_note("claims"))
     facts = {"claims": len(claims), "kinds": claims["kind"].value_counts().to_dict() if len(claims) else {},
              "surfaces": claims["surface"].tolist(),
-             "audit": 0 if audit is None else len(audit),
-             "audit_warn": 0 if audit is None or not len(audit) else int((audit["status"] == "warn").sum())}
+             "audit": len(audit), "audit_warn": int((audit["status"] == "warn").sum())}
     return Section("claims", "".join(parts), facts)

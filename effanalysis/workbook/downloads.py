@@ -12,7 +12,6 @@ from ..escape import esc
 from ..handover import section
 from ..i18n import _, ngettext
 from .blocks import Section, _n, lede
-from .optional import audit_of, claims_of
 
 def data_link(data: bytes, mime: str, filename: str, label: str) -> str:
     b64 = base64.b64encode(data).decode("ascii")
@@ -56,20 +55,18 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
 
 @section
 def downloads(report) -> Section:
-    claims, audit = claims_of(report), audit_of(report)
-    tables = {k: v for k, v in (("claims", claims), ("audit", audit)) if v is not None}
+    tables = {"claims": report.claims, "audit": report.audit}
     # The file and sheet names in the page's language (量化表述.csv); the columns keep their names.
     names = {"claims": _("claims"), "audit": _("audit")}
     links = [data_link(csv_bytes(v), "text/csv", f"{report.slug}-{names[k]}.csv",
                        ngettext("{name}.csv ({n} row)", "{name}.csv ({n} rows)", len(v)).format(
                            name=names[k], n=_n(len(v))))
              for k, v in tables.items()]
-    if tables:
-        links.append(data_link(xlsx_bytes({names[k]: v for k, v in tables.items()}), XLSX, f"{report.slug}.xlsx",
-                               _("all tables as .xlsx")))
+    links.append(data_link(xlsx_bytes({names[k]: v for k, v in tables.items()}), XLSX, f"{report.slug}.xlsx",
+                           _("all tables as .xlsx")))
     links.append(data_link(report.text.encode("utf-8"), "text/plain", f"{report.slug}.txt", _("cleaned text (.txt)")))
     first = _("Everything below is embedded in this page: the downloads work offline, from the HTML file alone.")
     return Section("downloads", lede(first) + '<p class="downloads">' + "".join(links) + "</p>"
                    + measures.method_note("downloads"),
-                   {"downloads": [k for k in tables] + ["text"],
+                   {"downloads": [*tables, "text"],
                     "rows": {k: len(v) for k, v in tables.items()}})

@@ -7,7 +7,6 @@ from .. import handover, i18n, measures
 from ..handover import section
 from ..i18n import _, ngettext
 from .blocks import Section, _n, figure, heading, lede, table
-from .optional import _missing, profile_of
 
 def language_sentences(p) -> list[str]:
     out = []
@@ -39,9 +38,7 @@ def language_sentences(p) -> list[str]:
 def language(report, top_n: int = 20) -> Section:
     from .. import plots
 
-    p = profile_of(report)
-    if p is None:
-        return _missing("language", _("The language profile is not part of this version of effanalysis."))
+    p = report.profile()
     parts = [lede(*language_sentences(p))]
     if len(p.keywords):
         kw = p.keywords.head(top_n)

@@ -9,7 +9,6 @@ from .. import i18n, labels, measures
 from ..handover import section
 from ..i18n import _, ngettext
 from .blocks import Section, _n, heading, lede, muted, table
-from .optional import profile_of
 
 def display_title(report, title: str | None = None) -> str:
     return title or report.title
@@ -66,8 +65,7 @@ def era_sentence(era: dict | None) -> str:
 def overview(report, title: str | None = None) -> Section:
     raw_chars = int(report.cleaning_log["chars_before"].iloc[0]) if len(report.cleaning_log) else len(report.original)
     chars = len(report.text)
-    profile = profile_of(report)
-    era = getattr(profile, "era", None) if profile is not None else None
+    era = report.profile().era
     first = _("“{title}” runs to {chars} characters after cleaning ({raw} as read from the {format} file).").format(
         title=display_title(report, title), chars=_n(chars), raw=_n(raw_chars),
         format=report.meta.get("format") or "?")

@@ -8,7 +8,6 @@ from ..escape import esc
 from ..handover import section
 from ..i18n import _, ngettext
 from .blocks import Section, _n, lede, muted
-from .optional import claims_of
 
 def _spans(claims: pd.DataFrame | None) -> list[tuple[int, int, int, str]]:
     """Non-overlapping claim spans (start, end, row, tooltip), in text order."""
@@ -57,7 +56,7 @@ def text_html(report, claims: pd.DataFrame | None = None) -> tuple[str, int]:
 
 @section
 def text_section(report, show_text: bool = True) -> Section:
-    claims = claims_of(report)
+    claims = report.claims
     if not show_text:
         return Section("text", muted(_("(the full text is left out: show_text=False)")), {"marks": 0})
     body, marks = text_html(report, claims)
