@@ -4,17 +4,18 @@
     explore(report)            # one Report
     explore(reports)           # several (a corpus): a document chooser appears
 
-In JupyterLab (a kernel that a Jupyter server started for a notebook) this shows ipywidgets: a
-document chooser, a kind filter and a text filter above the claims table. Everywhere else —
+In JupyterLab (a kernel that a Jupyter server started for a notebook, as handover.in_jupyterlab
+tells) this shows ipywidgets: a document chooser, a kind filter and a text filter above the claims
+table. Everywhere else —
 papermill, nbclient, the HTML export — it returns the default view as a plain DataFrame: no widget,
 no random model ids, the same output on every run, and the exported page shows a table, never a
 broken widget. `interactive=True/False` forces either; EFFANALYSIS_STATIC=1 forces the static view.
 """
 from __future__ import annotations
 
-import os
-
 import pandas as pd
+
+from .handover import in_jupyterlab
 
 ALL = "(all)"
 COLUMNS = ["doc", "section", "surface", "subject", "kind", "norm_value", "unit", "qualifier",
@@ -62,23 +63,11 @@ def default_view(claims: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     return filter_claims(claims, doc=next(iter(labels), None))
 
 
-def widgets_available() -> bool:
-    """True in a kernel that a Jupyter server started for a notebook (it names the session), with
-    ipywidgets installed, unless EFFANALYSIS_STATIC is set; False under papermill and nbclient."""
-    if os.environ.get("EFFANALYSIS_STATIC") or not os.environ.get("JPY_SESSION_NAME"):
-        return False
-    try:
-        import ipywidgets  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def explore(reports, *, interactive: bool | None = None, static_view: bool = True):
     """A claims explorer (see the module docstring); the static default view outside JupyterLab,
     or nothing there with `static_view=False` (for a page that already shows the claims)."""
     claims, labels = claims_of(reports)
-    if not (widgets_available() if interactive is None else interactive):
+    if not (in_jupyterlab() if interactive is None else interactive):
         return default_view(claims, labels) if static_view else None
     return claims_explorer(claims, labels)
 
@@ -121,4 +110,4 @@ def claims_explorer(claims: pd.DataFrame, labels: dict[str, str]):
     return box
 
 
-__all__ = ["explore", "filter_claims", "claims_of", "default_view", "widgets_available", "ALL"]
+__all__ = ["explore", "filter_claims", "claims_of", "default_view", "ALL"]

@@ -7,8 +7,8 @@ In JupyterLab a section then shows its HTML followed by those frames (styled
 DataFrames) and figures as native outputs, so the next cell can filter
 `claims.frames[...]` or restyle `claims.figures[...]`. Under papermill and nbclient
 (the page) it stays one HTML output: the exported page keeps its look, and a render
-pays nothing for outputs the page would drop. JupyterLab is told apart as
-effanalysis.explore does: a kernel a Jupyter server started names its session.
+pays nothing for outputs the page would drop. JupyterLab is told apart (here, and for
+effanalysis.explore's widgets) by the session a Jupyter server names for the kernel it starts.
 """
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from effanalysis import explore as ex
+from effanalysis.handover import in_jupyterlab
 
 CLAIMS = pd.DataFrame({
     "doc": ["a", "a", "a", "b"],
@@ -67,12 +68,12 @@ def test_static_view_can_be_nothing_for_pages_that_show_the_claims(outside_jupyt
 
 def test_static_view_is_forced_by_the_environment(inside_jupyterlab, monkeypatch):
     monkeypatch.setenv("EFFANALYSIS_STATIC", "1")
-    assert not ex.widgets_available()
+    assert not in_jupyterlab()
     assert isinstance(ex.explore(REPORTS), pd.DataFrame)
 
 
 def test_widget_in_jupyterlab_filters_the_table(inside_jupyterlab):
-    assert ex.widgets_available()
+    assert in_jupyterlab()
     box = ex.explore(REPORTS)
     assert box.count.value == "3 claim(s)" and "近万人" in box.table.value
     assert [label for label, _ in box.doc.options] == ["效能建设自查报告 (a)", "b"]
