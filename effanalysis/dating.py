@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .i18n import N_
+from .message import Message
 from .numerals import parse_int
 
 _CN = "一二三四五六七八九十"
@@ -91,12 +93,21 @@ class Evidence:
     surface: str      # what the text says
     start: int = -1   # where it says it (-1: metadata)
 
-    def describe(self) -> str:
-        what = {"meta_date": "dated", "meta_year": "year given with the report", "date_line": "date line",
-                "session": "delivered to" if self.exact else "names", "heading": "part heading", "year_is": "states the current year", "plan": "names the plan period",
-                "reported_year": "reports on the year"}[self.kind]
-        return f"{what} {self.surface}: " + (f"written in {self.year}" if self.exact
-                                             else f"written in {self.year} or later")
+    def describe(self) -> Message:
+        """The evidence as one sentence (English as a str, translated on the pages)."""
+        return Message(_DESCRIBED[self.kind, self.exact], surface=self.surface, year=self.year)
+
+
+# Each kind of evidence as a whole sentence (exact: the year of the text; else a lower bound).
+_DESCRIBED = {("meta_date", True): N_("dated {surface}: written in {year}"),
+              ("meta_year", True): N_("year given with the report {surface}: written in {year}"),
+              ("date_line", True): N_("date line {surface}: written in {year}"),
+              ("session", True): N_("delivered to {surface}: written in {year}"),
+              ("session", False): N_("names {surface}: written in {year} or later"),
+              ("heading", True): N_("part heading {surface}: written in {year}"),
+              ("year_is", True): N_("states the current year {surface}: written in {year}"),
+              ("plan", False): N_("names the plan period {surface}: written in {year} or later"),
+              ("reported_year", False): N_("reports on the year {surface}: written in {year} or later")}
 
 
 def _date_lines(text: str, head: int = 15, tail: int = 6) -> list[Evidence]:

@@ -26,6 +26,7 @@ import re
 from pathlib import Path
 
 from .errors import InputError
+from .message import Message
 
 DOMAIN = "effanalysis"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -106,6 +107,14 @@ def NC_(context: str, message: str) -> tuple[str, str]:
 
 
 KEYWORDS = {"NC_": ((1, "c"), 2)}   # for extraction, beside Babel's defaults
+
+
+def translate(message):
+    """A Message (effanalysis.message: the audit's findings, the era's evidence) in the
+    current language, its parameters too where they are Messages; any other value as it is."""
+    if not isinstance(message, Message):
+        return message
+    return gettext(message.msgid).format(**{k: translate(v) for k, v in message.params.items()})
 
 
 # --- numbers, lists, dates ---------------------------------------------------------------------

@@ -111,42 +111,6 @@ def translate_column(frame, column: str, key: str | None = None):
 __all__ = ["HEADERS", "VALUES", "header", "value", "translate_column"]
 
 
-# --- the era's evidence (language/era.py, dating.py write it in English, for the command line too) --
-_YEAR = r"(?P<year>\d{4})"
-_DATING_WHAT = {"dated": N_("dated"), "year given with the report": N_("year given with the report"),
-                "date line": N_("date line"), "delivered to": N_("delivered to"), "names": N_("names"),
-                "part heading": N_("part heading"), "states the current year": N_("states the current year"),
-                "names the plan period": N_("names the plan period"), "reports on the year": N_("reports on the year")}
-
-
-def era_evidence(line: str) -> str:
-    """One line of the era's evidence in the page's language; a line of another form as it is."""
-    import re
-
-    def said(pattern: str):
-        return re.fullmatch(pattern, line)
-
-    if m := said(rf"(?P<term>.+) is used \(from {_YEAR}\): written in (?P=year) or later"):
-        return _("{term} is used (from {year}): written in {year} or later").format(**m.groupdict())
-    if line == "no dated formulation is used":
-        return _("no dated formulation is used")
-    if m := said(rf"none of (?P<terms>.+) is used \(from {_YEAR}\): written in (?P=year) or earlier"):
-        return _("none of {terms} is used (from {year}): written in {year} or earlier").format(**m.groupdict())
-    if m := said(rf"no later formulation bounds it: the lexicon lists formulations up to {_YEAR}"):
-        return _("no later formulation bounds it: the lexicon lists formulations up to {year}").format(**m.groupdict())
-    if m := said(rf"(?P<term>.+) was the standard wording from {_YEAR}"):
-        return _("{term} was the standard wording from {year}").format(**m.groupdict())
-    if m := said(rf"(?P<term>.+) was in active use until {_YEAR}"):
-        return _("{term} was in active use until {year}").format(**m.groupdict())
-    whats = "|".join(re.escape(w) for w in sorted(_DATING_WHAT, key=len, reverse=True))
-    if m := said(rf"(?P<what>{whats}) (?P<surface>.+): written in {_YEAR}(?P<later> or later)?"):
-        what, surface, year = _(_DATING_WHAT[m["what"]]), m["surface"], m["year"]
-        if m["later"]:
-            return _("{what} {surface}: written in {year} or later").format(what=what, surface=surface, year=year)
-        return _("{what} {surface}: written in {year}").format(what=what, surface=surface, year=year)
-    return line
-
-
 # --- targets and the ledger ----------------------------------------------------------------------
 FORMS = {"bound (at least)": N_("bound (at least)"), "bound (at most)": N_("bound (at most)"),
          "point with tolerance (左右)": N_("point with tolerance (左右)"), "interval": N_("interval"),
@@ -219,54 +183,3 @@ def side_by_side_cell(value):
     if m := re.fullmatch(r"(\d+) of (\d+)", value):
         return _("{n} of {total}").format(n=m[1], total=m[2])
     return value
-
-
-# --- the audit's messages (metrics/audit.py writes one English sentence per check) ---------------
-_WHERE = {"the whole": N_("the whole"), "the previous period": N_("the previous period"), "a whole": N_("a whole")}
-
-
-def _where(text: str) -> str:
-    return _(_WHERE[text]) if text in _WHERE else text
-
-
-def audit_message(line) -> str:
-    """An audit message in the page's language; a message of another form as it is."""
-    import re
-
-    if not isinstance(line, str):
-        return line
-
-    def said(pattern: str):
-        return re.fullmatch(pattern, line)
-
-    if m := said(r"(?P<base>.+?) is (?P<share>\S+) of (?P<where>.+?), which puts (?P=where) at about (?P<whole>.+)\."):
-        return _("{base} is {share} of {where}, which puts {where} at about {whole}.").format(
-            base=m["base"], share=m["share"], where=_where(m["where"]), whole=m["whole"])
-    if m := said(r"(?P<base>.+?) is (?P<dir>up|down) (?P<rate>\S+) on (?P<where>.+?), so (?P=where) was about "
-                 r"(?P<whole>.+)\."):
-        message = (_("{base} is up {rate} on {where}, so {where} was about {whole}.") if m["dir"] == "up" else
-                   _("{base} is down {rate} on {where}, so {where} was about {whole}."))
-        return message.format(base=m["base"], rate=m["rate"], where=_where(m["where"]), whole=m["whole"])
-    if m := said(r"The part (?P<part>.+) is larger than its whole (?P<whole>.+)\."):
-        return _("The part {part} is larger than its whole {whole}.").format(**m.groupdict())
-    if m := said(r"(?P<part>.+) of (?P<whole>.+) is (?P<ratio>[\d.,]+)% of the whole\."):
-        return _("{part} of {whole} is {ratio}% of the whole.").format(**m.groupdict())
-    if m := said(r"(?P<share>.+?) of (?P<plan>.+) means the plan was exceeded\."):
-        return _("{share} of {plan} means the plan was exceeded.").format(**m.groupdict())
-    if m := said(r"(?P<share>.+?) is a share of (?P<whole>.+) larger than the whole itself\."):
-        return _("{share} is a share of {whole} larger than the whole itself.").format(
-            share=m["share"], whole=_where(m["whole"]))
-    if m := said(r"(?P<subject>.+) is given as (?P<a>.+) and also as (?P<b>.+)\."):
-        return _("{subject} is given as {a} and also as {b}.").format(**m.groupdict())
-    if m := said(r"The outcome (?P<outcome>.+) for (?P<period>.+) (?P<v>met|missed) the target (?P<target>.+)\."):
-        message = (_("The outcome {outcome} for {period} met the target {target}.") if m["v"] == "met" else
-                   _("The outcome {outcome} for {period} missed the target {target}."))
-        return message.format(outcome=m["outcome"], period=m["period"], target=m["target"])
-    if m := said(r"From (?P<a>.+) to (?P<b>.+) is a change of (?P<change>[+-][\d.]+)(?P<pt>%| percentage points), "
-                 r"which (?P<v>agrees with|contradicts) the stated (?P<g>.+)\."):
-        change = m["change"] + ("%" if m["pt"] == "%" else _(" percentage points"))
-        message = (_("From {a} to {b} is a change of {change}, which agrees with the stated {stated}.")
-                   if m["v"] == "agrees with" else
-                   _("From {a} to {b} is a change of {change}, which contradicts the stated {stated}."))
-        return message.format(a=m["a"], b=m["b"], change=change, stated=m["g"])
-    return line

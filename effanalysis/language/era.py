@@ -25,6 +25,8 @@ from functools import lru_cache
 import pandas as pd
 
 from .. import dating
+from ..i18n import N_
+from ..message import Message
 from . import slogans
 
 
@@ -43,30 +45,32 @@ def estimate(found, text: str = "", meta: dict | None = None) -> dict:
     successor-absent bound the end is the year the lexicon was last reviewed, or a later year
     the text itself speaks from, and `open_end` says so."""
     rows = list(zip(found["term"], found["first_year"], found["last_year"], found["standard_year"], found["marker"]))
-    evidence: list[str] = []
+    evidence: list[Message] = []   # English as str (the command line), translated on the pages
     if rows:
         term, start = max(((r[0], int(r[1])) for r in rows), key=lambda r: r[1])
-        evidence.append(f"{term} is used (from {start}): written in {start} or later")
+        evidence.append(Message(N_("{term} is used (from {year}): written in {year} or later"), term=term, year=start))
     else:
         start = int(slogans.entries()["first_year"].min())
-        evidence.append("no dated formulation is used")
+        evidence.append(Message(N_("no dated formulation is used")))
     present = {r[4] for r in rows}
     end, open_end = slogans.reviewed(), True
     # Absence says something only about a text that recites formulations at all.
     for marker, first, terms in eras() if rows else ():
         if first > start and marker not in present:
             end, open_end = first, False
-            evidence.append(f"none of {'、'.join(terms[:4])} is used (from {end}): written in {end} or earlier")
+            evidence.append(Message(N_("none of {terms} is used (from {year}): written in {year} or earlier"),
+                                    terms="、".join(terms[:4]), year=end))
             break
     if open_end and rows:
-        evidence.append(f"no later formulation bounds it: the lexicon lists formulations up to {end}")
+        evidence.append(Message(N_("no later formulation bounds it: the lexicon lists formulations up to {year}"),
+                                year=end))
     likely_from, likely_to = start, end
     standard = [(r[0], int(r[3])) for r in rows if int(r[3]) <= end]
     if standard:
         term, year = max(standard, key=lambda r: r[1])
         if year > start:
             likely_from = year
-            evidence.append(f"{term} was the standard wording from {year}")
+            evidence.append(Message(N_("{term} was the standard wording from {year}"), term=term, year=year))
     # A formulation out of use before `from` can only be quoted from the past (以阶级斗争为纲
     # in 1986): only those still current at `likely_from` narrow the end.
     ended = [(r[0], int(r[2])) for r in rows if not pd.isna(r[2]) and int(r[2]) >= likely_from]
@@ -74,7 +78,7 @@ def estimate(found, text: str = "", meta: dict | None = None) -> dict:
         term, year = min(ended, key=lambda r: r[1])
         if year < end:
             likely_to = year
-            evidence.append(f"{term} was in active use until {year}")
+            evidence.append(Message(N_("{term} was in active use until {year}"), term=term, year=year))
     out = {"from": start, "to": end, "likely_from": likely_from, "likely_to": likely_to, "evidence": evidence}
     # What the document says of itself (its text, its page's date), not the year column of a
     # corpus row: that is what the era is checked against (corpus.trends.eras).

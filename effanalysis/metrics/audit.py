@@ -1,8 +1,9 @@
 """The audit: figures the claims imply, and checks that they hold together.
 
 Each row is one finding: `check`, `status` (ok | warn), the `subject` and derived
-`value`/`unit`, a one-sentence English `message` quoting the Chinese surfaces, the claim
-`rows` involved (comma-separated row indices) and the `evidence` sentences.
+`value`/`unit`, a one-sentence `message` quoting the Chinese surfaces (an effanalysis.message
+Message: English as a str, translated on the pages), the claim `rows` involved
+(comma-separated row indices) and the `evidence` sentences.
 """
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import re
 
 import pandas as pd
 
+from ..i18n import N_
+from ..message import Message
 from .context import CLAUSE_TAIL, DECLINE, GROWTH_TAIL
 from .units import MULTIPLIER_TEXT
 
@@ -84,20 +87,22 @@ def _baselines(group: list, text: str) -> list[dict]:
             continue
         if r.kind == "growth" and _AVERAGE.search(text, max(0, r.start - 8), r.start):
             continue  # 年均增长7.1%: a yearly average says nothing about one earlier figure
-        where = r.relation or ("the whole" if r.kind == "share" else "the previous period")
+        where = r.relation or (Message(N_("the whole")) if r.kind == "share" else Message(N_("the previous period")))
         if r.kind == "share" and 0 < r.norm_value:
             whole = base.norm_value / (r.norm_value / 100)
-            msg = (f"{base.surface} is {r.surface} of {where}, which puts {where} at about "
-                   f"{amount(whole, base.multiplier, base.unit, base.kind)}.")
+            msg = Message(N_("{base} is {share} of {where}, which puts {where} at about {whole}."),
+                          base=base.surface, share=r.surface, where=where,
+                          whole=amount(whole, base.multiplier, base.unit, base.kind))
         elif r.kind == "growth":
             sign = growth_sign(text, r.start)
             factor = 1 + sign * r.norm_value / 100
             if factor <= 0:
                 continue
             whole = base.norm_value / factor
-            change = "up" if sign > 0 else "down"
-            msg = (f"{base.surface} is {change} {r.surface} on {where}, so {where} was about "
-                   f"{amount(whole, base.multiplier, base.unit, base.kind)}.")
+            msg = Message(N_("{base} is up {rate} on {where}, so {where} was about {whole}.") if sign > 0 else
+                          N_("{base} is down {rate} on {where}, so {where} was about {whole}."),
+                          base=base.surface, rate=r.surface, where=where,
+                          whole=amount(whole, base.multiplier, base.unit, base.kind))
         else:
             continue
         out.append({"check": "implied_baseline", "status": "ok", "subject": base.subject or r.subject,
@@ -119,11 +124,14 @@ def _parts(recs: list, by_index: dict) -> list[dict]:
         ids = [whole.Index, r.Index]
         if r.norm_value > whole.norm_value:
             out.append({"check": "part_exceeds_whole", "status": "warn", "subject": r.subject, "value": ratio,
-                        "unit": "%", "message": f"The part {_label(r)} is larger than its whole {_label(whole)}.",
+                        "unit": "%", "message": Message(N_("The part {part} is larger than its whole {whole}."),
+                                                   part=_label(r), whole=_label(whole)),
                         "ids": ids})
         else:
             out.append({"check": "part_ratio", "status": "ok", "subject": r.subject, "value": ratio, "unit": "%",
-                        "message": f"{_label(r)} of {_label(whole)} is {ratio:.1f}% of the whole.", "ids": ids})
+                        "message": Message(N_("{part} of {whole} is {ratio}% of the whole."), part=_label(r),
+                                                   whole=_label(whole), ratio=f"{ratio:.1f}"),
+                        "ids": ids})
     return out
 
 
@@ -133,8 +141,10 @@ def _shares_over_100(recs: list) -> list[dict]:
         if r.kind != "share" or r.unit != "%" or not r.norm_value > 100:
             continue
         planned = any(w in r.relation for w in PLAN_WORDS)
-        msg = (f"{r.surface} of {r.relation} means the plan was exceeded." if planned else
-               f"{r.surface} is a share of {r.relation or 'a whole'} larger than the whole itself.")
+        msg = (Message(N_("{share} of {plan} means the plan was exceeded."), share=r.surface, plan=r.relation)
+               if planned else
+               Message(N_("{share} is a share of {whole} larger than the whole itself."), share=r.surface,
+                       whole=r.relation or Message(N_("a whole"))))
         out.append({"check": "share_over_100", "status": "ok" if planned else "warn", "subject": r.subject,
                     "value": r.norm_value, "unit": "%", "message": msg, "ids": [r.Index]})
     return out
@@ -159,7 +169,8 @@ def _conflicts(recs: list, text: str) -> list[dict]:
         if other is None:
             continue
         out.append({"check": "conflicting_values", "status": "warn", "subject": subject, "value": other.norm_value,
-                    "unit": unit, "message": f"{subject} is given as {first.surface} and also as {other.surface}.",
+                    "unit": unit, "message": Message(N_("{subject} is given as {a} and also as {b}."), subject=subject,
+                                       a=first.surface, b=other.surface),
                     "ids": [first.Index, other.Index]})
     return out
 
@@ -193,7 +204,9 @@ def _target_outcomes(recs: list, report) -> list[dict]:
         v = verdict(as_dict(t), as_dict(o))
         if v not in ("met", "missed"):
             continue
-        msg = f"The outcome {o.surface} for {period} {'met' if v == 'met' else 'missed'} the target {t.surface}."
+        msg = Message(N_("The outcome {outcome} for {period} met the target {target}.") if v == "met" else
+                      N_("The outcome {outcome} for {period} missed the target {target}."),
+                      outcome=o.surface, period=period, target=t.surface)
         out.append({"check": "target_outcome", "status": "ok" if v == "met" else "warn", "subject": ind,
                     "value": o.norm_value, "unit": o.unit, "message": msg, "ids": [t.Index, o.Index]})
     return out
@@ -225,9 +238,11 @@ def _growth_contradictions(items: list, text: str) -> list[dict]:
         implied = (b.norm_value - a.norm_value) / a.norm_value * 100 if g.unit == "%" else b.norm_value - a.norm_value
         said = g.norm_value * growth_sign(text, g.start)
         agree = math.isclose(implied, said, abs_tol=max(0.6, 0.05 * abs(said)))
-        point = "%" if g.unit == "%" else " percentage points"
-        msg = (f"From {a.surface} to {b.surface} is a change of {implied:+.1f}{point}, "
-               + ("which agrees with the stated " if agree else "which contradicts the stated ") + f"{g.surface}.")
+        change = (f"{implied:+.1f}%" if g.unit == "%" else
+                  Message(N_("{change} percentage points"), change=f"{implied:+.1f}"))
+        msg = Message(N_("From {a} to {b} is a change of {change}, which agrees with the stated {stated}.") if agree
+                      else N_("From {a} to {b} is a change of {change}, which contradicts the stated {stated}."),
+                      a=a.surface, b=b.surface, change=change, stated=g.surface)
         out.append({"check": "growth_contradiction", "status": "ok" if agree else "warn",
                     "subject": g.subject or a.subject, "value": implied, "unit": g.unit, "message": msg,
                     "ids": [a.Index, b.Index, g.Index]})

@@ -72,7 +72,7 @@ def claims_section(report) -> Section:
     if len(audit):
         shown = audit.copy()
         shown["status"] = shown["status"].map(lambda s: _("⚠ warn") if s == "warn" else _("ok"))
-        shown["message"] = shown["message"].map(labels.audit_message)
+        shown["message"] = shown["message"].map(i18n.translate)
         parts.append(table(shown, ["status", "check", "subject", "value", "unit", "message", "rows", "evidence"],
                            links={"rows": lambda r: f"#claim-{str(r['rows']).split(',')[0].strip()}"},
                            sortable=True))

@@ -92,8 +92,7 @@ def overview(report, title: str | None = None) -> Section:
         ev = era.get("evidence") or []
         parts += [heading(_("Estimated era")),
                   table(pd.DataFrame([{k: era.get(k) for k in ("from", "to", "likely_from", "likely_to")}])),
-                  table(pd.DataFrame(ev) if ev and isinstance(ev[0], dict)
-                        else pd.DataFrame({"evidence": [labels.era_evidence(str(e)) for e in ev]})),
+                  table(pd.DataFrame({"evidence": [i18n.translate(e) for e in ev]})),
                   measures.explain("era", reference_point=False), muted(measures.era_reference())]
     parts.append(measures.method_note("overview"))
     facts = {"title": display_title(report, title), "doc": report.doc, "slug": report.slug, "chars": chars,
