@@ -13,9 +13,13 @@ broken widget. `interactive=True/False` forces either; EFFANALYSIS_STATIC=1 forc
 """
 from __future__ import annotations
 
+from html import escape
+
 import pandas as pd
 
+from . import labels
 from .handover import in_jupyterlab
+from .i18n import _, ngettext
 
 ALL = "(all)"
 COLUMNS = ["doc", "section", "surface", "subject", "kind", "norm_value", "unit", "qualifier",
@@ -30,12 +34,12 @@ def claims_of(reports) -> tuple[pd.DataFrame, dict[str, str]]:
         return reports.reset_index(drop=True), {d: d for d in docs}
     if hasattr(reports, "claims"):
         reports = [reports]
-    frames, labels = [], {}
+    frames, titles = [], {}
     for r in reports:
         frames.append(r.claims)
-        labels[str(r.doc)] = f"{r.title} ({r.doc})" if getattr(r, "title", r.doc) != r.doc else str(r.doc)
+        titles[str(r.doc)] = f"{r.title} ({r.doc})" if getattr(r, "title", r.doc) != r.doc else str(r.doc)
     claims = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
-    return claims, labels
+    return claims, titles
 
 
 def filter_claims(claims: pd.DataFrame, doc: str | None = None, kind: str | None = None,
@@ -58,28 +62,33 @@ def filter_claims(claims: pd.DataFrame, doc: str | None = None, kind: str | None
     return claims.loc[keep, shown]
 
 
-def default_view(claims: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+def default_view(claims: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
     """What the page shows before anyone touches a control: the first document's claims."""
-    return filter_claims(claims, doc=next(iter(labels), None))
+    return filter_claims(claims, doc=next(iter(titles), None))
 
 
 def explore(reports, *, interactive: bool | None = None, static_view: bool = True):
     """A claims explorer (see the module docstring); the static default view outside JupyterLab,
     or nothing there with `static_view=False` (for a page that already shows the claims)."""
-    claims, labels = claims_of(reports)
+    claims, titles = claims_of(reports)
     if not (in_jupyterlab() if interactive is None else interactive):
-        return default_view(claims, labels) if static_view else None
-    return claims_explorer(claims, labels)
+        return default_view(claims, titles) if static_view else None
+    return claims_explorer(claims, titles)
 
 
 def _table_html(frame: pd.DataFrame) -> str:
+    """The claims as an HTML table, headers and category values (kind, qualifier) in the page's
+    language, as the page's own tables show them."""
     if frame.empty:
-        return "<p>No claim matches.</p>"
-    table = frame.astype(object).fillna("").to_html(index=False, border=0, escape=True, max_rows=500)
+        return "<p>" + escape(_("No claim matches.")) + "</p>"
+    for column in frame.columns.intersection(list(labels.VALUES)):
+        frame = labels.translate_column(frame, column)
+    shown = frame.rename(columns=labels.header)
+    table = shown.astype(object).fillna("").to_html(index=False, border=0, escape=True, max_rows=500)
     return f'<div class="jp-RenderedHTMLCommon">{table}</div>'   # JupyterLab's table style
 
 
-def claims_explorer(claims: pd.DataFrame, labels: dict[str, str]):
+def claims_explorer(claims: pd.DataFrame, titles: dict[str, str]):
     """An ipywidgets VBox: chooser, filters, table. Its `text/html` fallback is the default view,
     so a front end without the widget manager shows a table, not a broken widget."""
     import ipywidgets as w
@@ -87,22 +96,24 @@ def claims_explorer(claims: pd.DataFrame, labels: dict[str, str]):
     class _Explorer(w.VBox):
         def _repr_mimebundle_(self, **kwargs):
             bundle = super()._repr_mimebundle_(**kwargs)
-            bundle["text/html"] = _table_html(default_view(self.claims, self.labels))
+            bundle["text/html"] = _table_html(default_view(self.claims, self.titles))
             return bundle
 
         def refresh(self, _change=None):
             frame = filter_claims(self.claims, self.doc.value, self.kind.value, self.text.value)
-            self.count.value = f"{len(frame)} claim(s)"
+            self.count.value = ngettext("{n} claim", "{n} claims", len(frame)).format(n=len(frame))
             self.table.value = _table_html(frame)
 
-    kinds = [ALL, *sorted(claims["kind"].dropna().unique())] if "kind" in claims else [ALL]
-    doc = w.Dropdown(options=[(label, d) for d, label in labels.items()], description="Document",
-                     value=next(iter(labels), None), layout=w.Layout(width="60%"))
-    kind = w.Dropdown(options=kinds, value=ALL, description="Kind")
-    text = w.Text(value="", description="Contains", placeholder="surface, subject or section")
-    controls = [doc] if len(labels) > 1 else []
+    # The words in the page's language (wb.page_language), the values the raw kinds filter_claims takes.
+    kinds = sorted(claims["kind"].dropna().unique()) if "kind" in claims else []
+    doc = w.Dropdown(options=[(title, d) for d, title in titles.items()], description=_("Document"),
+                     value=next(iter(titles), None), layout=w.Layout(width="60%"))
+    kind = w.Dropdown(options=[(_("(all)"), ALL), *((labels.value("kind", k), k) for k in kinds)], value=ALL,
+                      description=_("Kind"))
+    text = w.Text(value="", description=_("Contains"), placeholder=_("as written, subject or section"))
+    controls = [doc] if len(titles) > 1 else []
     box = _Explorer([*controls, w.HBox([kind, text]), count := w.Label(), table := w.HTML()])
-    box.claims, box.labels = claims, labels
+    box.claims, box.titles = claims, titles
     box.doc, box.kind, box.text, box.count, box.table = doc, kind, text, count, table
     for control in (doc, kind, text):
         control.observe(box.refresh, names="value")

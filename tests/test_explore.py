@@ -63,7 +63,7 @@ def test_static_view_outside_jupyterlab_is_the_first_documents_claims(outside_ju
 
 def test_static_view_can_be_nothing_for_pages_that_show_the_claims(outside_jupyterlab):
     assert ex.explore(REPORTS, static_view=False) is None
-    assert ex.explore(REPORTS, static_view=False, interactive=True).count.value == "3 claim(s)"
+    assert ex.explore(REPORTS, static_view=False, interactive=True).count.value == "3 claims"
 
 
 def test_static_view_is_forced_by_the_environment(inside_jupyterlab, monkeypatch):
@@ -75,16 +75,36 @@ def test_static_view_is_forced_by_the_environment(inside_jupyterlab, monkeypatch
 def test_widget_in_jupyterlab_filters_the_table(inside_jupyterlab):
     assert in_jupyterlab()
     box = ex.explore(REPORTS)
-    assert box.count.value == "3 claim(s)" and "近万人" in box.table.value
+    assert box.count.value == "3 claims" and "近万人" in box.table.value
     assert [label for label, _ in box.doc.options] == ["效能建设自查报告 (a)", "b"]
     box.kind.value = "count"
-    assert box.count.value == "2 claim(s)" and "800万元" not in box.table.value
+    assert box.count.value == "2 claims" and "800万元" not in box.table.value
     box.text.value = "存在"
-    assert box.count.value == "1 claim(s)" and "3个" in box.table.value
+    assert box.count.value == "1 claim" and "3个" in box.table.value
     box.doc.value, box.kind.value, box.text.value = "b", ex.ALL, ""
-    assert box.count.value == "1 claim(s)" and "超过25%" in box.table.value
+    assert box.count.value == "1 claim" and "超过25%" in box.table.value
     box.text.value = "没有"
     assert box.table.value == "<p>No claim matches.</p>"
+
+
+@pytest.fixture
+def chinese():
+    from effanalysis import i18n
+
+    i18n.use("zh")
+    yield
+    i18n.use("en")
+
+
+def test_widget_speaks_the_page_language_and_filters_by_the_raw_kind(inside_jupyterlab, chinese):
+    box = ex.explore(REPORTS)
+    assert box.kind.options == (("全部", ex.ALL), ("计数", "count"), ("金额", "money"), ("百分比", "percent"))
+    box.kind.value = "count"                                # the value stays the kind of report.claims
+    assert box.count.value == "2条数字表述" and "近万人" in box.table.value
+    assert ">类型</th>" in box.table.value and "<td>计数</td>" in box.table.value and "<td>count</td>" not in box.table.value
+    assert box.kind.description == "类型" and box.text.description == "包含"
+    box.text.value = "没有"
+    assert box.table.value == "<p>没有符合条件的数字表述。</p>"
 
 
 def test_widget_falls_back_to_the_default_table_as_html(inside_jupyterlab):
@@ -112,10 +132,10 @@ def test_on_the_bundled_corpus(corpus_reports, outside_jupyterlab):
     box = ex.explore(corpus_reports, interactive=True)
     assert [d for _, d in box.doc.options] == docs
     box.doc.value = docs[2]
-    assert box.count.value == f"{len(corpus_reports[2].claims)} claim(s)"
+    assert box.count.value == f"{len(corpus_reports[2].claims)} claims"
     box.kind.value = "money"
     money = corpus_reports[2].claims.query("kind == 'money'")
-    assert box.count.value == f"{len(money)} claim(s)"
+    assert box.count.value == f"{len(money)} claims"
     assert all(s in box.table.value for s in money["surface"].head(5))
 
 
