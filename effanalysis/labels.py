@@ -49,8 +49,9 @@ VALUES = {
     "kind": {"count": NC_("claim kind", "count"), "money": N_("money"), "quantity": N_("quantity"), "duration": N_("duration"),
              "percent": N_("percent"), "multiple": N_("multiple"), "share": N_("share"), "growth": N_("growth"),
              "ordinal": N_("ordinal"), "rank": N_("rank"), "frequency": N_("frequency")},
-    "qualifier": {"exact": N_("exact"), "over": N_("over"), "under": N_("under"), "approx": N_("about"),
-                  "range": N_("range")},
+    # "about" is also a column of the ledger (what a figure is about): a context of its own
+    "qualifier": {"exact": N_("exact"), "over": N_("over"), "under": N_("under"),
+                  "approx": NC_("claim qualifier", "about"), "range": N_("range")},
     "check": {"implied_baseline": N_("implied baseline"), "part_exceeds_whole": N_("part exceeds whole"),
               "part_ratio": N_("part of a whole"), "share_over_100": N_("share over 100%"),
               "conflicting_values": N_("conflicting values"), "growth_contradiction": N_("growth against levels"),

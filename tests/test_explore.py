@@ -102,6 +102,7 @@ def test_widget_speaks_the_page_language_and_filters_by_the_raw_kind(inside_jupy
     box.kind.value = "count"                                # the value stays the kind of report.claims
     assert box.count.value == "2条数字表述" and "近万人" in box.table.value
     assert ">类型</th>" in box.table.value and "<td>计数</td>" in box.table.value and "<td>count</td>" not in box.table.value
+    assert "<td>约数</td>" in box.table.value              # 近万人: approx, not the ledger's column "about"
     assert box.kind.description == "类型" and box.text.description == "包含"
     box.text.value = "没有"
     assert box.table.value == "<p>没有符合条件的数字表述。</p>"
