@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from effanalysis import i18n
 from effanalysis.corpus.ledger import build_ledger, side_by_side
 from effanalysis.metrics.targets import verdict
 from effanalysis.report import Report, iter_reports
@@ -147,6 +149,14 @@ def test_two_reports_of_one_place_and_year_are_listed_not_merged(tmp_path):
     assert sorted(gdp["target_surface"]) == ["6%左右", "6.5%左右"]
     assert gdp["note"].str.contains("2 reports give targets for 2025").all()
     assert any("2 reports speak from 2025 for 甲县" in w for w in led.warnings)
+    # the page says them in its language through the catalogs (the data keeps the English)
+    i18n.use("zh")
+    try:
+        said = [i18n.translate(m) for m in [*led.warnings, *gdp["note"]]]
+    finally:
+        i18n.use("en")
+    assert said and not any(re.search("[A-Za-z]", z) for z in said)
+    assert any("甲县" in z and "2025" in z for z in said[:len(led.warnings)])
 
 
 def test_targets_of_one_year_from_several_places_side_by_side(tmp_path):
@@ -160,8 +170,15 @@ def test_targets_of_one_year_from_several_places_side_by_side(tmp_path):
     sbs = side_by_side(reports, led)[2025].set_index("report")
     # one row per report, "not stated" where a report sets none (丙县 has no jobs target)
     assert sbs.loc[reports[2].doc, "urban_jobs"] == "not stated"
-    assert sbs.loc["median", "gdp_growth"] == "6%" and sbs.loc["range", "gdp_growth"] == "5.5% – 7%"
+    assert sbs.loc["median", "gdp_growth"] == "6%" and sbs.loc["range of values", "gdp_growth"] == "5.5% – 7%"
     assert sbs.loc["reports stating it", "urban_jobs"] == "2 of 3"
+    i18n.use("zh")
+    try:
+        assert [i18n.translate(v) for v in sbs.index[-3:]] == ["中位数", "取值范围", "提出该目标的报告"]
+        assert i18n.translate(sbs.loc["reports stating it", "urban_jobs"]) == "3份中2份"
+        assert i18n.translate(sbs.loc[reports[2].doc, "urban_jobs"]) == "未提出"
+    finally:
+        i18n.use("en")
 
 
 def test_places_across_years_pair_with_their_own_outcomes(tmp_path):

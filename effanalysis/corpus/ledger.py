@@ -12,6 +12,8 @@ from typing import Iterable
 
 import pandas as pd
 
+from ..i18n import N_
+from ..message import Message
 from ..metrics.status import report_year
 from ..metrics.targets import claim_records, headline, verdict
 
@@ -90,16 +92,20 @@ def build_ledger(reports: Iterable) -> Ledger:
     for key in sorted(set(targets) | set(outcomes), key=lambda k: (k[1], k[2], k[0])):
         place, ind, year = key
         ts, os_ = targets.get(key, [None]), outcomes.get(key, [None])
-        note = ""
+        said = []
         if len(ts) > 1:
-            note = f"{len(ts)} reports give targets for {year}: " + ", ".join(t["doc"] for t in ts) + "."
+            said.append(Message(N_("{n} reports give targets for {year}: {docs}."), n=len(ts), year=year,
+                                docs=", ".join(t["doc"] for t in ts)))
         if len(os_) > 1:
-            note += (" " if note else "") + f"{len(os_)} reports give outcomes for {year}: " + \
-                ", ".join(o["doc"] for o in os_) + "."
-        if len([o for o in os_ if o is not None]) > 1:
+            said.append(Message(N_("{n} reports give outcomes for {year}: {docs}."), n=len(os_), year=year,
+                                docs=", ".join(o["doc"] for o in os_)))
+        several = len([o for o in os_ if o is not None]) > 1
+        if several:
             # several reports state this year's outcome (several places): which target each answers
             # is not known from the text, so each figure gets its own row and no verdict is guessed
-            note += " Which target each outcome answers is not known, so none is judged."
+            said.append(Message(N_("Which target each outcome answers is not known, so none is judged.")))
+        note = _sentences(said)
+        if several:
             for t in ts:
                 if t is not None:
                     rows.append({**_row(ind, year, t, None, note), "verdict": "not_comparable"})
@@ -113,18 +119,35 @@ def build_ledger(reports: Iterable) -> Ledger:
     df["year"] = df["year"].astype("Int64")
     warnings = []
     if unplaced:
-        warnings.append(f"{len(unplaced)} report(s) state no year of their own ({', '.join(unplaced[:3])}"
-                        f"{', …' if len(unplaced) > 3 else ''}): their figures that name no year are left out of the ledger.")
+        warnings.append(Message(N_("{n} report(s) state no year of their own ({docs}): their figures that name no "
+                                   "year are left out of the ledger."), n=len(unplaced), docs=_some(unplaced)))
     same = {}
     for doc, y in years.items():
         if y is not None:
             same.setdefault((places[doc], y), []).append(doc)
     for (place, y), docs in sorted(same.items()):
         if len(docs) > 1:
-            where = f" for {place}" if place else ""
-            warnings.append(f"{len(docs)} reports speak from {y}{where} ({', '.join(docs[:3])}"
-                            f"{', …' if len(docs) > 3 else ''}): their rows are listed separately, not merged.")
+            warnings.append(
+                Message(N_("{n} reports speak from {year} for {place} ({docs}): their rows are listed separately, "
+                           "not merged."), n=len(docs), year=y, place=place, docs=_some(docs)) if place else
+                Message(N_("{n} reports speak from {year} ({docs}): their rows are listed separately, not merged."),
+                        n=len(docs), year=y, docs=_some(docs)))
     return Ledger(df, warnings, years)
+
+
+def _some(docs: list[str]) -> str:
+    """The first three documents named, and … for the rest."""
+    return ", ".join(docs[:3]) + (", …" if len(docs) > 3 else "")
+
+
+def _sentences(said: list) -> Message | str:
+    """Messages one after the other as one ("" for none): a Chinese page joins them without a space."""
+    if not said:
+        return ""
+    note = said[0]
+    for then in said[1:]:
+        note = Message(N_("{first} {then}"), first=note, then=then)
+    return note
 
 
 def _matching(outcomes: list, target: dict | None) -> dict | None:
@@ -176,7 +199,7 @@ def side_by_side(reports: Iterable, ledger: Ledger | None = None) -> dict[int, p
         if len(docs) < 2:
             continue
         inds = list(dict.fromkeys(grp["indicator"]))
-        table = pd.DataFrame(index=docs, columns=inds, dtype=object).fillna("not stated")
+        table = pd.DataFrame(Message(N_("not stated")), index=docs, columns=inds, dtype=object)
         for r in grp.itertuples():
             table.loc[r.target_doc, r.indicator] = r.target_surface
         stats = {}
@@ -185,10 +208,11 @@ def side_by_side(reports: Iterable, ledger: Ledger | None = None) -> dict[int, p
             unit = g["unit"].mode().iloc[0]
             vals = g.loc[g["unit"] == unit, "target_value"].astype(float)
             stats[ind] = (vals.median(), vals.min(), vals.max(), unit, len(vals))
-        table.loc["median"] = [_fmt_stat(stats[i][0], stats[i][3]) for i in inds]
-        table.loc["range"] = [f"{_fmt_stat(stats[i][1], stats[i][3])} – {_fmt_stat(stats[i][2], stats[i][3])}"
-                              for i in inds]
-        table.loc["reports stating it"] = [f"{stats[i][4]} of {len(docs)}" for i in inds]
+        table.loc[Message(N_("median"))] = [_fmt_stat(stats[i][0], stats[i][3]) for i in inds]
+        table.loc[Message(N_("range of values"))] = [
+            f"{_fmt_stat(stats[i][1], stats[i][3])} – {_fmt_stat(stats[i][2], stats[i][3])}" for i in inds]
+        table.loc[Message(N_("reports stating it"))] = [Message(N_("{n} of {total}"), n=stats[i][4], total=len(docs))
+                                                        for i in inds]
         table.index.name = "report"
         out[int(year)] = table.reset_index()
     return out

@@ -229,7 +229,7 @@ def ledger_section(reports: list, names: dict | None = None) -> Section:
     led = build_ledger(reports)
     rows = led.rows
     names = names or labels(reports)
-    warnings = [L.ledger_line(w) for w in led.warnings]
+    warnings = [i18n.translate(w) for w in led.warnings]
     handover.frame(rows, "ledger")
     if not len(rows):
         first = _("No report in this corpus states targets or outcomes of the standard indicators that could be "
@@ -283,13 +283,13 @@ def ledger_section(reports: list, names: dict | None = None) -> Section:
                                     label=label, where=where)))
         parts.append(table(g.assign(target_doc=g["target_doc"].map(lambda d: names.get(d, d)),
                                     outcome_doc=g["outcome_doc"].map(lambda d: names.get(d, d)),
-                                    note=g["note"].map(L.ledger_line)),
+                                    note=g["note"].map(i18n.translate)),
                            (["place"] if several_places else []) + LEDGER_SHOWN, sortable=True))
     sbs = side_by_side(reports, led)
     for year, frame in sbs.items():
-        frame = frame.assign(report=frame["report"].map(lambda d: L.side_by_side_cell(names.get(d, d))))
+        frame = frame.assign(report=frame["report"].map(lambda d: i18n.translate(names.get(d, d))))
         frame = frame.rename(columns={c: L.indicator_name(c) for c in frame.columns if c != "report"})
-        frame = frame.apply(lambda col: col.map(L.side_by_side_cell))
+        frame = frame.apply(lambda col: col.map(i18n.translate))
         parts += [heading(_("Targets of {year} side by side").format(year=i18n.year(year)), 4),
                   lede(_("{n} reports set targets for {year}. A cell reads “not stated” where a report sets no target "
                          "for that indicator; the last rows give the median, the range and how many reports state "
