@@ -53,6 +53,20 @@ def test_every_message_in_the_code_is_in_the_catalogs():
         assert in_po - extracted == set(), f"{lang}: obsolete messages"
 
 
+def test_no_message_hides_in_an_f_string():
+    """Babel's extractor reads an f-string as one token: a `_("…")` inside one is never extracted,
+    so the page would show its English whatever the language."""
+    import ast
+
+    hidden = []
+    for path in (ROOT / "effanalysis").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [f"{path.name}:{call.lineno}" for call in ast.walk(node) if isinstance(call, ast.Call)
+                           and getattr(call.func, "id", None) in ("_", "gettext", "ngettext", "pgettext", "N_", "NC_")]
+    assert hidden == []
+
+
 @pytest.mark.parametrize("lang", i18n.LANGS)
 def test_compiled_catalog_matches_the_po_file(lang):
     mo = catalogs.po_path(lang).with_suffix(".mo").read_bytes()
