@@ -139,7 +139,3 @@ def figure(fig, alt: str, caption: str = "", vector: bool = False) -> str:
 def heading(text: str, level: int = 3) -> str:
     handover.heading(text)
     return f"<h{level}>{esc(text)}</h{level}>"
-
-
-def _n(x: int | float) -> str:
-    return i18n.num(x)

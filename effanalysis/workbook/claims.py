@@ -6,7 +6,7 @@ import pandas as pd
 from .. import handover, i18n, labels, measures
 from ..handover import section
 from ..i18n import _, ngettext
-from .blocks import Section, _n, figure, heading, lede, muted, table
+from .blocks import Section, figure, heading, lede, muted, table
 
 CLAIM_SHOWN = ["surface", "kind", "subject", "norm_value", "unit", "qualifier", "low", "high", "relation"]
 
@@ -23,24 +23,24 @@ def claims_sentences(claims: pd.DataFrame, audit: pd.DataFrame, report) -> list[
     kinds = claims["kind"].value_counts()
     names = _section_names(report)
     per = claims["section"].astype(str).value_counts()
-    mostly = i18n.enum(_("{label} ({n})").format(label=labels.value("kind", k), n=_n(int(v)))
+    mostly = i18n.enum(_("{label} ({n})").format(label=labels.value("kind", k), n=i18n.num(int(v)))
                        for k, v in kinds.head(3).items())
     out = [ngettext("The report makes {n} quantitative claim: {kinds}.",
                     "The report makes {n} quantitative claims, mostly {kinds}.", len(claims)).format(
-               n=_n(len(claims)), kinds=mostly),
+               n=i18n.num(len(claims)), kinds=mostly),
            _("{section} holds the most ({n}).").format(section=names.get(per.index[0], per.index[0]),
-                                                       n=_n(int(per.iloc[0])))]
+                                                       n=i18n.num(int(per.iloc[0])))]
     approx = claims[claims["qualifier"].isin(["over", "under", "approx", "range"])]
     if len(approx):
         out.append(ngettext("{n} claim is approximate or open-ended (e.g. {example}).",
                             "{n} claims are approximate or open-ended (e.g. {example}).", len(approx)).format(
-            n=_n(len(approx)), example=approx["surface"].iloc[0]))
+            n=i18n.num(len(approx)), example=approx["surface"].iloc[0]))
     if len(audit):
         warn = int((audit["status"] == "warn").sum())
         out.append(ngettext("The audit derived {n} check.", "The audit derived {n} checks.", len(audit)).format(
-            n=_n(len(audit))))
+            n=i18n.num(len(audit))))
         out.append(ngettext("{n} of them raises a warning and needs a look.",
-                            "{n} of them raise a warning and need a look.", warn).format(n=_n(warn))
+                            "{n} of them raise a warning and need a look.", warn).format(n=i18n.num(warn))
                    if warn else _("None raised a warning."))
     return out
 
@@ -65,7 +65,7 @@ def claims_section(report) -> Section:
                             _("Bar chart of claims by section"), vector=True))
         for sec, group in claims.groupby(claims["section"].astype(str), sort=False):
             parts += [heading(ngettext("{section} — {n} claim", "{section} — {n} claims", len(group)).format(
-                          section=names.get(sec, sec), n=_n(len(group))), 4),
+                          section=names.get(sec, sec), n=i18n.num(len(group))), 4),
                       table(group.reset_index(), CLAIM_SHOWN, links={"surface": lambda r: f"#claim-{r['index']}"},
                             sortable=True)]
     parts += [heading(_("Audit")), measures.explain("audit_status", reference_point=False)]

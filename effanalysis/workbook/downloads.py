@@ -7,11 +7,11 @@ import io
 
 import pandas as pd
 
-from .. import measures
+from .. import i18n, measures
 from ..escape import esc
 from ..handover import section
 from ..i18n import _, ngettext
-from .blocks import Section, _n, lede
+from .blocks import Section, lede
 
 def data_link(data: bytes, mime: str, filename: str, label: str) -> str:
     b64 = base64.b64encode(data).decode("ascii")
@@ -60,7 +60,7 @@ def downloads(report) -> Section:
     names = {"claims": _("claims"), "audit": _("audit")}
     links = [data_link(csv_bytes(v), "text/csv", f"{report.slug}-{names[k]}.csv",
                        ngettext("{name}.csv ({n} row)", "{name}.csv ({n} rows)", len(v)).format(
-                           name=names[k], n=_n(len(v))))
+                           name=names[k], n=i18n.num(len(v))))
              for k, v in tables.items()]
     links.append(data_link(xlsx_bytes({names[k]: v for k, v in tables.items()}), XLSX, f"{report.slug}.xlsx",
                            _("all tables as .xlsx")))

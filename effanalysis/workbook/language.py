@@ -6,7 +6,7 @@ import pandas as pd
 from .. import handover, i18n, measures
 from ..handover import section
 from ..i18n import _, ngettext
-from .blocks import Section, _n, figure, heading, lede, table
+from .blocks import Section, figure, heading, lede, table
 
 def language_sentences(p) -> list[str]:
     out = []
@@ -16,13 +16,13 @@ def language_sentences(p) -> list[str]:
     if len(p.people):
         n = len(p.people)
         names.append(ngettext("{n} person ({names})", "{n} people ({names})", n).format(
-            n=_n(n), names="、".join(p.people["name"].head(3))))
+            n=i18n.num(n), names="、".join(p.people["name"].head(3))))
     if len(p.organizations):
         n = len(p.organizations)
-        names.append(ngettext("{n} organisation", "{n} organisations", n).format(n=_n(n)))
+        names.append(ngettext("{n} organisation", "{n} organisations", n).format(n=i18n.num(n)))
     if len(p.media):
         n = len(p.media)
-        names.append(ngettext("{n} media title", "{n} media titles", n).format(n=_n(n)))
+        names.append(ngettext("{n} media title", "{n} media titles", n).format(n=i18n.num(n)))
     if names:
         out.append(_("It names {things}.").format(things=i18n.join(names)))
     if len(p.slogans):
@@ -30,7 +30,7 @@ def language_sentences(p) -> list[str]:
     if len(p.mechanisms):
         n = len(p.mechanisms)
         out.append(ngettext("It lists {n} institutional mechanism.", "It lists {n} institutional mechanisms.", n).format(
-            n=_n(n)))
+            n=i18n.num(n)))
     return out or [_("The language profile found nothing to report.")]
 
 
@@ -46,7 +46,7 @@ def language(report, top_n: int = 20) -> Section:
         n = len(kw)
         parts.append(figure(plots.barh(kw["term"], kw["weight"],
                                        ngettext("The top keyword (TF-IDF weight)", "Top {n} keywords (TF-IDF weight)",
-                                                n).format(n=_n(n))),
+                                                n).format(n=i18n.num(n))),
                             _("Bar chart of the top keywords"), vector=True))
         parts.append(measures.explain("keyword_weight", reference_point=False))
     people = p.people.rename(columns={"title": "position"}) if len(p.people) else p.people

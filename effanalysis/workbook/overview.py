@@ -8,7 +8,7 @@ import pandas as pd
 from .. import i18n, labels, measures
 from ..handover import section
 from ..i18n import _, ngettext
-from .blocks import Section, _n, heading, lede, muted, table
+from .blocks import Section, heading, lede, muted, table
 
 def display_title(report, title: str | None = None) -> str:
     return title or report.title
@@ -18,21 +18,22 @@ def cleaning_sentence(report) -> str:
     meta, done = report.meta, []
     n = int(meta.get("pinyin_removed") or 0)
     if n:
-        done.append(ngettext("removed {n} pinyin annotation", "removed {n} pinyin annotations", n).format(n=_n(n)))
+        done.append(ngettext("removed {n} pinyin annotation", "removed {n} pinyin annotations", n).format(n=i18n.num(n)))
     n = int(meta.get("converted_chars") or 0)
     if n:
         done.append(ngettext("converted {n} Traditional character to Simplified",
-                             "converted {n} Traditional characters to Simplified", n).format(n=_n(n)))
+                             "converted {n} Traditional characters to Simplified", n).format(n=i18n.num(n)))
     n = len(report.chrome)
     if n:
-        done.append(ngettext("dropped {n} line of site chrome", "dropped {n} lines of site chrome", n).format(n=_n(n)))
+        done.append(ngettext("dropped {n} line of site chrome", "dropped {n} lines of site chrome", n).format(
+            n=i18n.num(n)))
     n = len(report.related)
     if n:
         done.append(ngettext("set aside a list of {n} related article", "set aside a list of {n} related articles",
-                             n).format(n=_n(n)))
+                             n).format(n=i18n.num(n)))
     n = int(meta.get("joined_line_breaks") or 0)
     if n:
-        done.append(ngettext("joined {n} broken line", "joined {n} broken lines", n).format(n=_n(n)))
+        done.append(ngettext("joined {n} broken line", "joined {n} broken lines", n).format(n=i18n.num(n)))
     if not done:
         return _("The text needed no cleaning beyond whitespace and punctuation.")
     return _("Cleaning {actions}.").format(actions=i18n.clauses(done))
@@ -67,7 +68,7 @@ def overview(report, title: str | None = None) -> Section:
     chars = len(report.text)
     era = report.profile().era
     first = _("“{title}” runs to {chars} characters after cleaning ({raw} as read from the {format} file).").format(
-        title=display_title(report, title), chars=_n(chars), raw=_n(raw_chars),
+        title=display_title(report, title), chars=i18n.num(chars), raw=i18n.num(raw_chars),
         format=report.meta.get("format") or "?")
     meta_rows = [("document", report.doc), ("title", report.title)]
     if report.source:

@@ -5,13 +5,13 @@ from .. import handover, i18n, measures
 from ..escape import esc
 from ..handover import section
 from ..i18n import _, ngettext
-from .blocks import Section, _n, figure, heading, lede
+from .blocks import Section, figure, heading, lede
 
 def _outline_items(node: dict) -> str:
     sub = "".join(f'<li class="lead">· {esc(x["text"])}</li>' for x in node.get("leads", []))
     sub += "".join(f'<li class="lead">· {esc(x["text"])}</li>' for x in node.get("enumeration", []))
     sub += "".join(_outline_items(c) for c in node["children"])
-    size = _("{n} chars").format(n=_n(node["end"] - node["start"]))
+    size = _("{n} chars").format(n=i18n.num(node["end"] - node["start"]))
     return (f'<li><a href="#text-{node["start"]}"><span class="label">{esc(node["label"])}</span>'
             f'{esc(node["title"])}</a> <span class="muted">{esc(size)}</span>'
             + (f"<ul>{sub}</ul>" if sub else "") + "</li>")
@@ -27,21 +27,22 @@ def structure_sentences(report) -> list[str]:
     if len(s) == 0:
         n = len(report.sentences)
         return [ngettext("No numbered headings were found: the report is one block of {n} sentence.",
-                         "No numbered headings were found: the report is one block of {n} sentences.", n).format(n=_n(n))]
+                         "No numbered headings were found: the report is one block of {n} sentences.", n).format(
+                    n=i18n.num(n))]
     top = s[s["level"] == s["level"].min()]
     sizes = s["end"] - s["start"]
     longest = s.loc[sizes.idxmax()]
     pre = report.outline.preamble
     out = [ngettext("The report has {n} top-level section ({first}).",
                     "The report has {n} top-level sections ({first}…{last}).", len(top)).format(
-        n=_n(len(top)), first=top["label"].iloc[0], last=top["label"].iloc[-1])]
+        n=i18n.num(len(top)), first=top["label"].iloc[0], last=top["label"].iloc[-1])]
     if len(s) > len(top):
         m = len(s) - len(top)
-        out.append(ngettext("Below them is {n} sub-heading.", "Below them are {n} sub-headings.", m).format(n=_n(m)))
+        out.append(ngettext("Below them is {n} sub-heading.", "Below them are {n} sub-headings.", m).format(n=i18n.num(m)))
     if pre[1] > pre[0]:
-        out.append(_("A preamble of {n} characters comes before the first heading.").format(n=_n(pre[1] - pre[0])))
+        out.append(_("A preamble of {n} characters comes before the first heading.").format(n=i18n.num(pre[1] - pre[0])))
     out.append(_("The longest is {section} with {n} characters ({share} of the text).").format(
-        section=f"{longest['label']}{longest['title']}", n=_n(int(sizes.max())),
+        section=f"{longest['label']}{longest['title']}", n=i18n.num(int(sizes.max())),
         share=i18n.pct(sizes.max() / max(len(report.text), 1))))
     items = report.outline.items
     said = {"lead": lambda n: ngettext("{place} carries {n} lead sentence.", "{place} carries {n} lead sentences.", n),
@@ -57,7 +58,7 @@ def structure_sentences(report) -> list[str]:
                 sec = s.set_index("section").loc[sid]
                 place = f"{sec['label']}{sec['title'][:12]}…"
             n = int(where.iloc[0])
-            out.append(said[kind](n).format(place=place, n=_n(n)))
+            out.append(said[kind](n).format(place=place, n=i18n.num(n)))
     return out
 
 

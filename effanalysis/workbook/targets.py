@@ -6,7 +6,7 @@ import pandas as pd
 from .. import handover, i18n, labels, measures
 from ..handover import section
 from ..i18n import _, ngettext
-from .blocks import Section, _n, heading, lede, table
+from .blocks import Section, heading, lede, table
 
 @section
 def targets_section(report) -> Section:
@@ -29,17 +29,17 @@ def targets_section(report) -> Section:
     listed = "、".join(f"{r.label} {r.surface}" for r in t.head(4).itertuples()) + ("…" if len(t) > 4 else "")
     first = (ngettext("The report sets {n} target for {year}: {targets}.",
                       "The report sets {n} targets for {year}: {targets}.", len(t)).format(
-                 n=_n(len(t)), year=i18n.year(year), targets=listed) if year else
+                 n=i18n.num(len(t)), year=i18n.year(year), targets=listed) if year else
              ngettext("The report sets {n} target for the year it plans (it does not say which year it speaks "
                       "from): {targets}.",
                       "The report sets {n} targets for the year it plans (it does not say which year it speaks "
-                      "from): {targets}.", len(t)).format(n=_n(len(t)), targets=listed))
+                      "from): {targets}.", len(t)).format(n=i18n.num(len(t)), targets=listed))
     second = _("Their forms as written: {forms}.").format(forms=i18n.enum(
-        _("{label} ({n})").format(label=labels.target_form(f), n=_n(int(n))) for f, n in forms.items()))
+        _("{label} ({n})").format(label=labels.target_form(f), n=i18n.num(int(n))) for f, n in forms.items()))
     with_outcome = int(t["last_outcome"].notna().sum())
     third = (ngettext("For {n} of them the report also states last year's outcome.",
                       "For {n} of them the report also states last year's outcome.", with_outcome).format(
-                 n=_n(with_outcome))
+                 n=i18n.num(with_outcome))
              if with_outcome else _("The report states no outcome of last year for these indicators."))
     shown = pd.DataFrame({"indicator": t["indicator"].map(labels.indicator_name), "written_as": t["label"],
                           "target": t["surface"], "form": t["form"].map(labels.target_form),

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import labels, measures
+from .. import i18n, labels, measures
 from ..escape import esc
 from ..handover import section
 from ..i18n import _, ngettext
-from .blocks import Section, _n, lede, muted
+from .blocks import Section, lede, muted
 
 def _spans(claims: pd.DataFrame | None) -> list[tuple[int, int, int, str]]:
     """Non-overlapping claim spans (start, end, row, tooltip), in text order."""
@@ -63,8 +63,9 @@ def text_section(report, show_text: bool = True) -> Section:
     nav = " · ".join(f'<a href="#text-{int(r.start)}">{esc(r.label)}{esc(r.title)}</a>'
                      for r in report.sections[report.sections["level"] == report.sections["level"].min()].itertuples()) \
         if len(report.sections) else ""
-    first = _("The cleaned text has {n} characters.").format(n=_n(len(report.text)))
+    first = _("The cleaned text has {n} characters.").format(n=i18n.num(len(report.text)))
     second = ngettext("{n} claim is highlighted (hover for the reading).",
-                      "{n} claims are highlighted (hover for the reading).", marks).format(n=_n(marks)) if marks else ""
+                      "{n} claims are highlighted (hover for the reading).", marks).format(
+        n=i18n.num(marks)) if marks else ""
     return Section("text", lede(first, second) + measures.method_note("text") + (f'<p class="jump">{nav}</p>' if nav else "")
                    + body, {"marks": marks})
