@@ -1,10 +1,13 @@
 """The claims explorer: a widget in JupyterLab, the same plain default view everywhere else."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
 from effanalysis import explore as ex
+from effanalysis import labels
 from effanalysis.handover import in_jupyterlab
 
 CLAIMS = pd.DataFrame({
@@ -98,14 +101,18 @@ def chinese():
 
 def test_widget_speaks_the_page_language_and_filters_by_the_raw_kind(inside_jupyterlab, chinese):
     box = ex.explore(REPORTS)
-    assert box.kind.options == (("全部", ex.ALL), ("计数", "count"), ("金额", "money"), ("百分比", "percent"))
+    shown = [label for label, _ in box.kind.options]
+    assert [value for _, value in box.kind.options] == [ex.ALL, "count", "money", "percent"]   # the raw kinds
+    assert shown == ["全部", *(labels.value("kind", k) for k in ("count", "money", "percent"))]
+    assert "金额" in shown and not any(re.search("[A-Za-z]", label) for label in shown)
     box.kind.value = "count"                                # the value stays the kind of report.claims
-    assert box.count.value == "2条数字表述" and "近万人" in box.table.value
-    assert ">类型</th>" in box.table.value and "<td>计数</td>" in box.table.value and "<td>count</td>" not in box.table.value
+    assert box.count.value == "2项量化表述" and "近万人" in box.table.value
+    assert f">{labels.header('kind')}</th>" in box.table.value and "<td>count</td>" not in box.table.value
+    assert f"<td>{labels.value('kind', 'count')}</td>" in box.table.value
     assert "<td>约数</td>" in box.table.value              # 近万人: approx, not the ledger's column "about"
     assert box.kind.description == "类型" and box.text.description == "包含"
     box.text.value = "没有"
-    assert box.table.value == "<p>没有符合条件的数字表述。</p>"
+    assert box.table.value == "<p>没有符合条件的量化表述。</p>"
 
 
 def test_widget_falls_back_to_the_default_table_as_html(inside_jupyterlab):
