@@ -68,7 +68,7 @@ VALUES = {
              "punctuation": N_("half-width punctuation between Chinese characters made full-width"),
              "head": N_("document metadata read from the head")},
     "verdict": {"met": N_("met"), "missed": N_("missed"), "no_outcome": N_("no outcome yet"),
-                "not_comparable": N_("not comparable")},
+                "no_target": N_("no target stated"), "not_comparable": N_("not comparable")},
     "role": {"target": N_("target"), "outcome": N_("outcome"), "average": N_("average")},
     "measure": {"value": N_("readability (0 = typical report, higher = harder)"),
                 "chars_per_clause": N_("characters per clause"),

@@ -51,8 +51,9 @@ MEANING = {
                     N_("one of those forms, kept as written"), N_("a bound is a commitment; a point with 左右 leaves "
                                                                    "room either side")),
     "verdict": (N_("the target for a year against the outcome the next year's report states, by the rules below"),
-                N_("met, missed, no outcome yet or not comparable"),
-                N_("met is better; not comparable means the units or the places do not match")),
+                N_("met, missed, no outcome yet, no target stated or not comparable"),
+                N_("met is better; not comparable means the units do not match or the outcome cannot be "
+                   "assigned to one target")),
 }
 NAMES = {"concreteness": N_("Concreteness"), "boilerplate_density": N_("Boilerplate density"),
          "readability": N_("Readability"), "claims_per_10k": N_("Claims per 10,000 characters"),

@@ -198,8 +198,18 @@ def test_outcomes_of_one_year_without_places_are_not_paired_by_guess(tmp_path):
             county(2024, "地区生产总值增长4.9%。", "今年主要预期目标是：地区生产总值增长5%以上。", "")]
     led = _ledger(tmp_path, rows)
     g = led.rows[(led.rows["indicator"] == "gdp_growth") & (led.rows["year"] == 2023)]
-    # both outcomes are listed, each on its own row, and neither is set against a target
-    assert sorted(g["outcome_surface"].dropna()) == ["4.9%", "5.8%"] and set(g["verdict"]) == {"not_comparable"}
+    # both outcomes are listed, each on its own row; no report set a target for 2023: no_target
+    assert sorted(g["outcome_surface"].dropna()) == ["4.9%", "5.8%"] and set(g["verdict"]) == {"no_target"}
+    # for 2024 both set targets but no later report says which outcome answers which: none is judged
+    rows += [county(2025, "地区生产总值增长5.1%。", "。", ""), county(2025, "地区生产总值增长6.2%。", "。", "")]
+    led = _ledger(tmp_path, rows)
+    g = led.rows[(led.rows["indicator"] == "gdp_growth") & (led.rows["year"] == 2024)]
+    assert len(g) == 4 and set(g["verdict"]) == {"not_comparable"}
+
+
+def test_an_outcome_with_no_target_for_its_year_is_no_target_not_a_mismatch():
+    growth = {"indicator": "gdp_growth", "unit": "%", "signed": 5.2, "norm_value": 5.2}
+    assert verdict(None, growth) == "no_target"
 
 
 # --- the bundled corpus ------------------------------------------------------------------------

@@ -109,8 +109,11 @@ def build_ledger(reports: Iterable) -> Ledger:
             for t in ts:
                 if t is not None:
                     rows.append({**_row(ind, year, t, None, note), "verdict": "not_comparable"})
+            promised = any(t is not None for t in ts)
             for o in os_:
-                rows.append(_row(ind, year, None, o, note))
+                # against a target it might answer: not comparable; with none stated: no_target
+                row = _row(ind, year, None, o, note)
+                rows.append({**row, "verdict": "not_comparable"} if promised else row)
             continue
         for t in ts:
             o = _matching(os_, t)

@@ -85,9 +85,10 @@ def in_unit(outcome: dict, unit: str) -> dict | None:
 
 
 def verdict(target: dict | None, outcome: dict | None) -> str:
-    """met | missed | no_outcome | not_comparable (see RULES)."""
+    """met | missed | no_outcome | no_target | not_comparable (see RULES). An outcome with no
+    target for its year is "no_target": nothing was promised, which is not a mismatch of units."""
     if target is None:
-        return "not_comparable"
+        return "no_target"
     if outcome is None:
         return "no_outcome"
     unit = target["unit"]
