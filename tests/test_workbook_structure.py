@@ -22,3 +22,17 @@ def test_structure_sentences_when_the_items_stand_in_the_preamble():
     report = effanalysis.Report.from_text(text, doc="preamble-leads")
     assert set(report.outline.items["section"]) == {"0"}
     assert "The preamble carries 2 lead sentences." in structure_sentences(report)
+
+
+def test_one_top_level_section_is_its_own_sentence_in_both_languages():
+    # Chinese has one plural form, so "one section" cannot be a plural form of "n sections"
+    # (it once read （一、……一、）): it is a sentence of its own.
+    from effanalysis import i18n
+
+    report = effanalysis.Report.from_text("测试报告\n一、工作回顾\n这一年工作很多。全年增长5%。\n", doc="one-part")
+    assert structure_sentences(report)[0] == "The report has one top-level section (一、)."
+    try:
+        i18n.use("zh")
+        assert structure_sentences(report)[0] == "报告只有一个一级部分（一、）。"
+    finally:
+        i18n.use("en")

@@ -122,8 +122,12 @@ def build_ledger(reports: Iterable) -> Ledger:
     df["year"] = df["year"].astype("Int64")
     warnings = []
     if unplaced:
-        warnings.append(Message(N_("{n} report(s) state no year of their own ({docs}): their figures that name no "
-                                   "year are left out of the ledger."), n=len(unplaced), docs=_some(unplaced)))
+        if len(unplaced) == 1:
+            warnings.append(Message(N_("One report states no year of its own ({docs}): its figures that name no "
+                                       "year are left out of the ledger."), docs=_some(unplaced)))
+        else:
+            warnings.append(Message(N_("{n} reports state no year of their own ({docs}): their figures that name no "
+                                       "year are left out of the ledger."), n=len(unplaced), docs=_some(unplaced)))
     same = {}
     for doc, y in years.items():
         if y is not None:

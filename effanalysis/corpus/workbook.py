@@ -251,10 +251,11 @@ def ledger_section(reports: list, names: dict | None = None) -> Section:
     first += " " + _("The target for a year is read from that year's report and its outcome from the review in the "
                      "next year's report.")
     if len(judged):
-        second = ngettext("Where both are known and comparable ({n} case), the target was met {met} times and missed "
-                          "{missed} times; {open} targets have no stated outcome yet.",
-                          "Where both are known and comparable ({n} cases), the target was met {met} times and missed "
-                          "{missed} times; {open} targets have no stated outcome yet.", len(judged)).format(
+        # the counts are shown as figures after a colon, so no English plural depends on them
+        second = ngettext("Where both are known and comparable ({n} case): met {met}, missed {missed}. Targets with "
+                          "no stated outcome yet: {open}.",
+                          "Where both are known and comparable ({n} cases): met {met}, missed {missed}. Targets with "
+                          "no stated outcome yet: {open}.", len(judged)).format(
             n=_n(len(judged)), met=_n(int(counts.get("met", 0))), missed=_n(int(counts.get("missed", 0))),
             open=_n(int(counts.get("no_outcome", 0))))
     else:

@@ -129,8 +129,8 @@ def _parts(recs: list, by_index: dict) -> list[dict]:
                         "ids": ids})
         else:
             out.append({"check": "part_ratio", "status": "ok", "subject": r.subject, "value": ratio, "unit": "%",
-                        "message": Message(N_("{part} of {whole} is {ratio}% of the whole."), part=_label(r),
-                                                   whole=_label(whole), ratio=f"{ratio:.1f}"),
+                        "message": Message(N_("{part} is {share} of {whole}."), part=_label(r),
+                                                   whole=_label(whole), share=f"{ratio:.1f}%"),
                         "ids": ids})
     return out
 

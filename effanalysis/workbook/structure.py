@@ -33,9 +33,12 @@ def structure_sentences(report) -> list[str]:
     sizes = s["end"] - s["start"]
     longest = s.loc[sizes.idxmax()]
     pre = report.outline.preamble
-    out = [ngettext("The report has {n} top-level section ({first}).",
-                    "The report has {n} top-level sections ({first}…{last}).", len(top)).format(
-        n=i18n.num(len(top)), first=top["label"].iloc[0], last=top["label"].iloc[-1])]
+    # one section and many are different sentences, not plural forms of one (Chinese has one form)
+    if len(top) == 1:
+        out = [_("The report has one top-level section ({first}).").format(first=top["label"].iloc[0])]
+    else:
+        out = [_("The report has {n} top-level sections ({first}…{last}).").format(
+            n=i18n.num(len(top)), first=top["label"].iloc[0], last=top["label"].iloc[-1])]
     if len(s) > len(top):
         m = len(s) - len(top)
         out.append(ngettext("Below them is {n} sub-heading.", "Below them are {n} sub-headings.", m).format(n=i18n.num(m)))
