@@ -11,7 +11,7 @@ from .blocks import Section, figure, heading, lede, table
 def language_sentences(p) -> list[str]:
     out = []
     if len(p.keywords):
-        out.append(_("Its vocabulary is dominated by {terms}.").format(terms="、".join(p.keywords["term"].head(5))))
+        out.append(_("Its most distinctive words (TF-IDF) are {terms}.").format(terms="、".join(p.keywords["term"].head(5))))
     names = []
     if len(p.people):
         n = len(p.people)
@@ -66,8 +66,10 @@ def language(report, top_n: int = 20) -> Section:
         if cols:
             parts.append(figure(plots.section_scores(secs, cols, _("Concreteness and boilerplate density")),
                                 _("Grouped bar chart of concreteness and boilerplate density by section"), vector=True))
-        parts.append(table(secs, ["section", "title", "chars", "sentences", "concreteness",
-                                  "boilerplate_density", "readability", "template"]))
+        # concreteness is explained as a share of sentences (0–100%): the table shows it so too
+        shown = secs.assign(concreteness_pct=(secs["concreteness"] * 100).round(0)) if "concreteness" in secs else secs
+        parts.append(table(shown, ["section", "title", "chars", "sentences", "concreteness_pct",
+                                   "boilerplate_density", "readability", "template"]))
     if getattr(p, "readability", None):
         parts += [heading(_("Readability")), measures.explain("readability", p.readability.get("value")),
                   table(pd.DataFrame([{"measure": k, "value": v} for k, v in p.readability.items()]))]
