@@ -482,3 +482,29 @@ def test_one_or_two_is_a_range_not_twelve():
 ])
 def test_references_and_names_are_not_claims(text):
     assert claims_from_text(text).empty, list(claims_from_text(text).surface)
+
+
+@pytest.mark.parametrize("text", [
+    # formulations in Chinese numerals (GB/T 15835-2011 keeps those for fixed expressions)
+    "冷战时期美苏两个超级大国激烈争夺。", "反对修正主义两条路线。", "中亚五国领导人出席峰会。", "落实六项新举措。",
+    "在两种不同的土壤上试种。", "十亿人民团结一心。", "这是一个有八亿人口的国家。", "加强关键零部件供给。",
+    # classes, thresholds and sources, not figures
+    "以五十斤为界分别统计。", "至于三百斤以下的，另行统计。", "对年收入12万元至20万元部分减半征收。",
+    "据十五个省的抽样调查，情况良好。",
+    # the years something took or a name's attribute
+    "全面落实长江十年禁渔。", "三年多试点表明，效果很好。", "分别在五年或者八年内完成。", "五年多来，我们砥砺奋进。",
+])
+def test_formulations_classes_and_windows_are_not_claims(text):
+    assert claims_from_text(text).empty, list(claims_from_text(text).surface)
+
+
+@pytest.mark.parametrize("text,surfaces", [
+    ("亩产达到八百斤以上的有三十个县。", ["三十个"]),  # the class bound goes, the count of counties stays
+    ("棉花三年增长一倍。", ["一倍"]),
+    ("同我国建交的国家增加到五十个。", ["五十个"]), ("两次全面降准。", ["两次"]),
+    ("全县粮食连续十年保持稳定。", ["十年"]), ("撤出中国境内的七个民政点。", ["七个"]),
+    ("可以提早两年或者三年实现目标。", ["两年", "三年"]), ("储备足够一年到两年食用的粮食。", ["两年"]),
+    ("全县三个乡镇被评为省级示范乡镇。", ["三个"]),
+])
+def test_figures_beside_formulations_stay(text, surfaces):
+    assert list(claims_from_text(text).surface) == surfaces

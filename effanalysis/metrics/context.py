@@ -92,6 +92,16 @@ def _tags(s: str) -> tuple:
     return tuple(segment.tokenizer().tag(s))
 
 
+def boundaries(s: str) -> frozenset[int]:
+    """Offsets in s where the segmenter puts a word boundary, cached."""
+    return _boundaries(s)
+
+
+def tags(s: str) -> tuple:
+    """(word, part-of-speech tag) pairs of s, cached."""
+    return _tags(s)
+
+
 def _strip_trail(s: str) -> str:
     """s without the verbs and particles it ends with (达到, 增至, 分别), cut at a word boundary
     (航班起降 keeps its 降) unless the last character is a particle (办结率达)."""

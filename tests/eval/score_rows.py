@@ -29,8 +29,10 @@ REPORTS = {
     "province2024": (HERE / "reports" / "province_2024.txt", None),
     "gwr1964": (CORPUS, 64), "gwr2010": (CORPUS, 30),
 }
-# Labelled on the grammar's output before the rules for formulations were written, and never
-# looked at while writing them: their share says how the rules carry over.
+# Labelled on the grammar's output before the rules for formulations were written and kept out
+# of their first version, which they scored once (8.6% of rows not claims before, 7.5% after);
+# two later rules (五年多来, the head noun of 八项新举措) came from their errors, so they are no
+# longer unseen text.
 HELD_OUT = ("gwr1964", "gwr2010")
 
 
