@@ -44,13 +44,20 @@ def clause_tail(text: str, start: int, width: int = 40) -> str:
     return text[m.end() if m else lo:start]
 _PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
 # A short note inside a noun phrase is part of its name (规模以上工业（含电力）增加值, 城镇（常住）人口);
-# one that ends the phrase or runs long explains it (农业（包括农村副业）增长), and is dropped.
+# one that ends or opens the phrase ((二)农业支出) or runs long explains it (农业（包括农村副业）增长),
+# and is dropped.
 _INNER_NOTE = 8
 
 
 def _drop_notes(prefix: str) -> str:
-    return _PAREN.sub(lambda m: m.group() if len(m.group()) <= _INNER_NOTE + 2 and m.end() < len(prefix)
-                      and "\u4e00" <= prefix[m.end()] <= "\u9fff" else "", prefix)
+    if "（" not in prefix and "(" not in prefix:
+        return prefix
+    return _PAREN.sub(lambda m: m.group() if len(m.group()) <= _INNER_NOTE + 2 and 0 < m.start() and m.end() < len(prefix)
+                      and _is_cjk(prefix[m.start() - 1]) and _is_cjk(prefix[m.end()]) else "", prefix)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 _QUOTE = re.compile(r"[“”「」‘’\"]")
 
 # Words after which the noun phrase before a number starts: verbs, scope and time words,
@@ -61,7 +68,7 @@ _CUT_WORDS = re.compile(
     r"扣除[^，。；]{0,8}?因素|实施|改造|改扩建|治理|淘汰|开行|缔结|启动|建设|开工|竣工|投产|招引|创建|打造|认定|入选|"
     r"拥有|全年|全市|全省|全国|全区|全县|全州|全镇|全乡|我国|我省|我市|我县|我区|本省|本市|本县|今年|去年|上年|当年|目前|截至|截止|其中|各类|各级|各种|各项|通过|"
     r"编制|印制|制定|修订|出台|发布|审议|提请|带动|惠及|覆盖|支持|扶持|帮扶|培育|壮大|"
-    r"预计|比[^，。；比]{0,10}?(?:年|期|前)|[〇○零一二三四五六七八九]{4}年|过去|今后|未来|最近|连续|"
+    r"预计|比[^，。；比]{0,10}?(?:年|期|前)|[〇○零一二三四五六七八九]{4}年|[一二两三四五六七八九十]{1,3}年(?:来|间|内|中)?|过去|今后|未来|最近|连续|"
     r"平均每年|每年平均|年均|在(?!校|职|岗|建)|"
     r"[已共有是为达向对把将被从由的等了着这那即]|[0-9０-９.．%％]+(?:年|月|日)?")
 _TRAIL = re.compile(r"(?:(?:提高|降低|增加|下降|增长|减少|上升|控制|保持|稳定)?[到至在]|提升|提高|增加|增长|下降|降低|减少|"
@@ -149,7 +156,7 @@ MEASURE_HEADS = frozenset("人数 户数 次数 人次 金额 总额 数额 面�
 
 
 def _measure_head_only(rest: str) -> bool:
-    return bool(rest) and len(rest) <= 3 and _boundaries(rest) == frozenset((0, len(rest))) and rest in MEASURE_HEADS
+    return rest in MEASURE_HEADS and _boundaries(rest) == frozenset((0, len(rest)))
 
 
 def _after_last_cut(s: str) -> str:
@@ -159,7 +166,7 @@ def _after_last_cut(s: str) -> str:
     b = _boundaries(s)
     at = last = 0
     for m in _CUT_WORDS.finditer(s):
-        if _measure_head_only(s[m.end():]) and len(m.group()) > 1:
+        if len(m.group()) > 1 and _measure_head_only(s[m.end():]):
             continue
         if m.start() in b and m.end() in b and not (m.group() in _NAME_VERBS and _names_with(s, at, m.start())):
             at, last = m.end(), m.start()
@@ -214,7 +221,8 @@ def _following(np_: str) -> str:
 def preceding(prefix: str) -> str:
     """The noun phrase before a number: 全县农村自来水普及率|达到96% → 农村自来水普及率."""
     prefix = _strip_trail(_QUOTE.sub("", _drop_notes(prefix)))
-    np_ = _LEAD.sub("", _strip_trail(_LEAD.sub("", _after_last_cut(prefix))))[-16:]
+    notes = sum(map(len, _PAREN.findall(prefix))) if "（" in prefix or "(" in prefix else 0
+    np_ = _LEAD.sub("", _strip_trail(_LEAD.sub("", _after_last_cut(prefix))))[-16 - notes:]  # notes kept count for nothing
     np_ = _drop_leading_verb(np_)
     return "" if _NUMERAL.fullmatch(np_[:1] or "0") and len(np_) <= 2 else np_
 
@@ -282,7 +290,9 @@ def percent_kind(prefix: str, kind: str) -> tuple[str, str, str, str]:
     if m and kind != "multiple":
         rel = m.group("rel") or ""
         if m.group("word"):  # …，占比72.2%: the word alone names no subject, the one before holds
-            keep = m.group("word") != "占比" and preceding(prefix[:m.start()])  # 占比 is 占…的比重
+            # 占比 is 占…的比重; …中的比重, …生产的比重: the word names a share of what precedes it
+            keep = m.group("word") != "占比" and prefix[m.start() - 1:m.start()] not in ("的", "") \
+                and preceding(prefix[:m.start()])
             cut = m.end("word") if keep else m.start()
         else:
             cut = prefix.rfind("占", 0, m.start() + 1)
@@ -309,10 +319,11 @@ def subject_of(text: str, start: int, end: int, kind: str, prefix: str, prev_end
                       or _TRAIL.search(prefix) or not prefix):
             subject = after
     per_head = subject in _PER_HEAD  # 农民的纯收入，全国平均每人达到三百五十五元
-    subject = "" if per_head else subject
-    clause_start = start - len(clause_tail(text, start))
-    if subject or clause_start <= prev_end + 1 or text[clause_start - 1] not in "，,；;":
+    if subject and not per_head:
         return subject
+    clause_start = start - len(clause_tail(text, start))
+    if clause_start <= prev_end + 1 or text[clause_start - 1] not in "，,；;":
+        return ""
     gap = clause_start - 1
     if text[gap - 1:gap] in "）)":  # 工业农业总产值（包括…，下同），比一九四九年增长了…: past the note
         opened = max(text.rfind("（", max(0, gap - 150), gap), text.rfind("(", max(0, gap - 150), gap))

@@ -11,7 +11,6 @@ threshold or a source rather than of a figure.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .context import boundaries, tags
 
@@ -20,13 +19,8 @@ _CN_SMALL = frozenset("一二两三四五六七八九十")
 _ITEM_WORDS = frozenset("个 条 项 件 种 类 次 国".split())
 # 亩产达到一百斤以上的有四十五个县, 至于六十斤以下的，…: the bound of a class of things
 # (the 的 stands for them), not a figure; also the first bound of 八十斤到九十九斤的有.
-_NUMERAL = "0-9０-９.．零〇一二两三四五六七八九十百千万亿点"
-_CLASS_AFTER = r"(?:(?:、|到|至|或者|或|和)[{num}]+(?:{unit}))*(?:以上|以下|以内)?的(?:有|共有|占|，|,)"
-
-
-@lru_cache(maxsize=256)
-def _class_after(unit: str) -> re.Pattern:
-    return re.compile(_CLASS_AFTER.format(num=_NUMERAL, unit=re.escape(unit)))
+_CLASS_AFTER = re.compile(r"(?:(?:、|到|至|或者|或|和)[0-9０-９.．零〇一二两三四五六七八九十百千万亿点]+[\u4e00-\u9fff/]{1,5}?)*"
+                          r"(?:以上|以下|以内)?的(?:有|共有|占|，|,)")
 # 以四十斤为界, 以一百元为限: a threshold a count is made with; 100万元至300万元部分: a bracket.
 _THRESHOLD_AFTER = re.compile(r"(?:为界|为限|为起点|为基数|为单位)")
 _BRACKET_AFTER = re.compile(r"(?:(?:至|到)[0-9０-９.．零〇一二两三四五六七八九十百千万亿]+[^\s，。；]{0,2})?的?部分")
@@ -44,7 +38,7 @@ def is_formulation(text: str, start: int, end: int, unit: str, value: float, chi
     after = text[end:end + 24]
     before1 = text[start - 1:start]
     # each test behind a character test: this runs for every number of a corpus
-    if unit and "的" in after and _class_after(unit).match(after):
+    if unit and "的" in after and _CLASS_AFTER.match(after):
         return True
     if before1 == "以" and _THRESHOLD_AFTER.match(after) or "部分" in after and _BRACKET_AFTER.match(after):
         return True
