@@ -166,11 +166,28 @@ def test_qualifiers_and_bounds(text, surface, qualifier, low, high):
     ("总产值只完成年度计划的百分之九十八点七。", "百分之九十八点七", "share", "年度计划", "总产值"),
     ("研发投入占比达到2.5%。", "2.5%", "share", "", "研发投入"),
     ("国内生产总值增长一倍。", "一倍", "multiple", "", "国内生产总值"),  # 增长N倍 is a multiple that grew
+    # a verb before a measure noun is part of the indicator's name
+    ("新增参保人数2.1万人。", "2.1万人", "count", "", "参保人数"),
+    ("全年招聘医生人数较上年增加80人。", "80人", "count", "上年", "招聘医生人数"),
+    ("全县养老补贴发放金额达到3.4亿元。", "3.4亿元", "money", "", "养老补贴发放金额"),
+    # a short note inside the phrase stays, one that ends it goes
+    ("全市规模以上工业（不含电力）增加值增长5.1%。", "5.1%", "growth", "", "规模以上工业（不含电力）增加值"),
+    ("农业（包括林业和牧业）增长了百分之四。", "百分之四", "growth", "", "农业"),
+    ("工业总产值（按不变价格计算，下同），比上年增长百分之九。", "百分之九", "growth", "上年", "工业总产值"),
+    # shares: 比重/比例 name the indicator, 占 opens the base, 占比 alone inherits
+    ("高技术产业增加值比重达到18.2%。", "18.2%", "share", "", "高技术产业增加值比重"),
+    ("城镇人口占总人口比例提高到61%。", "61%", "share", "总人口", "城镇人口"),
+    ("制造业增加值占全省生产总值的比重稳定在30%以上。", "30%以上", "share", "全省生产总值", "制造业增加值"),
+    ("税收收入5亿元，占比70%。", "70%", "share", "", "税收收入"),
+    # 1950s prose: the subject before a per-head figure, scope words
+    ("农民的纯收入，全国平均每人达到三百元。", "三百元", "money", "", "纯收入"),
+    ("我国粮食产量达到三亿吨。", "三亿吨", "quantity", "", "粮食产量"),
 ])
 def test_growth_share_and_relations(text, surface, kind, relation, subject):
-    r = one(text)
-    assert (r.surface, r.kind, r.relation) == (surface, kind, relation)
-    assert r.subject == subject
+    rows = claims_from_text(text)
+    r = rows[rows.surface == surface]
+    assert len(r) == 1, list(rows.surface)
+    assert (r.iloc[0].kind, r.iloc[0].relation, r.iloc[0].subject) == (kind, relation, subject)
 
 
 def test_fenbie_gives_one_claim_per_figure_with_the_shared_subject():
@@ -482,3 +499,30 @@ def test_one_or_two_is_a_range_not_twelve():
 ])
 def test_references_and_names_are_not_claims(text):
     assert claims_from_text(text).empty, list(claims_from_text(text).surface)
+
+
+@pytest.mark.parametrize("text", [
+    # formulations in Chinese numerals (GB/T 15835-2011 keeps those for fixed expressions)
+    "冷战时期美苏两个超级大国激烈争夺。", "反对修正主义两条路线。", "中亚五国领导人出席峰会。", "落实六项新举措。",
+    "在两种不同的土壤上试种。", "十亿人民团结一心。", "这是一个有八亿人口的国家。", "加强关键零部件供给。",
+    # classes, thresholds and sources, not figures
+    "以五十斤为界分别统计。", "至于三百斤以下的，另行统计。", "对年收入12万元至20万元部分减半征收。",
+    "据十五个省的抽样调查，情况良好。",
+    # the years something took or a name's attribute
+    "全面落实长江十年禁渔。", "三年多试点表明，效果很好。", "分别在五年或者八年内完成。", "五年多来，我们砥砺奋进。",
+])
+def test_formulations_classes_and_windows_are_not_claims(text):
+    assert claims_from_text(text).empty, list(claims_from_text(text).surface)
+
+
+@pytest.mark.parametrize("text,surfaces", [
+    ("亩产达到八百斤以上的有三十个县。", ["三十个"]),  # the class bound goes, the count of counties stays
+    ("棉花三年增长一倍。", ["一倍"]),
+    ("同我国建交的国家增加到五十个。", ["五十个"]), ("两次全面降准。", ["两次"]),
+    ("全县粮食连续十年保持稳定。", ["十年"]), ("撤出中国境内的七个民政点。", ["七个"]),
+    ("可以提早两年或者三年实现目标。", ["两年", "三年"]), ("储备足够一年到两年食用的粮食。", ["两年"]),
+    ("全县三个乡镇被评为省级示范乡镇。", ["三个"]),
+])
+def test_figures_beside_formulations_stay(text, surfaces):
+    assert list(claims_from_text(text).surface) == surfaces
+

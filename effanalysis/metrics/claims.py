@@ -22,6 +22,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import numbers as N
+from .formulations import is_formulation, is_window
 from .context import (GROWTH_REL, RANK_TAIL, clause_tail, direction_of, first_tag, following, growth_tail,
                       percent_kind, split_items, subject_of)
 from .units import KIND, MULTIPLE, MULTIPLIERS, ORDINAL_UNITS, PERCENT, PERIODS, RANK_UNITS, alternation
@@ -92,7 +93,8 @@ _WINDOW_AFTER = ("来", "以来", "中", "间", "内", "里", "累计", "时间"
 _NTH = re.compile(r"第(?:[一二三四五六七八九十]+个?|[0-9０-９]+个?)$")
 # Abstract nouns an enumeration announces (采取四项措施：一是…): counting them states no figure.
 STRUCTURE_NOUNS = ("措施", "工作", "任务", "原则", "条件", "方面", "问题", "要求", "举措", "关系", "重点", "环节", "方针",
-                   "战线", "基本点", "观点", "内容", "特点", "措施", "意见", "途径", "转变", "突破口", "着力点")
+                   "战线", "基本点", "观点", "内容", "特点", "意见", "途径", "转变", "突破口", "着力点", "标准", "主张",
+                   "路线", "大事")
 _LISTED_BEFORE = re.compile(r"(?:以下|下列|如下|下面)的?$")
 _FRAME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}[：:]")
 _SESSION_AFTER = ("会议", "全会", "全体会议", "代表大会", "党代会", "常委会", "全国")
@@ -287,14 +289,16 @@ def _restates_list(text: str, start: int, n: float) -> bool:
 
 
 def _time_window(text: str, start: int, end: int, unit: str) -> bool:
-    """过去五年, 五年来, 近三年来, 今后五年, 经过八年, 这五年, …的十一年中, 三年行动: not figures."""
+    """过去五年, 五年来, 五年多来, 近三年来, 今后五年, 经过八年, 这五年, …的十一年中, 三年行动: not figures."""
     if unit == "岁":
         return False
-    if text.startswith(_WINDOW_AFTER, end) or text.startswith(_WINDOW_AFTER, end + 1) and text[end] == "的":
+    if text.startswith(_WINDOW_AFTER, end) or text.startswith(_WINDOW_AFTER, end + 1) and text[end] in "的多余":
         return True
     head = text[max(0, start - 4):start]
     if head.endswith("连续"):
         return False
+    if text[start] not in _ARABIC_DIGITS and is_window(text, start, end):
+        return True
     if head.endswith(_WINDOW_BEFORE + ("第",)) or _NTH.search(head):
         return True  # 过去五年, 第二年, 第八个五年
     clause = clause_tail(text, start, 12)
@@ -341,6 +345,8 @@ def _amount(g: dict, pre: str | None, text: str, start: int, end: int, unit: str
     if num is None:
         return None
     value, low, high, mult, approx, chinese = num
+    if raw in ("零", "〇") or is_formulation(text, start, end, unit, value, chinese, bool(pre or post or mid or num2)):
+        return None  # 零部件; 美苏两个超级大国, 一百斤以上的有…: no figure
     before = text[start - 1] if start else ""
     if before.isascii() and before.isalpha():
         return None  # G20, C919: part of a name
@@ -353,8 +359,10 @@ def _amount(g: dict, pre: str | None, text: str, start: int, end: int, unit: str
     if chinese and raw[0] == "一" and num2 is None and low != high and low == 1:
         return None  # 一两个重点企业: "one or two", a few
     if chinese and value <= 10 and (text.startswith(STRUCTURE_NOUNS, end) or _LISTED_BEFORE.search(text, max(0, start - 4), start)
-                                    or _FRAME_AFTER.match(text, end)):
-        return None  # 采取四项措施, 以下三类企业, 抓好三件事：一是…: the frame of an enumeration, not a figure
+                                    or _FRAME_AFTER.match(text, end) or following(text, end).endswith(STRUCTURE_NOUNS)):
+        # 采取四项措施, 以下三类企业, 抓好三件事：一是…: the frame of an enumeration, not a figure;
+        # 八项新举措, 六条政治标准: the head of the noun phrase counted is such a word
+        return None
     if chinese and (text[start - 1:start] in ("这", "那", "该", "此") or text[max(0, start - 2):start] in ("这些", "上述")):
         return None  # 这两类私商: a reference back to things named before
     if chinese and 2 <= value <= 10 and _restates_list(text, start, value):

@@ -21,8 +21,11 @@ GROWTH_TAIL = re.compile(rf"(?:(?<!新)(?:{GROWTH_VERBS})(?:了|约|近|达|超�
 GROWTH_REL = re.compile(rf"(同比|环比)|(?:比|较|与|同)(?P<rel>[^，。；]{{1,12}}?)(?:相比)?(?:实际)?(?:{GROWTH_VERBS})")
 # 低于全省1.2个百分点, 比上年高0.5个百分点: a difference from another figure.
 DIFF_TAIL = re.compile(r"(?:(?P<than>高于|低于)(?P<rel>[^，。；]{1,14}?)(?:平均)?|比(?P<rel2>[^，。；比]{1,12}?)(?P<adj>高|低)(?:了|出)?)$")
-SHARE_TAIL = re.compile(r"(?:比重|比例|占比|份额)(?:为|达到?|是|已达|控制在|保持在?|稳定在|在|从|由)?$"
-                        r"|占(?P<rel>[^，。；占]{0,15}?)的?(?:比重|比例|份额)?(?:为|达到?|是|已达|控制在|在|从|由)?$")
+# …比例达到, 占总人口比例提高到, 占比保持在: a share (without 占, the word 比重/比例 is part of
+# its subject: 空气质量优良天数比例; with it, what follows 占 is the base).
+_SHARE_VERB = r"(?:为|达到?|是|已达|控制在|保持在?|稳定在|在|从|由|(?:提高|提升|上升|增加|扩大|下降|降低|减少|回落)(?:到|至))?"
+SHARE_TAIL = re.compile(rf"(?P<word>比重|比例|占比|份额){_SHARE_VERB}$"
+                        rf"|占(?!比)(?P<rel>[^，。；占]{{0,15}}?)的?(?:比重|比例|份额)?{_SHARE_VERB}$")
 MULTIPLE_TAIL = re.compile(r"(?:是|为|相当于)(?P<rel>[^，。；]{1,20}?)的$")
 PLAN_TAIL = re.compile(r"(?:完成|达到|相当于|为|是)(?P<rel>[^，。；]{1,15}?)的$")  # 完成年度计划的98.7%
 # The field a rank is in: 居全省前5位, 位居全市首位, 从世界第六位.
@@ -40,6 +43,21 @@ def clause_tail(text: str, start: int, width: int = 40) -> str:
     m = _CLAUSE_END.match(text, lo, start)
     return text[m.end() if m else lo:start]
 _PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
+# A short note inside a noun phrase is part of its name (规模以上工业（含电力）增加值, 城镇（常住）人口);
+# one that ends or opens the phrase ((二)农业支出) or runs long explains it (农业（包括农村副业）增长),
+# and is dropped.
+_INNER_NOTE = 8
+
+
+def _drop_notes(prefix: str) -> str:
+    if "（" not in prefix and "(" not in prefix:
+        return prefix
+    return _PAREN.sub(lambda m: m.group() if len(m.group()) <= _INNER_NOTE + 2 and 0 < m.start() and m.end() < len(prefix)
+                      and _is_cjk(prefix[m.start() - 1]) and _is_cjk(prefix[m.end()]) else "", prefix)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 _QUOTE = re.compile(r"[“”「」‘’\"]")
 
 # Words after which the noun phrase before a number starts: verbs, scope and time words,
@@ -48,16 +66,16 @@ _CUT_WORDS = re.compile(
     r"发放|吸引|收到|申报|争取|组织|实现|完成|达到|建成|新建|新增|增加(?!值)|减少|引进|签订|举办|开展|承办|"
     r"办理|受理|查处|处理|提供|培训|接待|帮助|解决|安排|落实|筹集|拨付|下达|获得|取得|累计|共计|合计|总计|"
     r"扣除[^，。；]{0,8}?因素|实施|改造|改扩建|治理|淘汰|开行|缔结|启动|建设|开工|竣工|投产|招引|创建|打造|认定|入选|"
-    r"拥有|全年|全市|全省|全国|全区|全县|全州|全镇|全乡|今年|去年|上年|当年|目前|截至|截止|其中|各类|各级|各种|各项|通过|"
+    r"拥有|全年|全市|全省|全国|全区|全县|全州|全镇|全乡|我国|我省|我市|我县|我区|本省|本市|本县|今年|去年|上年|当年|目前|截至|截止|其中|各类|各级|各种|各项|通过|"
     r"编制|印制|制定|修订|出台|发布|审议|提请|带动|惠及|覆盖|支持|扶持|帮扶|培育|壮大|"
-    r"预计|比[^，。；比]{0,10}?(?:年|期|前)|[〇○零一二三四五六七八九]{4}年|过去|今后|未来|最近|连续|"
+    r"预计|比[^，。；比]{0,10}?(?:年|期|前)|[〇○零一二三四五六七八九]{4}年|[一二两三四五六七八九十]{1,3}年(?:来|间|内|中)?|过去|今后|未来|最近|连续|"
     r"平均每年|每年平均|年均|在(?!校|职|岗|建)|"
     r"[已共有是为达向对把将被从由的等了着这那即]|[0-9０-９.．%％]+(?:年|月|日)?")
 _TRAIL = re.compile(r"(?:(?:提高|降低|增加|下降|增长|减少|上升|控制|保持|稳定)?[到至在]|提升|提高|增加|增长|下降|降低|减少|"
                    r"跃上|跃升|上升|首次|实现|完成|新增|安排|拟按|按|高|低|实际|参与|达到|超过|突破|保持|"
                    r"共计|合计|总计|累计|已经|分别|约为|递增|递减|每年|年均|平均每年|每年平均|平均|连续|"
                    r"净增|净减|增产|减产|居|位居|跃居|稳居|排名|位列|全部|均|都|(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})年(?:底|末|初)?|"
-                   r"[达为是有共约已了的在超逾近由从增减升降只都又也还再比较与和及、])+$")
+                   r"(?<!占)比|[达为是有共约已了的在超逾近由从增减升降只都又也还再较与和及、])+$")
 _LEAD = re.compile(r"^[、，和及与\s]+")
 # Following noun phrase (after a measure word): up to the first verb or particle.
 _FOLLOW = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,14}")
@@ -92,6 +110,16 @@ def _tags(s: str) -> tuple:
     return tuple(segment.tokenizer().tag(s))
 
 
+def boundaries(s: str) -> frozenset[int]:
+    """Offsets in s where the segmenter puts a word boundary, cached."""
+    return _boundaries(s)
+
+
+def tags(s: str) -> tuple:
+    """(word, part-of-speech tag) pairs of s, cached."""
+    return _tags(s)
+
+
 def _strip_trail(s: str) -> str:
     """s without the verbs and particles it ends with (达到, 增至, 分别), cut at a word boundary
     (航班起降 keeps its 降) unless the last character is a particle (办结率达)."""
@@ -122,12 +150,24 @@ def _names_with(s: str, since: int, at: int) -> bool:
     return tag[:1] == "n" and not _CUT_WORDS.fullmatch(word) and word not in ("全部", "全面", "基本", "总共", "当前")
 
 
+# Nouns that measure what the words before them name, verbs included (签约金额, 参保人数,
+# 建设面积, 覆盖比例): a verb before one of them is part of the indicator's name.
+MEASURE_HEADS = frozenset("人数 户数 次数 人次 金额 总额 数额 面积 规模 总量 数量 里程 比例 比重 占比 额 量 数".split())
+
+
+def _measure_head_only(rest: str) -> bool:
+    return rest in MEASURE_HEADS and _boundaries(rest) == frozenset((0, len(rest)))
+
+
 def _after_last_cut(s: str) -> str:
     """What follows the last verb, scope word or particle of s that is a whole word (or words);
-    a verb that ends s (兜底保障资金发放|3.2亿元) is passed over."""
+    a verb that ends s (兜底保障资金发放|3.2亿元) is passed over, and so is one that only a
+    measure noun follows (城乡低保发放金额)."""
     b = _boundaries(s)
     at = last = 0
     for m in _CUT_WORDS.finditer(s):
+        if len(m.group()) > 1 and _measure_head_only(s[m.end():]):
+            continue
         if m.start() in b and m.end() in b and not (m.group() in _NAME_VERBS and _names_with(s, at, m.start())):
             at, last = m.end(), m.start()
     if at == len(s) and len(s[last:]) > 1 and last:
@@ -139,8 +179,10 @@ def _after_last_cut(s: str) -> str:
 
 def _drop_leading_verb(np_: str) -> str:
     """治理沙化土地 → 沙化土地, 关停取缔非法小作坊 → 非法小作坊: verbs before their object are
-    not part of the subject."""
+    not part of the subject, unless a measure noun ends it (参保人数)."""
     tags = list(_tags(np_)) if len(np_) >= 4 else []
+    if tags and tags[-1][0] in MEASURE_HEADS:
+        return np_  # 招聘教师人数, 减税降费金额: what the verb did is what the head measures
     first = 1 if tags and tags[0][0] in ("新", "再", "又", "另") else 0
     j = first
     if len(tags) > j + 2 and tags[j][1] == "vn" and tags[j + 1][1] == "v":
@@ -178,8 +220,9 @@ def _following(np_: str) -> str:
 @lru_cache(maxsize=8192)  # the same clauses recur (比上年增长, 全年实现)
 def preceding(prefix: str) -> str:
     """The noun phrase before a number: 全县农村自来水普及率|达到96% → 农村自来水普及率."""
-    prefix = _strip_trail(_QUOTE.sub("", _PAREN.sub("", prefix)))
-    np_ = _LEAD.sub("", _strip_trail(_LEAD.sub("", _after_last_cut(prefix))))[-16:]
+    prefix = _strip_trail(_QUOTE.sub("", _drop_notes(prefix)))
+    notes = sum(map(len, _PAREN.findall(prefix))) if "（" in prefix or "(" in prefix else 0
+    np_ = _LEAD.sub("", _strip_trail(_LEAD.sub("", _after_last_cut(prefix))))[-16 - notes:]  # notes kept count for nothing
     np_ = _drop_leading_verb(np_)
     return "" if _NUMERAL.fullmatch(np_[:1] or "0") and len(np_) <= 2 else np_
 
@@ -246,7 +289,13 @@ def percent_kind(prefix: str, kind: str) -> tuple[str, str, str, str]:
     m = SHARE_TAIL.search(prefix)
     if m and kind != "multiple":
         rel = m.group("rel") or ""
-        cut = prefix.rfind("占", 0, m.start() + 1) if rel or prefix[m.start()] == "占" else m.start()
+        if m.group("word"):  # …，占比72.2%: the word alone names no subject, the one before holds
+            # 占比 is 占…的比重; …中的比重, …生产的比重: the word names a share of what precedes it
+            keep = m.group("word") != "占比" and prefix[m.start() - 1:m.start()] not in ("的", "") \
+                and preceding(prefix[:m.start()])
+            cut = m.end("word") if keep else m.start()
+        else:
+            cut = prefix.rfind("占", 0, m.start() + 1)
         return "share", rel, prefix[:cut], ""
     m = (MULTIPLE_TAIL if kind == "multiple" else PLAN_TAIL).search(prefix)
     if m:
@@ -269,10 +318,24 @@ def subject_of(text: str, start: int, end: int, kind: str, prefix: str, prev_end
         if after and (not subject or not _strip_trail(prefix).endswith(subject)
                       or _TRAIL.search(prefix) or not prefix):
             subject = after
-    clause_start = start - len(prefix)
-    if not subject and kind in ("count", "money", "quantity") and clause_start > prev_end + 1 \
-            and text[clause_start - 1] in "，,；;":
-        before = CLAUSE_TAIL.search(text, max(0, clause_start - 41), clause_start - 1)
+    per_head = subject in _PER_HEAD  # 农民的纯收入，全国平均每人达到三百五十五元
+    if subject and not per_head:
+        return subject
+    clause_start = start - len(clause_tail(text, start))
+    if clause_start <= prev_end + 1 or text[clause_start - 1] not in "，,；;":
+        return ""
+    gap = clause_start - 1
+    if text[gap - 1:gap] in "）)":  # 工业农业总产值（包括…，下同），比一九四九年增长了…: past the note
+        opened = max(text.rfind("（", max(0, gap - 150), gap), text.rfind("(", max(0, gap - 150), gap))
+        if opened > prev_end:
+            before = CLAUSE_TAIL.search(text, max(0, opened - 40), opened)
+            return preceding(before.group()) if before.start() > prev_end else ""
+    if kind in ("count", "money", "quantity") or per_head:
+        before = CLAUSE_TAIL.search(text, max(0, gap - 40), gap)
         if before.start() > prev_end and text[before.start() - 1: before.start()] in "，,；;。\n":
             subject = preceding(before.group())  # only a clause without a claim of its own
     return subject
+
+
+# Per-head words that qualify a figure without naming what it measures.
+_PER_HEAD = frozenset(("平均每人", "每人平均", "人均", "每人", "平均"))

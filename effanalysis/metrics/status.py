@@ -168,18 +168,20 @@ def section_parts(sections, text: str, year: int | None) -> dict[str, tuple[str,
     top = sections["level"].min()
     current: tuple[str, tuple | None] = ("", None)
     seen_plan = False
-    for s in sections.itertuples():
-        title = str(s.title)
+    # plain columns, not itertuples: that builds a namedtuple class per call, per report
+    for sid, level, title in zip(sections["section"].tolist(), sections["level"].tolist(),
+                                 sections["title"].tolist()):
+        title = str(title)
         part = heading_part(title, year)
         period = last_time(title, 0, len(title), year) if part != "mixed" else None
-        if s.level == top:
+        if level == top:
             if not part and seen_plan:
                 part = "plan"
             seen_plan = seen_plan or part == "plan"
             current = (part, period)
-            out[str(s.section)] = current
+            out[str(sid)] = current
         else:
-            out[str(s.section)] = (part or current[0], period or current[1])
+            out[str(sid)] = (part or current[0], period or current[1])
     return out
 
 
