@@ -13,9 +13,16 @@ seed cannot gain from that (its kernel fills the wait with imports, see
 effanalysis.warmup), so a best-of ratio measures that rare event. The ratio of
 the best runs is reported too, with the absolute times and the seed's
 in-kernel cost per notebook cell (from the cells' execution timestamps).
+
+Where the time goes: the CPU seconds of each render's kernel (a child process,
+reaped when the render shuts it down) and of the rendering process itself,
+medians. The seed's kernel runs its imports, warm-up and cells on one
+interpreter (one thread at a time), so its CPU over the floor's is most of the
+seed's time over the floor's.
 """
 from __future__ import annotations
 
+import resource
 import statistics
 import subprocess
 import sys
@@ -41,10 +48,19 @@ def trivial_notebook(path: Path) -> Path:
     return path
 
 
-def _timed(fn) -> float:
-    t0 = time.perf_counter()
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(fn, cpu: list | None = None) -> float:
+    """Wall seconds of fn(); appends (kernel CPU, this process's CPU) to `cpu`."""
+    k0, s0, t0 = _cpu(resource.RUSAGE_CHILDREN), _cpu(resource.RUSAGE_SELF), time.perf_counter()
     fn()
-    return time.perf_counter() - t0
+    wall = time.perf_counter() - t0
+    if cpu is not None:
+        cpu.append((_cpu(resource.RUSAGE_CHILDREN) - k0, _cpu(resource.RUSAGE_SELF) - s0))
+    return wall
 
 
 def cell_seconds(nb) -> list[tuple[str, float]]:
@@ -81,9 +97,11 @@ def main() -> dict:
         trivial = trivial_notebook(tmp / "trivial.ipynb")
         render(None, tmp / "warm", notebook=trivial)           # warm the disk cache and imports once
         floor, seed, seed_en = [], [], []
+        cpu = {"floor": [], "seed": []}
         for i in range(REPEAT):                                 # interleaved: all see the same machine load
-            floor.append(_timed(lambda: render(None, tmp / "floor", notebook=trivial)))
-            seed.append(_timed(lambda: render(SEED, tmp / f"seed{i}", keep_notebook=True)))   # Chinese (its default)
+            floor.append(_timed(lambda: render(None, tmp / "floor", notebook=trivial), cpu["floor"]))
+            seed.append(_timed(lambda: render(SEED, tmp / f"seed{i}", keep_notebook=True),   # Chinese (its default)
+                               cpu["seed"]))
             seed_en.append(_timed(lambda: render(SEED, tmp / "seed_en", {"lang": "en"})))
         best = seed.index(min(seed))                            # cell times of the best seed run
         executed = nbformat.read(next((tmp / f"seed{best}").glob("*.ipynb")), as_version=4)
@@ -102,6 +120,10 @@ def main() -> dict:
     print("in the kernel, best seed run:")
     for name, sec in sorted(cells, key=lambda c: -c[1])[:6]:
         print(f"  {sec:6.2f} s  {name}")
+    cpu_median = {name: [statistics.median(run[k] for run in runs) for k in (0, 1)] for name, runs in cpu.items()}
+    (fk, fp), (sk, sp) = cpu_median["floor"], cpu_median["seed"]
+    print(f"CPU per render (median): kernel floor {fk:.2f} s, seed {sk:.2f} s (+{sk - fk:.2f}); "
+          f"rendering process floor {fp:.2f} s, seed {sp:.2f} s (+{sp - fp:.2f})")
     rjieba = rjieba_loading()
     print("rjieba's Jieba class: " + ", ".join(f"{name} {sec:.3f} s" for name, sec in rjieba.items()))
     return {"input": "data/raw/000_b8b61ae6203f38bb.txt (notebooks/report.ipynb) vs a trivial two-cell notebook",
@@ -110,6 +132,7 @@ def main() -> dict:
             "floor_median": round(fm, 3), "seed_median": round(sm, 3), "floor_best": round(f, 3), "seed_best": round(s, 3),
             "floor_runs": [round(x, 3) for x in floor], "seed_runs": [round(x, 3) for x in seed],
             "seed_cells": [{"cell": n, "seconds": round(x, 3)} for n, x in cells],
+            "cpu_median": {name: {"kernel": round(k, 3), "process": round(p, 3)} for name, (k, p) in cpu_median.items()},
             "rjieba_loading": {k: round(v, 4) for k, v in rjieba.items()}}
 
 

@@ -30,10 +30,12 @@ def user_words() -> tuple[tuple[str, int], ...]:
 def _rjieba_class():
     """rjieba's `Jieba` class. `import rjieba` runs the package's __init__, which
     builds a default instance and so loads the whole dictionary for nothing here:
-    0.20-0.34 s against 0.001 s for the extension module alone, in a fresh process
-    after `import effanalysis` (bench/bench_render.py prints both), time spent in
-    every render's kernel. So load the extension module `rjieba.rjieba` on its own
-    (registered under its own name, so a later `import rjieba` reuses it)."""
+    0.14-0.32 s against 0.015-0.05 s for the extension module alone, in a fresh
+    process after `import effanalysis` (bench/bench_render.py prints both). That is
+    CPU of every render's kernel, and the kernel's CPU is most of the seed's time
+    over the floor (the same bench), already above its 2x target. So load the
+    extension module `rjieba.rjieba` on its own (registered under its own name, so a
+    later `import rjieba` reuses it); no public API skips the default instance."""
     import importlib.machinery
     import importlib.util
     import sys
