@@ -30,9 +30,12 @@ from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine
+from papermill.models import Parameter as PapermillParameter
+from papermill.translators import PythonTranslator, papermill_translators
 from traitlets import List, Unicode
 
 from . import warmup
+from .render.parameters import spec
 
 NAME = "effanalysis"   # the engine's name in the papermill.engine entry points (pyproject.toml)
 FAILED_ENAMES = {"CellTimeoutError", "DeadKernelError"}   # failures the engine writes into the cell itself
@@ -148,3 +151,25 @@ class Engine(NBClientEngine):
         return client.execute(env=_kernel_env(), stderr=subprocess.DEVNULL, cleanup_kc=True)
 
 
+class Translator(PythonTranslator):
+    """Python parameters, read with the parser our own validation uses (render.parameters).
+
+    papermill's regex reads no annotation with quotes or `|` in it, so for
+    `lang: Literal["zh", "en"] | None = None` it warned "Passed unknown parameter: lang"
+    on every render and `papermill --help-notebook` did not list it. Writing parameters
+    is papermill's own (the parent class)."""
+
+    @classmethod
+    def inspect(cls, parameters_cell):
+        try:
+            declared = spec(parameters_cell["source"])
+        except (SyntaxError, ValueError):
+            return super().inspect(parameters_cell)   # not ours to judge: papermill's reading
+        return [PapermillParameter(p.name, p.type_name, repr(p.default), p.help) for p in declared.values()]
+
+
+# papermill finds translators by kernel name before language and has no entry point for them;
+# this module is loaded through its engine entry point when papermill is imported, so the
+# notebooks' kernel ("effanalysis") and the engine's own are known to papermill whenever it runs.
+for _kernel in (NAME, KERNEL_NAME):
+    papermill_translators.register(_kernel, Translator)

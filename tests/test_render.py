@@ -332,3 +332,25 @@ def test_papermill_command_line_gives_the_same_page(tmp_path):
     # the page's parameter table names the default source as the file it is, not as ../data/…
     html = page.read_text(encoding="utf-8")
     assert "000_b8b61ae6203f38bb.txt" in html and "../data/raw" not in html
+
+
+def test_papermill_reads_every_parameter_the_notebooks_declare():
+    # papermill's own regex reads no `Literal["zh", "en"] | None`: it warned "Passed unknown
+    # parameter: lang" on every render and left lang out of --help-notebook. Our translator reads
+    # the cell with the parser the validation uses, for the notebooks' kernel and the engine's.
+    import papermill
+
+    for nb in (REPORT_NB, ROOT / "notebooks" / "corpus.ipynb"):
+        found = papermill.inspect_notebook(str(nb))
+        declared = parameters.spec(nbformat.read(nb, as_version=4).cells[parameters.parameters_cell(
+            nbformat.read(nb, as_version=4))].source)
+        assert list(found) == list(declared), nb.name
+        assert found["lang"]["inferred_type_name"] == "'zh' | 'en' | None"
+
+
+def test_a_render_with_a_literal_parameter_warns_of_nothing(tmp_path, caplog):
+    import logging
+
+    caplog.set_level(logging.WARNING, logger="papermill")
+    render(None, tmp_path, {"lang": "en", "top_n": 3})
+    assert not [r for r in caplog.records if "unknown parameter" in r.getMessage()]
