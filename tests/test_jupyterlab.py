@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -179,20 +180,35 @@ ADD_AND_RUN_CELL = """async (code) => {
 EXPLORE = "from effanalysis.explore import explore\nexplore(report)"
 
 
+def explorer_words(lang: str = "zh") -> dict:
+    """The explorer's words on the seed's page: it speaks the page's language (the seed is
+    Chinese, so Chinese by default), its dropdown's values stay the raw kinds."""
+    from effanalysis import i18n, labels
+
+    before = i18n.current()
+    try:
+        i18n.use(lang)
+        return {"count": i18n.ngettext("{n} claim", "{n} claims", 2).replace("{n}", "").strip(),
+                "kind": labels.header("kind"), "money": labels.value("kind", "money")}
+    finally:
+        i18n.use(before)
+
+
 def _try_the_explorer(page) -> dict:
     """In the notebook's kernel, after the run: a cell showing the claims explorer; pick a kind in
     its dropdown, as an analyst would, and read what the widget shows."""
+    words = explorer_words()
     seen = {"ran": page.evaluate(ADD_AND_RUN_CELL, EXPLORE)}
     page.wait_for_function(IDLE, polling=250)
     box = page.locator(".jp-OutputArea-output .widget-vbox").last
-    label = box.locator("div.widget-label", has_text="claim(s)")
+    label = box.locator("div.widget-label", has_text=words["count"])
     seen["before"] = label.inner_text()
-    box.locator(".widget-dropdown select").first.select_option("money")
+    box.locator(".widget-dropdown select").first.select_option(label=words["money"])   # the option shows the page's word
     label.filter(has_not_text=seen["before"]).wait_for()
     seen["after"] = label.inner_text()
     table = box.locator(".widget-html table")
     headers = table.locator("thead th").all_inner_texts()
-    kind = headers.index("kind")
+    kind = headers.index(words["kind"])
     seen["kinds"] = table.locator(f"tbody tr td:nth-child({kind + 1})").all_inner_texts()
     return seen
 
@@ -275,6 +291,6 @@ def test_report_notebook_runs_all_cells_in_jupyterlab(tmp_path):
     # The claims explorer is a live widget in JupyterLab: choosing a kind filters its table.
     explorer = seen["explorer"]
     assert explorer["ran"] is True
-    before, after = (int(explorer[k].split()[0]) for k in ("before", "after"))
+    before, after = (int(re.search(r"\d+", explorer[k]).group()) for k in ("before", "after"))
     assert 0 < after < before
-    assert explorer["kinds"] == ["money"] * after
+    assert explorer["kinds"] == [explorer_words()["money"]] * after   # 金额: the page's words
