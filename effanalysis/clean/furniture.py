@@ -19,7 +19,13 @@ block. Then a class:
   each, credits after the body, and the tail that a related-links marker opens
   are furniture; a short line between two furniture lines (or the page's edge)
   is furniture too (the items of a breadcrumb, menu or toolbar), unless it
-  reads as the document's title, a headline or the closing signature.
+  reads as the document's title, a headline or the closing signature;
+- a comment section or a thread's replies (a comment-box heading, a reply's
+  "发表于 date" byline) ends the body: it and all after it are furniture, long
+  replies too;
+- a page printed from a browser carries the browser's date-time and title
+  header and its URL and page-count footer at every page break: furniture
+  wherever they stand.
 
 `classify(lines)` returns one class per line; `find_furniture(text)` the spans
 to remove, the removed lines and the related articles listed in a tail.
@@ -85,8 +91,23 @@ _FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|pptx?)\s*(?:[
 _DATED_ITEM = re.compile(r"\S[ \t\u3000]*[\[（(]?(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[\]）)]?$")
 # A notice about the page itself, however long: it names the site or the article and
 # its rights (本网站所刊登…版权所有…转载, 若有来源标注错误…与本网联系…删除).
-_SELF = re.compile("本网|本站|本平台|本公众号|本号|本文(?![件书稿])|此文")
-_RIGHTS = re.compile("版权|转载|侵权|授权|删除|更正|免责")
+_SELF = re.compile("本网|本站|本平台|本公众号|本号|本文(?![件书稿])|此文|该文")
+_RIGHTS = re.compile("版权|转载|侵权|授权|删除|更正|免责|仅代表|不代表|信息存储空间")
+# A notice however named (平台声明：…, 特别声明：…).
+_NOTICE_LABEL = re.compile(r"^[^\s：:，。]{0,4}声明[ \t\u3000]*[:：]")
+# A related-X marker of any X alone on its line (相关解读, 【相关专题】>>): it opens a tail.
+_RELATED_MARKER = re.compile(rf"^[【\[]?相关[{HAN}]{{2}}[】\]]?[ \t\u3000]*(?:[:：]|>>|》》|>|»)?$")
+# A reply's byline in a thread (发表于 2026-2-6 15:03): after the report, its replies begin.
+_POST_BYLINE = re.compile(r"^(?:发表于|回复于|评论于)[ \t\u3000]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+_COMMENT_COUNT = re.compile(r"^共有?[ \t\u3000]*\d+[ \t\u3000]*条(?:评论|回复|留言)")
+_COMMENT_HINT = re.compile("评论|回复|发表于|评论于")   # cheap test before a line's features
+COMMENT_LINE_MAX = 30     # a comment-section opener is a line this short
+# The browser's own header and footer of a printed page: a date-time stamp (then the
+# page's title), the page's URL (then the page count, 1/5).
+_PRINT_STAMP = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}[ \t\u3000]+(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u3000]|$)")
+_PRINT_FOOTER = re.compile(r"^(?:https?|file)://\S+(?:[ \t\u3000]+\d{1,3}[ \t\u3000]*/[ \t\u3000]*\d{1,3})?$")
+# The site's name at the very top of the page (江南省发展和改革委员会, …入口网站), before furniture.
+_MASTHEAD_END = re.compile("(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|网|网站|门户|平台)$")
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved|ICP", re.I)
 # A short "key：value" line (江城融媒记者：周航, 地址：…): after the body, a credit or contact line,
 # unless the key opens a part of the document (附件：…, 注：…).
@@ -107,8 +128,8 @@ LICENCE_TAIL = 3000   # a licence footer starts within this many characters of t
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, list[str]]:
-    """Interface words by kind: widget, label, field, tail, notice (see the lexicon's header)."""
-    kinds: dict[str, list[str]] = {"widget": [], "label": [], "field": [], "tail": [], "notice": []}
+    """Interface words by kind: widget, label, field, tail, notice, comments (see the lexicon's header)."""
+    kinds: dict[str, list[str]] = {"widget": [], "label": [], "field": [], "tail": [], "notice": [], "comments": []}
     for line in LEXICON.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             word, _, kind = line.partition("\t")
@@ -121,9 +142,9 @@ def _alternation(words) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     v = vocabulary()
-    every = v["widget"] + v["label"] + v["tail"] + v["notice"]
+    every = v["widget"] + v["label"] + v["tail"] + v["notice"] + v["comments"]
     long_words = [w for w in every if len(w) > 1]
     # One-character words (大 中 小) count only standing alone, never inside a word (大会).
     single = "".join(re.escape(w) for w in set(every) if len(w) == 1)
@@ -132,7 +153,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     label = re.compile(f"{opener}(?:{_alternation(v['label'] + v['field'] + v['notice'])})\\s*[:：】\\]）)|｜]")
     notice = re.compile(f"{opener}(?:{_alternation(v['notice'])})\\s*[:：】\\]）)|｜]")
     tail = re.compile(f"{opener}(?:【[^】\\n]*】\\s*)?(?:{_alternation(v['tail'])})\\s*(?:[:：]|>>|》》|>|»)?\\s*")
-    return widget, label, tail, notice
+    # the whole line: a comment-box heading, perhaps with its count (网友评论（3）)
+    comments = re.compile(f"^[【\\[]?(?:{_alternation(v['comments'])})[】\\]]?\\s*(?:[（(]\\d+[）)])?\\s*[:：]?$")
+    return widget, label, tail, notice, comments
 
 
 @lru_cache(maxsize=1)
@@ -160,10 +183,10 @@ def licence_start(text: str) -> int:
 
 class _Line:
     __slots__ = ("text", "han", "widget", "sentence", "label", "empty_label", "tail", "meta", "caption", "key_only",
-                 "notice")
+                 "notice", "comments", "printed")
 
     def __init__(self, raw: str):
-        widget_re, label_re, tail_re, notice_re = _patterns()
+        widget_re, label_re, tail_re, notice_re, comments_re = _patterns()
         s = self.text = raw.strip(_SPACE)
         self.han = len(_HAN_CHAR.findall(s))
         self.widget = sum(len(_HAN_CHAR.findall(m.group())) for m in widget_re.finditer(s)) if self.han else 0
@@ -177,9 +200,13 @@ class _Line:
         # the key of a table row whose value is on the next line (信息索引号 / 11340823…)
         self.key_only = s in _field_words()
         t = tail_re.match(s)
-        self.tail = bool(t) and len(s) - t.end() <= 30
+        self.tail = bool(t) and len(s) - t.end() <= 30 or bool(_RELATED_MARKER.match(s))
         self.caption = bool(_CAPTION.search(s))
-        self.notice = bool(notice_re.match(s) or (_SELF.search(s) and _RIGHTS.search(s)))
+        self.notice = bool(notice_re.match(s) or _NOTICE_LABEL.match(s) or (_SELF.search(s) and _RIGHTS.search(s)))
+        self.comments = len(s) <= COMMENT_LINE_MAX and bool(
+            comments_re.match(s) or _COMMENT_COUNT.match(s) or _POST_BYLINE.match(s))
+        # the browser's header or footer of a printed page
+        self.printed = bool(_PRINT_FOOTER.match(s) or (_PRINT_STAMP.match(s) and not self.sentence))
 
     @property
     def prose(self) -> bool:
@@ -190,10 +217,10 @@ class _Line:
         """Furniture by itself, wherever it stands outside the body."""
         if not self.han:   # separators, dates, ids, counts — not a sentence's stray punctuation
             return (len(self.text) <= NO_HAN_MAX and not _PUNCTUATION_ONLY.fullmatch(self.text)
-                    or bool(_COPYRIGHT.search(self.text)))
+                    or bool(_COPYRIGHT.search(self.text)) or self.printed)
         if self.meta:
             return False
-        return (self.widget >= WIDGET_SHARE * self.han or self.label or self.caption or self.notice
+        return (self.widget >= WIDGET_SHARE * self.han or self.label or self.caption or self.notice or self.printed
                 or (not self.sentence and len(self.text) <= 80
                     and bool(_FILE_LINK.search(self.text) or _DATED_ITEM.search(self.text)))
                 or (not self.sentence and len(self.text) <= 80
@@ -226,8 +253,10 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
     first = next((i for i in range(n) if not blank(i) and feat(i).prose), None)
     if first is None:               # no prose at all: judge every line
         first, last = n, -1
-    else:
-        last = next(i for i in range(n - 1, first - 1, -1) if not blank(i) and feat(i).prose)
+    else:   # the body ends before a comment section: replies are no report text, however long
+        end = next((i for i in range(first + 1, n) if len(lines[i]) <= COMMENT_LINE_MAX + 2
+                    and _COMMENT_HINT.search(lines[i]) and feat(i).comments), n)
+        last = next(i for i in range(end - 1, first - 1, -1) if not blank(i) and feat(i).prose)
     zones = (range(0, min(first, n)), range(max(last + 1, 0) if first < n else n, n))
     contents = []
     for zone in zones:
@@ -247,7 +276,7 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
             classes[i] = META
     # The tail: a related-links marker after the body opens furniture to the end.
     for k, i in enumerate(tail):
-        if feat(i).tail:
+        if feat(i).tail or feat(i).comments:
             for j in tail[k:]:
                 classes[j] = TAIL
             break
@@ -269,11 +298,23 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
             classes[i] = FURNITURE
     _neighbours(classes, head, feat, ends_text=first >= n, starts_text=True)   # the body follows the head
     _neighbours(classes, tail, feat, ends_text=True, starts_text=first >= n)
+    _masthead(classes, head, feat)
     # Inside the body only photo captions and a printed document's page numbers
     # with their running heads are furniture.
     for i in _caption_lines(lines, first, last) + _page_lines(lines, first, last):
         classes[i] = FURNITURE
     return classes, first, last
+
+
+def _masthead(classes: list[str], head: list[int], feat) -> None:
+    """The page's first line names the site or its owner (江南省发展和改革委员会,
+    …政府入口网站) and furniture follows: the masthead, not the issuer of a title."""
+    if len(head) < 2 or classes[head[0]] != BODY or classes[head[1]] not in (FURNITURE, TAIL):
+        return
+    f = feat(head[0])
+    if f.han <= SHORT_HAN and not f.sentence and not any(ch in _ITEM_PUNCTUATION for ch in f.text) \
+            and _MASTHEAD_END.search(f.text) and not _TITLE_END.search(f.text):
+        classes[head[0]] = FURNITURE
 
 
 def _table_rows(classes: list[str], content: list[int], feat) -> None:
@@ -288,19 +329,23 @@ def _table_rows(classes: list[str], content: list[int], feat) -> None:
 
 
 def _page_lines(lines: list[str], first: int, last: int) -> list[int]:
-    """Page numbers inside the body (— 3 —) and the running head next to one: a
-    short line without sentence punctuation that the text had before."""
+    """Page numbers inside the body (— 3 —, a browser's URL and page count) and the
+    running head next to one: a short line without sentence punctuation that the
+    text had before, or the browser's date-time header."""
     out = []
     # the short lines only: a report's lines are paragraphs, so few are short
-    short = [i for i in range(max(first, 0), min(last + 1, len(lines))) if len(lines[i]) <= PAGE_NUMBER_MAX]
+    short = [i for i in range(max(first, 0), min(last + 1, len(lines)))
+             if len(lines[i]) <= PAGE_NUMBER_MAX or "://" in lines[i]]
     for i in short:
-        if not _PAGE_NUMBER_LINE.match(lines[i]):
+        line = lines[i].strip(_SPACE)
+        if not (_PAGE_NUMBER_LINE.match(line) or _PRINT_FOOTER.match(line)):
             continue
         out.append(i)
         for j in (i - 1, i + 1):
             head = lines[j].strip(_SPACE)
-            if head and len(head) <= 30 and not _SENTENCE.search(head) \
-                    and any(line.strip(_SPACE) == head for line in lines[:j]):
+            if head and not _SENTENCE.search(head) and (
+                    _PRINT_STAMP.match(head)   # the browser's header of the next page
+                    or len(head) <= 30 and any(line.strip(_SPACE) == head for line in lines[:j])):
                 out.append(j)
     return sorted(set(out))
 
@@ -340,9 +385,12 @@ def _neighbours(classes: list[str], content: list[int], feat, ends_text: bool, s
         run = content[k:j + 1]
         # A menu: several short lines that each read like a category name (工作总结, 自查报告),
         # or several tiny items (国内 / 国际 / 财经); a document has one title.
-        menu = len(run) >= MENU_RUN and (
-            sum(len(feat(i).text) <= MENU_ITEM and bool(_TITLE_END.search(feat(i).text)) for i in run) >= 2
-            or sum(tiny(i) for i in run) >= MENU_RUN)
+        # A menu's tiny items count with the tiny furniture items around the run (首页 / 学习 /
+        # 积分 / 强国号 / 我的: a widget word inside a menu splits it, it stays one menu).
+        around = sum(is_furniture(x) and tiny(content[x]) and feat(content[x]).han > 0 for x in (k - 1, j + 1))
+        menu = (len(run) >= MENU_RUN and
+                sum(len(feat(i).text) <= MENU_ITEM and bool(_TITLE_END.search(feat(i).text)) for i in run) >= 2) \
+            or sum(tiny(i) for i in run) + around >= MENU_RUN
         edge_item = k == 0 and starts_text and all(len(feat(i).text) <= EDGE_ITEM for i in run)
         # Bounded by furniture on both sides (the end of the text counts after furniture,
         # its start before a menu).
