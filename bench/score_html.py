@@ -32,7 +32,7 @@ def _key(text: str) -> str:
 
 
 def trafilatura_text(html: str) -> str:
-    return readers._main_content(html)
+    return readers._article(html)
 
 
 def readability_text(html: str) -> str:

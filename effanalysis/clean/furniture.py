@@ -119,6 +119,7 @@ MENU_ITEM_MAX = 6         # … or at least MENU_RUN items this short without pu
 _ITEM_PUNCTUATION = set("，。、；：！？,.;:!?（）()《》“”")
 EDGE_ITEM = 8             # a short line this long at the very start of a page, before furniture, is a menu item
 HEADLINE_HAN = 12         # a short line of the head this long without interface words is a headline
+HEADLINE_MAX_HAN = 60     # … and a headline no longer than this
 _RELATED_ITEM = re.compile(r"^[ \t\u3000]*(?:[-–·•]\s*)?(.+?)\s*[\[（(]?((?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?)?[\]）)]?[ \t\u3000]*$")
 # A corpus licence footer (wikisource): "本作品…" followed by licence words.
 _LICENCE = re.compile(r"^[ \t\u3000]*(?:本作品.{0,300}?(?:公有领域|著作权法|版权法|许可协议|知识共享|Public domain)"
@@ -167,6 +168,24 @@ def _field_words() -> frozenset[str]:
 def _is_said(value: str) -> bool:
     value = value.rstrip(_SPACE + "”’」』")
     return bool(value) and value[-1] in "。？！?" and len(_HAN_CHAR.findall(value)) >= SAID_HAN
+
+
+def is_prose_line(line: str) -> bool:
+    """A line of the report's prose: long, with sentence punctuation, no interface text."""
+    return _Line(line).prose
+
+
+def is_furniture_line(line: str) -> bool:
+    """Furniture by itself, wherever it stands (a toolbar, a label, a breadcrumb …)."""
+    return _Line(line).furniture()
+
+
+def is_headline_line(line: str) -> bool:
+    """Reads as a headline: a single line of Han text without sentence punctuation or
+    interface words, of a headline's length."""
+    f = _Line(line)
+    return HEADLINE_HAN <= f.han <= HEADLINE_MAX_HAN and not f.sentence and not f.widget and not f.label \
+        and len(f.text) <= 2 * HEADLINE_MAX_HAN
 
 
 def licence_start(text: str) -> int:
@@ -308,8 +327,10 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
 
 def _masthead(classes: list[str], head: list[int], feat) -> None:
     """The page's first line names the site or its owner (江南省发展和改革委员会,
-    …政府入口网站) and furniture follows: the masthead, not the issuer of a title."""
-    if len(head) < 2 or classes[head[0]] != BODY or classes[head[1]] not in (FURNITURE, TAIL):
+    …政府入口网站) and furniture follows (past the info line): the masthead, not the
+    issuer of a title."""
+    after = next((i for i in head[1:] if classes[i] != META), None)
+    if after is None or classes[head[0]] != BODY or classes[after] not in (FURNITURE, TAIL):
         return
     f = feat(head[0])
     if f.han <= SHORT_HAN and not f.sentence and not any(ch in _ITEM_PUNCTUATION for ch in f.text) \
