@@ -296,3 +296,20 @@ def test_a_widget_word_inside_a_menu_does_not_split_it():
 """)
     assert [c[w] for w in ("动态", "专题", "我的")] == ["furniture"] * 3
     assert c["北湖区召开重点项目推进会"] == BODY
+
+
+def test_a_fold_widget_and_a_photo_note_inside_the_body_go():
+    page = f"{PROSE_A}\n阅读全文\n（图为项目建设现场）\n{PROSE_B}\n"
+    c = classes_of(page)
+    assert c["阅读全文"] == "furniture" and c["（图为项目建设现场）"] == "furniture"
+    assert classes_of(f"{PROSE_A}\n全文\n{PROSE_B}\n")["全文"] == BODY   # a word alone is no widget
+
+
+def test_a_comment_count_opens_the_comment_area():
+    c = classes_of(f"""
+{PROSE_A}
+{PROSE_B}
+评论 7
+{REPLY}
+""")
+    assert c["评论 7"] == "furniture" and c[REPLY] == "furniture" and c[PROSE_B] == BODY

@@ -71,6 +71,11 @@ def is_info_line(line: str) -> bool:
 
 # A photo caption: "… 本报记者 王某 摄", "（新华社记者 李学仁 摄）".
 _CAPTION = re.compile(rf"(?:记者|摄影|通讯员|供图|图/|图：)[^。！？\n]{{1,20}}?摄[{_SPACE}]*[)）]?[{_SPACE}]*$")
+# A photo note in brackets (（图为会议现场）) and a fold widget of a news app (展开全文):
+# furniture inside the body too.
+_PHOTO_NOTE = re.compile(r"^[（(](?:图为|图片为|上图为|下图为|图片来源)[^（）()\n]{1,40}[）)]$")
+_FOLD = re.compile(r"^(?:点击)?(?:展开全文|展开剩余\d{1,2}%|阅读全文|查看全文|继续阅读)$")
+FOLD_MAX = 12             # a fold widget is a line this short
 # A menu bar on one line: items between | or /, or many short items between spaces.
 _MENU = re.compile(rf"^(?:[^|｜/\s]{{1,8}}[{_SPACE}]*[|｜/][{_SPACE}]*){{2,}}[^|｜/\s]{{1,8}}$"
                    rf"|^(?:[{HAN}A-Za-z]{{1,4}}[{_SPACE}]+){{4,}}[{HAN}A-Za-z]{{1,4}}$")
@@ -155,7 +160,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Patt
     notice = re.compile(f"{opener}(?:{_alternation(v['notice'])})\\s*[:：】\\]）)|｜]")
     tail = re.compile(f"{opener}(?:【[^】\\n]*】\\s*)?(?:{_alternation(v['tail'])})\\s*(?:[:：]|>>|》》|>|»)?\\s*")
     # the whole line: a comment-box heading, perhaps with its count (网友评论（3）)
-    comments = re.compile(f"^[【\\[]?(?:{_alternation(v['comments'])})[】\\]]?\\s*(?:[（(]\\d+[）)])?\\s*[:：]?$")
+    comments = re.compile(f"^[【\\[]?(?:{_alternation(v['comments'])})[】\\]]?\\s*(?:[（(]\\d+[）)]|\\d+)?\\s*[:：]?$")
     return widget, label, tail, notice, comments
 
 
@@ -220,7 +225,7 @@ class _Line:
         self.key_only = s in _field_words()
         t = tail_re.match(s)
         self.tail = bool(t) and len(s) - t.end() <= 30 or bool(_RELATED_MARKER.match(s))
-        self.caption = bool(_CAPTION.search(s))
+        self.caption = bool(_CAPTION.search(s) or _PHOTO_NOTE.match(s))
         self.notice = bool(notice_re.match(s) or _NOTICE_LABEL.match(s) or (_SELF.search(s) and _RIGHTS.search(s)))
         self.comments = len(s) <= COMMENT_LINE_MAX and bool(
             comments_re.match(s) or _COMMENT_COUNT.match(s) or _POST_BYLINE.match(s))
@@ -320,7 +325,7 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
     _masthead(classes, head, feat)
     # Inside the body only photo captions and a printed document's page numbers
     # with their running heads are furniture.
-    for i in _caption_lines(lines, first, last) + _page_lines(lines, first, last):
+    for i in _caption_lines(lines, first, last) + _page_lines(lines, first, last):   # and fold widgets
         classes[i] = FURNITURE
     return classes, first, last
 
@@ -438,11 +443,14 @@ def _is_separator(s: str) -> bool:
 
 
 def _caption_lines(lines: list[str], first: int, last: int) -> list[int]:
-    """Photo captions inside the body (found by their closing 摄, which is rare)."""
+    """Photo captions inside the body (found by their closing 摄, which is rare, or an
+    opening （图为), and a news app's fold widgets (展开全文) on a line of their own."""
     out = []
     for i in range(max(first, 0), min(last + 1, len(lines))):
         line = lines[i]
-        if "摄" in line and _CAPTION.search(line.rstrip(_SPACE)):
+        if "摄" in line and _CAPTION.search(line.rstrip(_SPACE)) \
+                or "图" in line[:4] and _PHOTO_NOTE.match(line.strip(_SPACE)) \
+                or len(line) <= FOLD_MAX and _FOLD.match(line.strip(_SPACE)):
             out.append(i)
     return out
 
