@@ -75,7 +75,8 @@ _CAPTION = re.compile(rf"(?:记者|摄影|通讯员|供图|图/|图：)[^。！�
 # furniture inside the body too.
 _PHOTO_NOTE = re.compile(r"^[（(](?:图为|图片为|上图为|下图为|图片来源)[^（）()\n]{1,40}[）)]$")
 _FOLD = re.compile(r"^(?:点击)?(?:展开全文|展开剩余\d{1,2}%|阅读全文|查看全文|继续阅读)$")
-FOLD_MAX = 12             # a fold widget is a line this short
+NOTE_MAX = 48             # a photo note or fold widget is a line this short
+_URL_START = ("http", "file:")   # a cheap test before the print footer's expression
 # A menu bar on one line: items between | or /, or many short items between spaces.
 _MENU = re.compile(rf"^(?:[^|｜/\s]{{1,8}}[{_SPACE}]*[|｜/][{_SPACE}]*){{2,}}[^|｜/\s]{{1,8}}$"
                    rf"|^(?:[{HAN}A-Za-z]{{1,4}}[{_SPACE}]+){{4,}}[{HAN}A-Za-z]{{1,4}}$")
@@ -105,7 +106,6 @@ _RELATED_MARKER = re.compile(rf"^[【\[]?相关[{HAN}]{{2}}[】\]]?[ \t\u3000]*(
 # A reply's byline in a thread (发表于 2026-2-6 15:03): after the report, its replies begin.
 _POST_BYLINE = re.compile(r"^(?:发表于|回复于|评论于)[ \t\u3000]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _COMMENT_COUNT = re.compile(r"^共有?[ \t\u3000]*\d+[ \t\u3000]*条(?:评论|回复|留言)")
-_COMMENT_HINT = re.compile("评论|回复|发表于|评论于")   # cheap test before a line's features
 COMMENT_LINE_MAX = 30     # a comment-section opener is a line this short
 # The browser's own header and footer of a printed page: a date-time stamp (then the
 # page's title), the page's URL (then the page count, 1/5).
@@ -275,12 +275,17 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
         return not lines[i].strip(_SPACE)
 
     first = next((i for i in range(n) if not blank(i) and feat(i).prose), None)
+    # the short lines after the first prose block, and URL lines: a report's lines are
+    # paragraphs, so few are short, and only these can be page numbers, notes or openers
+    short = [] if first is None else \
+        [i for i in range(first + 1, n) if 0 < len(lines[i]) <= NOTE_MAX or lines[i].startswith(_URL_START)]
     if first is None:               # no prose at all: judge every line
         first, last = n, -1
     else:   # the body ends before a comment section: replies are no report text, however long
-        end = next((i for i in range(first + 1, n) if len(lines[i]) <= COMMENT_LINE_MAX + 2
-                    and _COMMENT_HINT.search(lines[i]) and feat(i).comments), n)
+        end = next((i for i in short if len(lines[i]) <= COMMENT_LINE_MAX + 2
+                    and _has_comment_word(lines[i]) and feat(i).comments), n)
         last = next(i for i in range(end - 1, first - 1, -1) if not blank(i) and feat(i).prose)
+        short = [i for i in short if i <= last]
     zones = (range(0, min(first, n)), range(max(last + 1, 0) if first < n else n, n))
     contents = []
     for zone in zones:
@@ -325,9 +330,14 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
     _masthead(classes, head, feat)
     # Inside the body only photo captions and a printed document's page numbers
     # with their running heads are furniture.
-    for i in _caption_lines(lines, first, last) + _page_lines(lines, first, last):   # and fold widgets
+    for i in _caption_lines(lines, first, last, short) + _page_lines(lines, short):
         classes[i] = FURNITURE
     return classes, first, last
+
+
+def _has_comment_word(line: str) -> bool:
+    """A word every comment-section opener has: a cheap test before a line's features."""
+    return "评" in line or "回复" in line or "发表于" in line or "留言" in line
 
 
 def _masthead(classes: list[str], head: list[int], feat) -> None:
@@ -354,17 +364,14 @@ def _table_rows(classes: list[str], content: list[int], feat) -> None:
             classes[key] = classes[value] = FURNITURE
 
 
-def _page_lines(lines: list[str], first: int, last: int) -> list[int]:
+def _page_lines(lines: list[str], short: list[int]) -> list[int]:
     """Page numbers inside the body (— 3 —, a browser's URL and page count) and the
     running head next to one: a short line without sentence punctuation that the
     text had before, or the browser's date-time header."""
     out = []
-    # the short lines only: a report's lines are paragraphs, so few are short
-    short = [i for i in range(max(first, 0), min(last + 1, len(lines)))
-             if len(lines[i]) <= PAGE_NUMBER_MAX or "://" in lines[i]]
-    for i in short:
-        line = lines[i].strip(_SPACE)
-        if not (_PAGE_NUMBER_LINE.match(line) or _PRINT_FOOTER.match(line)):
+    for i in short:   # the body's short lines and URL lines
+        line = lines[i]
+        if not (len(line) <= PAGE_NUMBER_MAX and _PAGE_NUMBER_LINE.match(line) or line.startswith(_URL_START) and _PRINT_FOOTER.match(line.strip(_SPACE))):
             continue
         out.append(i)
         for j in (i - 1, i + 1):
@@ -442,15 +449,18 @@ def _is_separator(s: str) -> bool:
     return bool(s) and all(ch in _SEPARATORS for ch in s)
 
 
-def _caption_lines(lines: list[str], first: int, last: int) -> list[int]:
+def _caption_lines(lines: list[str], first: int, last: int, short: list[int]) -> list[int]:
     """Photo captions inside the body (found by their closing 摄, which is rare, or an
     opening （图为), and a news app's fold widgets (展开全文) on a line of their own."""
     out = []
-    for i in range(max(first, 0), min(last + 1, len(lines))):
+    start, stop = max(first, 0), min(last + 1, len(lines))
+    for i in range(start, stop):
         line = lines[i]
-        if "摄" in line and _CAPTION.search(line.rstrip(_SPACE)) \
-                or "图" in line[:4] and _PHOTO_NOTE.match(line.strip(_SPACE)) \
-                or len(line) <= FOLD_MAX and _FOLD.match(line.strip(_SPACE)):
+        if "摄" in line and _CAPTION.search(line.rstrip(_SPACE)):
+            out.append(i)
+    for i in short:   # the body's short lines
+        line = lines[i].strip(_SPACE)
+        if line[:1] in "（(点展阅查继" and (_PHOTO_NOTE.match(line) or _FOLD.match(line)):
             out.append(i)
     return out
 
