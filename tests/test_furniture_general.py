@@ -313,3 +313,15 @@ def test_a_comment_count_opens_the_comment_area():
 {REPLY}
 """)
     assert c["评论 7"] == "furniture" and c[REPLY] == "furniture" and c[PROSE_B] == BODY
+
+
+def test_a_message_board_reply_of_the_government_is_body():
+    answer = "回复内容：您好，您反映的问题已转交县住建局办理，该小区加装电梯项目已列入今年计划。"
+    page = f"""留言标题：关于老旧小区加装电梯的建议
+留言内容：{REPLY}
+回复单位：县住房和城乡建设局
+回复时间：2026-03-01
+{answer}
+"""
+    cleaned = clean_text(page).text
+    assert answer in cleaned and REPLY in cleaned
