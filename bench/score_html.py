@@ -3,7 +3,8 @@
 `python -m bench.score_html` runs trafilatura (as `read_html` calls it),
 readability-lxml, jusText (no Chinese stoplist exists: an empty one, so only its
 length and link-density features work) and the old tag rules on
-tests/fixtures/pages/html/*.html, each alone and followed by the plain-text
+tests/fixtures/pages/html/*.html (or the pages of a named set or folder given as
+argument), each alone and followed by the plain-text
 furniture classifier (the cleaning pipeline), and prints per extractor: gold body
 lines found (of all pages' body lines), gold furniture strings left, and the
 mean time per page. Gold files: NAME.gold.txt, body lines plain, furniture
@@ -12,13 +13,17 @@ strings prefixed "~ ".
 from __future__ import annotations
 
 import re
+import sys
 import time
 from pathlib import Path
 
 from effanalysis.clean import clean_text
 from effanalysis.io import readers
 
-PAGES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pages" / "html"
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+PAGES = FIXTURES / "pages" / "html"
+# Named sets: the pages the extraction was built on, and held-out pages written before changing it.
+SETS = {"dev": PAGES, "heldout3": FIXTURES / "pages_heldout3" / "html"}
 _KEEP = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 
@@ -27,7 +32,7 @@ def _key(text: str) -> str:
 
 
 def trafilatura_text(html: str) -> str:
-    return readers._main_content(html)
+    return readers._article(html)
 
 
 def readability_text(html: str) -> str:
@@ -54,8 +59,8 @@ def gold(path: Path) -> tuple[list[str], list[str]]:
     return [l for l in lines if not l.startswith("~ ")], [l[2:] for l in lines if l.startswith("~ ")]
 
 
-def main() -> dict:
-    pages = sorted(PAGES.glob("*.html"))
+def main(folder: Path = PAGES) -> dict:
+    pages = sorted(folder.glob("*.html"))
     result = {}
     for name, extract in EXTRACTORS.items():
         found = found_clean = left = left_clean = total_body = total_furn = 0
@@ -83,5 +88,6 @@ def main() -> dict:
     return result
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":   # a set's name (dev, heldout3) or a folder of pages; default: dev
+    arg = sys.argv[1] if len(sys.argv) > 1 else "dev"
+    main(SETS.get(arg) or Path(arg))

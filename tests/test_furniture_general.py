@@ -1,7 +1,9 @@
 """The furniture classifier's general features, each on a synthetic page of its own:
 menus at the page's edge, key/value tables a line each, credits and contacts after
 the body, notices about the page, link lists with dates, download links, a printed
-document's page numbers and running heads — and what must stay: headlines, the
+document's page numbers and running heads, comment sections and a thread's replies,
+related-X tails, platform disclaimers, a browser's print header and footer, the
+site's masthead — and what must stay: headlines, the
 closing signature, the attachment line, every prose line. The held-out pages
 (tests/fixtures/pages_heldout*) are checked only for the invariant: no body line lost."""
 from __future__ import annotations
@@ -189,3 +191,137 @@ def test_a_question_of_an_interview_is_no_credit_line():
 """)
     assert c["记者：今年预算有哪些新特点？"] == BODY
     assert classes_of(f"{PROSE_A}\n记者：韩雨\n")["记者：韩雨"] == "furniture"
+
+
+REPLY = "说得很好，我们小区的加装电梯项目去年就落地了，希望今年继续推进老旧小区改造。"
+
+
+def test_a_comment_section_ends_the_body_and_its_long_replies_go():
+    page = f"""北湖区2025年民生实事办理情况的报告
+{PROSE_A}
+{PROSE_B}
+北湖区人民政府
+2026年4月2日
+最新评论（2）
+{REPLY}
+评论于 2026-04-03 08:15
+"""
+    c = classes_of(page)
+    assert c[REPLY] == "furniture" and c["最新评论（2）"] == "furniture"
+    assert c["北湖区人民政府"] == BODY and c["2026年4月2日"] == BODY
+    cleaned = clean_text(page).text
+    assert PROSE_B in cleaned and REPLY not in cleaned
+
+
+def test_a_thread_reply_starts_at_its_byline():
+    c = classes_of(f"""
+{PROSE_A}
+{PROSE_B}
+引用
+2#
+发表于 2026-4-3 09:12
+{REPLY}
+""")
+    assert c[REPLY] == "furniture" and c["发表于 2026-4-3 09:12"] == "furniture"
+    assert c[PROSE_B] == BODY
+
+
+def test_a_comment_word_inside_the_body_does_not_end_it():
+    page = f"{PROSE_A}\n群众评论较好，满意度达到百分之九十五以上。\n{PROSE_B}\n"
+    assert classes_of(page)[PROSE_B] == BODY
+
+
+def test_a_related_marker_of_any_kind_opens_the_tail():
+    c = classes_of(f"""
+{PROSE_A}
+{PROSE_B}
+【相关专题】
+北湖区持续深化营商环境改革
+北湖区重点项目一季度开工率过半
+""")
+    assert c["北湖区持续深化营商环境改革"] == "furniture" and c["【相关专题】"] == "furniture"
+
+
+def test_a_disclaimer_of_the_platform_is_no_prose_block():
+    notice = "特别说明：该文观点仅代表作者个人，平台仅提供信息存储空间服务，如有疑问请联系。"
+    c = classes_of(f"""
+{PROSE_A}
+{PROSE_B}
+返回首页，阅读更多
+{notice}
+""")
+    assert c[notice] == "furniture" and c["返回首页，阅读更多"] == "furniture"
+
+
+def test_the_browser_header_and_footer_of_a_printed_page_go_wherever_they_stand():
+    stamp = "2026/4/9 下午3:05    北湖区政务公开工作报告"
+    url = "https://www.beihu.gov.cn/zwgk/2026/04/t20260402_889.html    1/2"
+    page = f"""{stamp}
+北湖区政务公开工作报告
+{PROSE_A}
+{url}
+{stamp}
+{PROSE_B}
+北湖区人民政府
+2026年4月2日
+{url.replace("1/2", "2/2")}
+"""
+    cleaned = clean_text(page).text
+    assert "://" not in cleaned and "下午3:05" not in cleaned
+    assert PROSE_A in cleaned and PROSE_B in cleaned and "北湖区人民政府\n2026年4月2日" in cleaned
+
+
+def test_the_site_name_at_the_top_before_furniture_is_the_masthead():
+    c = classes_of(f"""
+北湖区住房和城乡建设局
+无障碍浏览
+网站首页
+北湖区人民政府
+关于2025年度住房保障工作的报告
+{PROSE_A}
+""")
+    assert c["北湖区住房和城乡建设局"] == "furniture"
+    assert c["北湖区人民政府"] == BODY and c["关于2025年度住房保障工作的报告"] == BODY
+
+
+def test_a_widget_word_inside_a_menu_does_not_split_it():
+    c = classes_of(f"""
+首页
+动态
+收藏
+专题
+我的
+北湖区召开重点项目推进会
+{PROSE_A}
+""")
+    assert [c[w] for w in ("动态", "专题", "我的")] == ["furniture"] * 3
+    assert c["北湖区召开重点项目推进会"] == BODY
+
+
+def test_a_fold_widget_and_a_photo_note_inside_the_body_go():
+    page = f"{PROSE_A}\n阅读全文\n（图为项目建设现场）\n{PROSE_B}\n"
+    c = classes_of(page)
+    assert c["阅读全文"] == "furniture" and c["（图为项目建设现场）"] == "furniture"
+    assert classes_of(f"{PROSE_A}\n全文\n{PROSE_B}\n")["全文"] == BODY   # a word alone is no widget
+
+
+def test_a_comment_count_opens_the_comment_area():
+    c = classes_of(f"""
+{PROSE_A}
+{PROSE_B}
+评论 7
+{REPLY}
+""")
+    assert c["评论 7"] == "furniture" and c[REPLY] == "furniture" and c[PROSE_B] == BODY
+
+
+def test_a_message_board_reply_of_the_government_is_body():
+    answer = "回复内容：您好，您反映的问题已转交县住建局办理，该小区加装电梯项目已列入今年计划。"
+    page = f"""留言标题：关于老旧小区加装电梯的建议
+留言内容：{REPLY}
+回复单位：县住房和城乡建设局
+回复时间：2026-03-01
+{answer}
+"""
+    cleaned = clean_text(page).text
+    assert answer in cleaned and REPLY in cleaned

@@ -86,3 +86,42 @@ def test_inline_scripts_and_styles_never_reach_the_text():
     for path in HTML_FILES:
         text = effanalysis.load(path).text
         assert not re.search(r"function|var |[{};]\s*$|font-size|\.js", text, re.M), path.name
+
+
+HELDOUT_HTML = sorted((PAGES.parent.parent / "pages_heldout3" / "html").glob("*.html"))
+
+
+@pytest.mark.parametrize("path", HELDOUT_HTML, ids=lambda p: p.stem)
+def test_no_body_line_of_a_heldout_page_is_lost(path):
+    body, _ = gold(path)
+    text = key(effanalysis.load(path).text)
+    assert [b for b in body if key(b) not in text] == []
+
+
+PARAGRAPHS = "".join(f"<p>{p}</p>" for p in (
+    "2025年，北湖镇围绕乡村振兴扎实推进各项工作，全镇经济社会保持平稳健康发展。",
+    "一是产业发展提速，新建高标准农田3000亩，培育农民专业合作社12家。",
+    "二是民生保障有力，新增城镇就业620人，完成农村危房改造45户。"))
+
+
+def test_a_headline_outside_the_article_container_is_put_back(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(f"""<html><head><meta charset="utf-8"><title>北湖镇人民政府</title></head><body>
+<table><tr><td><a>网站首页</a> | <a>镇情概况</a> | <a>政务公开</a></td></tr></table>
+<center><font size="4"><b>北湖镇2025年工作总结和2026年工作思路</b></font></center>
+<center><font size="2">发布时间：2026-01-12　点击：<script>document.write(12)</script>次</font></center>
+<div class="text">{PARAGRAPHS}</div>
+<div>版权所有：北湖镇人民政府</div></body></html>""", encoding="utf-8")
+    text = effanalysis.load(page).text
+    assert "北湖镇2025年工作总结和2026年工作思路" in text
+    assert text.index("北湖镇2025年工作总结") < text.index("2025年，北湖镇围绕")
+
+
+def test_a_headline_heading_before_the_article_is_there_once(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(f"""<html><head><meta charset="utf-8"><title>北湖镇人民政府</title></head><body>
+<h1>北湖镇2025年工作总结和2026年工作思路</h1>
+<div class="text">{PARAGRAPHS}</div>
+<p>分享到：微信 微博</p></body></html>""", encoding="utf-8")
+    text = effanalysis.load(page).text
+    assert text.count("北湖镇2025年工作总结和2026年工作思路") == 1

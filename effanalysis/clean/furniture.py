@@ -19,7 +19,13 @@ block. Then a class:
   each, credits after the body, and the tail that a related-links marker opens
   are furniture; a short line between two furniture lines (or the page's edge)
   is furniture too (the items of a breadcrumb, menu or toolbar), unless it
-  reads as the document's title, a headline or the closing signature.
+  reads as the document's title, a headline or the closing signature;
+- a comment section or a thread's replies (a comment-box heading, a reply's
+  "发表于 date" byline) ends the body: it and all after it are furniture, long
+  replies too;
+- a page printed from a browser carries the browser's date-time and title
+  header and its URL and page-count footer at every page break: furniture
+  wherever they stand.
 
 `classify(lines)` returns one class per line; `find_furniture(text)` the spans
 to remove, the removed lines and the related articles listed in a tail.
@@ -65,6 +71,12 @@ def is_info_line(line: str) -> bool:
 
 # A photo caption: "… 本报记者 王某 摄", "（新华社记者 李学仁 摄）".
 _CAPTION = re.compile(rf"(?:记者|摄影|通讯员|供图|图/|图：)[^。！？\n]{{1,20}}?摄[{_SPACE}]*[)）]?[{_SPACE}]*$")
+# A photo note in brackets (（图为会议现场）) and a fold widget of a news app (展开全文):
+# furniture inside the body too.
+_PHOTO_NOTE = re.compile(r"^[（(](?:图为|图片为|上图为|下图为|图片来源)[^（）()\n]{1,40}[）)]$")
+_FOLD = re.compile(r"^(?:点击)?(?:展开全文|展开剩余\d{1,2}%|阅读全文|查看全文|继续阅读)$")
+NOTE_MAX = 48             # a photo note or fold widget is a line this short
+_URL_START = ("http", "file:")   # a cheap test before the print footer's expression
 # A menu bar on one line: items between | or /, or many short items between spaces.
 _MENU = re.compile(rf"^(?:[^|｜/\s]{{1,8}}[{_SPACE}]*[|｜/][{_SPACE}]*){{2,}}[^|｜/\s]{{1,8}}$"
                    rf"|^(?:[{HAN}A-Za-z]{{1,4}}[{_SPACE}]+){{4,}}[{HAN}A-Za-z]{{1,4}}$")
@@ -85,8 +97,22 @@ _FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|pptx?)\s*(?:[
 _DATED_ITEM = re.compile(r"\S[ \t\u3000]*[\[（(]?(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[\]）)]?$")
 # A notice about the page itself, however long: it names the site or the article and
 # its rights (本网站所刊登…版权所有…转载, 若有来源标注错误…与本网联系…删除).
-_SELF = re.compile("本网|本站|本平台|本公众号|本号|本文(?![件书稿])|此文")
-_RIGHTS = re.compile("版权|转载|侵权|授权|删除|更正|免责")
+_SELF = re.compile("本网|本站|本平台|本公众号|本号|本文(?![件书稿])|此文|该文")
+_RIGHTS = re.compile("版权|转载|侵权|授权|删除|更正|免责|仅代表|不代表|信息存储空间")
+# A notice however named (平台声明：…, 特别声明：…).
+_NOTICE_LABEL = re.compile(r"^[^\s：:，。]{0,4}声明[ \t\u3000]*[:：]")
+# A related-X marker of any X alone on its line (相关解读, 【相关专题】>>): it opens a tail.
+_RELATED_MARKER = re.compile(rf"^[【\[]?相关[{HAN}]{{2}}[】\]]?[ \t\u3000]*(?:[:：]|>>|》》|>|»)?$")
+# A reply's byline in a thread (发表于 2026-2-6 15:03): after the report, its replies begin.
+_POST_BYLINE = re.compile(r"^(?:发表于|回复于|评论于)[ \t\u3000]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+_COMMENT_COUNT = re.compile(r"^共有?[ \t\u3000]*\d+[ \t\u3000]*条(?:评论|回复|留言)")
+COMMENT_LINE_MAX = 30     # a comment-section opener is a line this short
+# The browser's own header and footer of a printed page: a date-time stamp (then the
+# page's title), the page's URL (then the page count, 1/5).
+_PRINT_STAMP = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}[ \t\u3000]+(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u3000]|$)")
+_PRINT_FOOTER = re.compile(r"^(?:https?|file)://\S+(?:[ \t\u3000]+\d{1,3}[ \t\u3000]*/[ \t\u3000]*\d{1,3})?$")
+# The site's name at the very top of the page (江南省发展和改革委员会, …入口网站), before furniture.
+_MASTHEAD_END = re.compile("(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|网|网站|门户|平台)$")
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved|ICP", re.I)
 # A short "key：value" line (江城融媒记者：周航, 地址：…): after the body, a credit or contact line,
 # unless the key opens a part of the document (附件：…, 注：…).
@@ -98,6 +124,7 @@ MENU_ITEM_MAX = 6         # … or at least MENU_RUN items this short without pu
 _ITEM_PUNCTUATION = set("，。、；：！？,.;:!?（）()《》“”")
 EDGE_ITEM = 8             # a short line this long at the very start of a page, before furniture, is a menu item
 HEADLINE_HAN = 12         # a short line of the head this long without interface words is a headline
+HEADLINE_MAX_HAN = 60     # … and a headline no longer than this
 _RELATED_ITEM = re.compile(r"^[ \t\u3000]*(?:[-–·•]\s*)?(.+?)\s*[\[（(]?((?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?)?[\]）)]?[ \t\u3000]*$")
 # A corpus licence footer (wikisource): "本作品…" followed by licence words.
 _LICENCE = re.compile(r"^[ \t\u3000]*(?:本作品.{0,300}?(?:公有领域|著作权法|版权法|许可协议|知识共享|Public domain)"
@@ -107,8 +134,8 @@ LICENCE_TAIL = 3000   # a licence footer starts within this many characters of t
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, list[str]]:
-    """Interface words by kind: widget, label, field, tail, notice (see the lexicon's header)."""
-    kinds: dict[str, list[str]] = {"widget": [], "label": [], "field": [], "tail": [], "notice": []}
+    """Interface words by kind: widget, label, field, tail, notice, comments (see the lexicon's header)."""
+    kinds: dict[str, list[str]] = {"widget": [], "label": [], "field": [], "tail": [], "notice": [], "comments": []}
     for line in LEXICON.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             word, _, kind = line.partition("\t")
@@ -121,9 +148,9 @@ def _alternation(words) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     v = vocabulary()
-    every = v["widget"] + v["label"] + v["tail"] + v["notice"]
+    every = v["widget"] + v["label"] + v["tail"] + v["notice"] + v["comments"]
     long_words = [w for w in every if len(w) > 1]
     # One-character words (大 中 小) count only standing alone, never inside a word (大会).
     single = "".join(re.escape(w) for w in set(every) if len(w) == 1)
@@ -132,7 +159,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     label = re.compile(f"{opener}(?:{_alternation(v['label'] + v['field'] + v['notice'])})\\s*[:：】\\]）)|｜]")
     notice = re.compile(f"{opener}(?:{_alternation(v['notice'])})\\s*[:：】\\]）)|｜]")
     tail = re.compile(f"{opener}(?:【[^】\\n]*】\\s*)?(?:{_alternation(v['tail'])})\\s*(?:[:：]|>>|》》|>|»)?\\s*")
-    return widget, label, tail, notice
+    # the whole line: a comment-box heading, perhaps with its count (网友评论（3）)
+    comments = re.compile(f"^[【\\[]?(?:{_alternation(v['comments'])})[】\\]]?\\s*(?:[（(]\\d+[）)]|\\d+)?\\s*[:：]?$")
+    return widget, label, tail, notice, comments
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +173,24 @@ def _field_words() -> frozenset[str]:
 def _is_said(value: str) -> bool:
     value = value.rstrip(_SPACE + "”’」』")
     return bool(value) and value[-1] in "。？！?" and len(_HAN_CHAR.findall(value)) >= SAID_HAN
+
+
+def is_prose_line(line: str) -> bool:
+    """A line of the report's prose: long, with sentence punctuation, no interface text."""
+    return _Line(line).prose
+
+
+def is_furniture_line(line: str) -> bool:
+    """Furniture by itself, wherever it stands (a toolbar, a label, a breadcrumb …)."""
+    return _Line(line).furniture()
+
+
+def is_headline_line(line: str) -> bool:
+    """Reads as a headline: a single line of Han text without sentence punctuation or
+    interface words, of a headline's length."""
+    f = _Line(line)
+    return HEADLINE_HAN <= f.han <= HEADLINE_MAX_HAN and not f.sentence and not f.widget and not f.label \
+        and len(f.text) <= 2 * HEADLINE_MAX_HAN
 
 
 def licence_start(text: str) -> int:
@@ -160,10 +207,10 @@ def licence_start(text: str) -> int:
 
 class _Line:
     __slots__ = ("text", "han", "widget", "sentence", "label", "empty_label", "tail", "meta", "caption", "key_only",
-                 "notice")
+                 "notice", "comments", "printed")
 
     def __init__(self, raw: str):
-        widget_re, label_re, tail_re, notice_re = _patterns()
+        widget_re, label_re, tail_re, notice_re, comments_re = _patterns()
         s = self.text = raw.strip(_SPACE)
         self.han = len(_HAN_CHAR.findall(s))
         self.widget = sum(len(_HAN_CHAR.findall(m.group())) for m in widget_re.finditer(s)) if self.han else 0
@@ -177,9 +224,13 @@ class _Line:
         # the key of a table row whose value is on the next line (信息索引号 / 11340823…)
         self.key_only = s in _field_words()
         t = tail_re.match(s)
-        self.tail = bool(t) and len(s) - t.end() <= 30
-        self.caption = bool(_CAPTION.search(s))
-        self.notice = bool(notice_re.match(s) or (_SELF.search(s) and _RIGHTS.search(s)))
+        self.tail = bool(t) and len(s) - t.end() <= 30 or bool(_RELATED_MARKER.match(s))
+        self.caption = bool(_CAPTION.search(s) or _PHOTO_NOTE.match(s))
+        self.notice = bool(notice_re.match(s) or _NOTICE_LABEL.match(s) or (_SELF.search(s) and _RIGHTS.search(s)))
+        self.comments = len(s) <= COMMENT_LINE_MAX and bool(
+            comments_re.match(s) or _COMMENT_COUNT.match(s) or _POST_BYLINE.match(s))
+        # the browser's header or footer of a printed page
+        self.printed = bool(_PRINT_FOOTER.match(s) or (_PRINT_STAMP.match(s) and not self.sentence))
 
     @property
     def prose(self) -> bool:
@@ -190,10 +241,10 @@ class _Line:
         """Furniture by itself, wherever it stands outside the body."""
         if not self.han:   # separators, dates, ids, counts — not a sentence's stray punctuation
             return (len(self.text) <= NO_HAN_MAX and not _PUNCTUATION_ONLY.fullmatch(self.text)
-                    or bool(_COPYRIGHT.search(self.text)))
+                    or bool(_COPYRIGHT.search(self.text)) or self.printed)
         if self.meta:
             return False
-        return (self.widget >= WIDGET_SHARE * self.han or self.label or self.caption or self.notice
+        return (self.widget >= WIDGET_SHARE * self.han or self.label or self.caption or self.notice or self.printed
                 or (not self.sentence and len(self.text) <= 80
                     and bool(_FILE_LINK.search(self.text) or _DATED_ITEM.search(self.text)))
                 or (not self.sentence and len(self.text) <= 80
@@ -224,10 +275,17 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
         return not lines[i].strip(_SPACE)
 
     first = next((i for i in range(n) if not blank(i) and feat(i).prose), None)
+    # the short lines after the first prose block, and URL lines: a report's lines are
+    # paragraphs, so few are short, and only these can be page numbers, notes or openers
+    short = [] if first is None else \
+        [i for i in range(first + 1, n) if 0 < len(lines[i]) <= NOTE_MAX or lines[i].startswith(_URL_START)]
     if first is None:               # no prose at all: judge every line
         first, last = n, -1
-    else:
-        last = next(i for i in range(n - 1, first - 1, -1) if not blank(i) and feat(i).prose)
+    else:   # the body ends before a comment section: replies are no report text, however long
+        end = next((i for i in short if len(lines[i]) <= COMMENT_LINE_MAX + 2
+                    and _has_comment_word(lines[i]) and feat(i).comments), n)
+        last = next(i for i in range(end - 1, first - 1, -1) if not blank(i) and feat(i).prose)
+        short = [i for i in short if i <= last]
     zones = (range(0, min(first, n)), range(max(last + 1, 0) if first < n else n, n))
     contents = []
     for zone in zones:
@@ -247,7 +305,7 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
             classes[i] = META
     # The tail: a related-links marker after the body opens furniture to the end.
     for k, i in enumerate(tail):
-        if feat(i).tail:
+        if feat(i).tail or feat(i).comments:
             for j in tail[k:]:
                 classes[j] = TAIL
             break
@@ -269,11 +327,30 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
             classes[i] = FURNITURE
     _neighbours(classes, head, feat, ends_text=first >= n, starts_text=True)   # the body follows the head
     _neighbours(classes, tail, feat, ends_text=True, starts_text=first >= n)
+    _masthead(classes, head, feat)
     # Inside the body only photo captions and a printed document's page numbers
     # with their running heads are furniture.
-    for i in _caption_lines(lines, first, last) + _page_lines(lines, first, last):
+    for i in _caption_lines(lines, first, last, short) + _page_lines(lines, short):
         classes[i] = FURNITURE
     return classes, first, last
+
+
+def _has_comment_word(line: str) -> bool:
+    """A word every comment-section opener has: a cheap test before a line's features."""
+    return "评" in line or "回复" in line or "发表于" in line or "留言" in line
+
+
+def _masthead(classes: list[str], head: list[int], feat) -> None:
+    """The page's first line names the site or its owner (江南省发展和改革委员会,
+    …政府入口网站) and furniture follows (past the info line): the masthead, not the
+    issuer of a title."""
+    after = next((i for i in head[1:] if classes[i] != META), None)
+    if after is None or classes[head[0]] != BODY or classes[after] not in (FURNITURE, TAIL):
+        return
+    f = feat(head[0])
+    if f.han <= SHORT_HAN and not f.sentence and not any(ch in _ITEM_PUNCTUATION for ch in f.text) \
+            and _MASTHEAD_END.search(f.text) and not _TITLE_END.search(f.text):
+        classes[head[0]] = FURNITURE
 
 
 def _table_rows(classes: list[str], content: list[int], feat) -> None:
@@ -287,20 +364,21 @@ def _table_rows(classes: list[str], content: list[int], feat) -> None:
             classes[key] = classes[value] = FURNITURE
 
 
-def _page_lines(lines: list[str], first: int, last: int) -> list[int]:
-    """Page numbers inside the body (— 3 —) and the running head next to one: a
-    short line without sentence punctuation that the text had before."""
+def _page_lines(lines: list[str], short: list[int]) -> list[int]:
+    """Page numbers inside the body (— 3 —, a browser's URL and page count) and the
+    running head next to one: a short line without sentence punctuation that the
+    text had before, or the browser's date-time header."""
     out = []
-    # the short lines only: a report's lines are paragraphs, so few are short
-    short = [i for i in range(max(first, 0), min(last + 1, len(lines))) if len(lines[i]) <= PAGE_NUMBER_MAX]
-    for i in short:
-        if not _PAGE_NUMBER_LINE.match(lines[i]):
+    for i in short:   # the body's short lines and URL lines
+        line = lines[i]
+        if not (len(line) <= PAGE_NUMBER_MAX and _PAGE_NUMBER_LINE.match(line) or line.startswith(_URL_START) and _PRINT_FOOTER.match(line.strip(_SPACE))):
             continue
         out.append(i)
         for j in (i - 1, i + 1):
             head = lines[j].strip(_SPACE)
-            if head and len(head) <= 30 and not _SENTENCE.search(head) \
-                    and any(line.strip(_SPACE) == head for line in lines[:j]):
+            if head and not _SENTENCE.search(head) and (
+                    _PRINT_STAMP.match(head)   # the browser's header of the next page
+                    or len(head) <= 30 and any(line.strip(_SPACE) == head for line in lines[:j])):
                 out.append(j)
     return sorted(set(out))
 
@@ -340,9 +418,12 @@ def _neighbours(classes: list[str], content: list[int], feat, ends_text: bool, s
         run = content[k:j + 1]
         # A menu: several short lines that each read like a category name (工作总结, 自查报告),
         # or several tiny items (国内 / 国际 / 财经); a document has one title.
-        menu = len(run) >= MENU_RUN and (
-            sum(len(feat(i).text) <= MENU_ITEM and bool(_TITLE_END.search(feat(i).text)) for i in run) >= 2
-            or sum(tiny(i) for i in run) >= MENU_RUN)
+        # A menu's tiny items count with the tiny furniture items around the run (首页 / 学习 /
+        # 积分 / 强国号 / 我的: a widget word inside a menu splits it, it stays one menu).
+        around = sum(is_furniture(x) and tiny(content[x]) and feat(content[x]).han > 0 for x in (k - 1, j + 1))
+        menu = (len(run) >= MENU_RUN and
+                sum(len(feat(i).text) <= MENU_ITEM and bool(_TITLE_END.search(feat(i).text)) for i in run) >= 2) \
+            or sum(tiny(i) for i in run) + around >= MENU_RUN
         edge_item = k == 0 and starts_text and all(len(feat(i).text) <= EDGE_ITEM for i in run)
         # Bounded by furniture on both sides (the end of the text counts after furniture,
         # its start before a menu).
@@ -368,12 +449,18 @@ def _is_separator(s: str) -> bool:
     return bool(s) and all(ch in _SEPARATORS for ch in s)
 
 
-def _caption_lines(lines: list[str], first: int, last: int) -> list[int]:
-    """Photo captions inside the body (found by their closing 摄, which is rare)."""
+def _caption_lines(lines: list[str], first: int, last: int, short: list[int]) -> list[int]:
+    """Photo captions inside the body (found by their closing 摄, which is rare, or an
+    opening （图为), and a news app's fold widgets (展开全文) on a line of their own."""
     out = []
-    for i in range(max(first, 0), min(last + 1, len(lines))):
+    start, stop = max(first, 0), min(last + 1, len(lines))
+    for i in range(start, stop):
         line = lines[i]
         if "摄" in line and _CAPTION.search(line.rstrip(_SPACE)):
+            out.append(i)
+    for i in short:   # the body's short lines
+        line = lines[i].strip(_SPACE)
+        if line[:1] in "（(点展阅查继" and (_PHOTO_NOTE.match(line) or _FOLD.match(line)):
             out.append(i)
     return out
 

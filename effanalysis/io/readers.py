@@ -28,10 +28,9 @@ def read_html(data: bytes, path: str) -> tuple[str, dict]:
     a warning. The plain-text furniture classifier runs on the result either way."""
     text, enc = _decode_html(data, path)
     info = {"format": "html", "encoding": enc, "html_title": _html_title(text), "html_chars": len(text)}
-    body = _main_content(text)
+    body = _article(text)
     if body.strip():
         info["extraction"] = "main content (trafilatura)"
-        body = _with_info_line(body, text)
     else:   # never an empty report: the tag rules, else every text of the page
         body = _visible_text(text)
         info["extraction"] = "all visible text but chrome tags (tag rules)"
@@ -48,6 +47,54 @@ _ANY_TAG = re.compile(r"<[^>]*>|<!--.*?-->", re.S)
 _SCRIPTS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
 
 
+def _article(html: str) -> str:
+    """trafilatura's main content with the headline and info line it dropped, or ""."""
+    body = _main_content(html)
+    return _with_info_line(_with_headline(body, html), html) if body.strip() else ""
+
+
+def _rough_lines(html: str) -> Iterator[str]:
+    """The page's visible text a block a line, by regular expressions: enough to find
+    a line the extractor dropped, no parse."""
+    import html as html_lib
+
+    visible = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", _SCRIPTS.sub("", html)))
+    for line in html_lib.unescape(visible).split("\n"):
+        line = re.sub(r"[ \t\u3000\xa0]+", " ", line).strip()
+        if line:
+            yield line
+
+
+HEADLINE_LOOKBACK = 4     # lines before the article's first paragraph where its headline may stand
+_KEY = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+
+
+def _with_headline(body: str, html: str) -> str:
+    """trafilatura drops a headline that stands outside the article's container or
+    is no heading tag (<center><font><b>…</b>): find the line right before the first
+    paragraph on the page (past the info line and furniture) and, if it reads as a
+    headline and the body lacks it, put it back before that paragraph."""
+    from ..clean.furniture import is_furniture_line, is_headline_line, is_info_line, is_prose_line
+
+    lines = body.split("\n")
+    first = next((k for k, line in enumerate(lines) if is_prose_line(line)), None)
+    if first is None:
+        return body
+    target = "".join(_KEY.findall(lines[first]))[:30]
+    visible = list(_rough_lines(html))
+    at = next((k for k, line in enumerate(visible) if "".join(_KEY.findall(line)).startswith(target)), None)
+    if at is None:
+        return body
+    for line in reversed(visible[max(0, at - HEADLINE_LOOKBACK):at]):
+        if is_info_line(line) or is_furniture_line(line):
+            continue
+        key = "".join(_KEY.findall(line))
+        if is_headline_line(line) and key not in "".join(_KEY.findall("".join(lines[:first]))):
+            return "\n".join(lines[:first] + [line] + lines[first:])
+        break
+    return body
+
+
 def _with_info_line(body: str, html: str) -> str:
     """Main-content extractors drop the article's info line (发布时间：… 来源：…),
     which the head step reads: put the page's first one back after the title."""
@@ -56,11 +103,7 @@ def _with_info_line(body: str, html: str) -> str:
     head = body.split("\n", 10)[:10]
     if any(is_info_line(line.strip()) for line in head):
         return body
-    import html as html_lib
-
-    visible = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", _SCRIPTS.sub("", html)))
-    for line in html_lib.unescape(visible).split("\n"):
-        line = re.sub(r"[ \t\u3000\xa0]+", " ", line).strip()
+    for line in _rough_lines(html):
         if is_info_line(line) and re.search(r"\d{4}", line):
             title, _, rest = body.partition("\n")
             return f"{title}\n{line}\n{rest}"
