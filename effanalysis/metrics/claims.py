@@ -22,7 +22,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import numbers as N
-from .formulations import is_formulation, is_window
+from .formulations import ABSTRACT_NOUNS, is_formulation, is_window
 from .context import (GROWTH_REL, RANK_TAIL, clause_tail, direction_of, first_tag, following, growth_tail,
                       percent_kind, split_items, subject_of)
 from .units import KIND, MULTIPLE, MULTIPLIERS, ORDINAL_UNITS, PERCENT, PERIODS, RANK_UNITS, alternation
@@ -171,8 +171,8 @@ def _extra(which: int, m: re.Match, text: str, start: int, end: int):
     if which == 2:
         v = _small(text[start])
         noun = following(text, end)
-        if noun.startswith(STRUCTURE_NOUNS):
-            return None  # 两大任务
+        if noun.startswith(STRUCTURE_NOUNS) or noun.endswith(ABSTRACT_NOUNS) or _restates_list(text, start, v or 0):
+            return None  # 两大任务, 两大主题: ideas; 塑料、合成纤维、合成橡胶三大…: the list restated
         if not v or not noun or len(segment_cut(text[end - 1:end + 3])[0]) > 1:
             return None  # 三大力: 大 starts a word of its own
         return start, end, v, 1, v, "大", "count", "exact", v, v, "", "", noun, ""
@@ -359,7 +359,7 @@ def _amount(g: dict, pre: str | None, text: str, start: int, end: int, unit: str
     if chinese and raw[0] == "一" and num2 is None and low != high and low == 1:
         return None  # 一两个重点企业: "one or two", a few
     if chinese and value <= 10 and (text.startswith(STRUCTURE_NOUNS, end) or _LISTED_BEFORE.search(text, max(0, start - 4), start)
-                                    or _FRAME_AFTER.match(text, end) or following(text, end).endswith(STRUCTURE_NOUNS)):
+                                    or _FRAME_AFTER.match(text, end) or following(text, end).endswith(STRUCTURE_NOUNS + ABSTRACT_NOUNS)):
         # 采取四项措施, 以下三类企业, 抓好三件事：一是…: the frame of an enumeration, not a figure;
         # 八项新举措, 六条政治标准: the head of the noun phrase counted is such a word
         return None

@@ -41,6 +41,8 @@ HELD_OUT = ("gwr1964", "gwr2010")
 UNSEEN = ("gwr1956", "gwr1992")
 # Labelled on the grammar of the formulation rules above before the rules for counts in fixed
 # names (N个民族, N大, 三次产业) were written, and scored once: 4 of 394 rows not claims (1.0%).
+# Three of those rules (a basket named by its kinds, a class bound after the unit's noun, a list
+# restated by N大) came from the 1980 report's errors, so it is no longer unseen text.
 UNSEEN_LATER = ("gwr1980", "gwr1994", "gwr2013", "city2026")
 
 
