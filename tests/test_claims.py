@@ -532,7 +532,8 @@ def test_formulations_classes_and_windows_are_not_claims(text):
     ("全市37个少数民族和睦相处。", ["37个"]), ("新增4个市。", ["4个"]),  # a count with its 个, not a name
     ("开展五类重大疾病筛查。", ["五类"]),
     ("钢产量2000万吨，十种有色金属80万吨。", ["2000万吨", "80万吨"]),  # the kinds name the basket ("新建道路12条。", ["12条"]),
-    ("实施两年新增8000亿元投资。", ["8000亿元"]),  # the two years are the window of the figure
+    ("实施两年新增8000亿元投资。", ["8000亿元"]),
+    ("开工建设八百多个限额以上的工业项目。", ["八百多个"]), ("黄河流经九省，全长五千多公里。", ["九省", "五千多公里"]),  # the two years are the window of the figure
 ])
 def test_figures_beside_formulations_stay(text, surfaces):
     assert list(claims_from_text(text).surface) == surfaces

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .context import boundaries, following, tags
+from .units import KIND
 
 _CN_SMALL = frozenset("一二两三四五六七八九十")
 # Measure words of things counted one by one; a formulation counts its items with them.
@@ -66,13 +67,13 @@ def is_formulation(text: str, start: int, end: int, unit: str, value: float, chi
     if unit == "个" and any(h in after[:12] for h in _COLLECTIVE_HEADS) \
             and following(text, end).endswith(_COLLECTIVE_HEADS):
         return True
-    if unit and "以" in after[:5] and _NOUN_CLASS_AFTER.match(after):
-        return True
+    if "以" in after[:5] and KIND.get(unit) in ("quantity", "money") and _NOUN_CLASS_AFTER.match(after):
+        return True  # (八百多个限额以上的企业 counts the firms of a class: the noun is the thing counted)
     if unit == "人" and (after.startswith("民") or _NATION_AFTER.match(after)):
         return True  # 六亿五千万人民: the people, not a head count
     if not chinese or qualified or value > 10 or value != int(value):
         return False
-    if unit in _PLACE_UNITS:
+    if unit in _PLACE_UNITS and _names_places(text, start, after):
         return True
     if unit in ("种", "类") and _BASKET_AFTER.match(after):
         return True
@@ -92,6 +93,14 @@ def is_formulation(text: str, start: int, end: int, unit: str, value: float, chi
         return True  # 美苏两个超级大国, 澳门两个基本法: the number restates the names before it
     # 三次产业, 三次分配: 次 counts actions, and none follows (两次全面降准 counts two)
     return unit == "次" and next_tag in _NOUN_TAGS and not any(t.startswith("v") for _, t in tags(after[:4]))
+
+
+def _names_places(text: str, start: int, after: str) -> bool:
+    """四省藏区, 三省一市, 东北三省: a noun or another count of places follows, or a region's name
+    comes before; 流经七省，… counts them."""
+    if after[:1] in _CN_SMALL or _first_tag(after) in _NOUN_TAGS:
+        return True
+    return _last_word(text[max(0, start - 6):start])[1] in ("ns", "j")
 
 
 def _first_tag(s: str) -> str:
