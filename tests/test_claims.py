@@ -515,6 +515,7 @@ def test_references_and_names_are_not_claims(text):
     "支持川滇三省藏区发展。", "推动长三角三省一市协同发展。", "巩固全国各民族大家庭的团结，共建56个民族大家庭。",
     "认真贯彻农业四十条纲要。", "出台稳外资12条措施。", "对年销售收入2000万元人民币以上的企业减免税收。",
     # ideas counted (N大 and N个 before an abstract noun) and a list restated by N大
+    "构建初次分配、再分配、三次分配协调配套的制度。", "推广二次能源和一次能源替代。",
     "和平与发展是时代的两大主题。", "发挥三个优势。", "发展钢铁、有色、建材三大原材料产业。",
 ])
 def test_formulations_classes_and_windows_are_not_claims(text):

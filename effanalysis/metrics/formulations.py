@@ -39,6 +39,7 @@ _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "j", "l")
 _PLACE_UNITS = frozenset("省 市 县 区 乡 镇 村 州".split())
 # 56个民族大家庭: the count qualifies a whole that is one (a family, a community), not a figure.
 _COLLECTIVE_HEADS = ("大家庭", "共同体", "大团结")
+_COLLECTIVE_RX = re.compile("|".join(_COLLECTIVE_HEADS))
 # 四十条纲要, 20条措施, 国务院十条意见: a document named by its number of articles.
 _DOCUMENT_AFTER = ("纲要", "意见", "措施", "规定", "办法", "举措", "政策", "细则", "决定", "要求", "建议")
 # Abstract nouns: counting ideas (两大主题, 三大战略, 四个优势) names a formulation; a count of
@@ -64,7 +65,7 @@ def is_formulation(text: str, start: int, end: int, unit: str, value: float, chi
         return True
     if unit in ("条", "项") and after.startswith(_DOCUMENT_AFTER):
         return True
-    if unit == "个" and any(h in after[:12] for h in _COLLECTIVE_HEADS) \
+    if unit == "个" and _COLLECTIVE_RX.search(after, 0, 12) \
             and following(text, end).endswith(_COLLECTIVE_HEADS):
         return True
     if "以" in after[:5] and KIND.get(unit) in ("quantity", "money") and _NOUN_CLASS_AFTER.match(after):
@@ -91,8 +92,21 @@ def is_formulation(text: str, start: int, end: int, unit: str, value: float, chi
     prev_word, prev_tag = _last_word(before)
     if next_tag in _NOUN_TAGS and prev_tag in _NOUN_TAGS and not _SCOPE.search(prev_word):
         return True  # 美苏两个超级大国, 澳门两个基本法: the number restates the names before it
-    # 三次产业, 三次分配: 次 counts actions, and none follows (两次全面降准 counts two)
+    if unit == "次" and _in_ordinal_series(text, start, end, after):
+        return True  # 初次分配、再分配、三次分配: one of a series of rounds, not a count of them
+    # 三次产业: 次 counts actions, and none follows (两次全面降准 counts two)
     return unit == "次" and next_tag in _NOUN_TAGS and not any(t.startswith("v") for _, t in tags(after[:4]))
+
+
+def _in_ordinal_series(text: str, start: int, end: int, after: str) -> bool:
+    """The word after N次 is listed (、和与及) with another round's ordinal of it (初次, 再, 二次)."""
+    t = tags(after[:4]) if after else ()
+    if not t or len(t[0][0]) < 2:
+        return False
+    word = t[0][0]
+    other = rf"(?:初次|再|[一二三]次){word}"
+    return (re.search(rf"{other}[、和与及]$", text[max(0, start - 12):start]) is not None
+            or re.match(rf"{word}[、和与及]{other}", after) is not None)
 
 
 def _names_places(text: str, start: int, after: str) -> bool:
