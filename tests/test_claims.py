@@ -516,7 +516,7 @@ def test_references_and_names_are_not_claims(text):
     "认真贯彻农业四十条纲要。", "出台稳外资12条措施。", "对年销售收入2000万元人民币以上的企业减免税收。",
     # ideas counted (N大 and N个 before an abstract noun) and a list restated by N大
     "构建初次分配、再分配、三次分配协调配套的制度。", "推广二次能源和一次能源替代。",
-    "和平与发展是时代的两大主题。", "发挥三个优势。", "发展钢铁、有色、建材三大原材料产业。",
+    "和平与发展是时代的两大主题。", "落实两项硬性要求。", "我市已走过了70年光辉历程。", "发挥三个优势。", "发展钢铁、有色、建材三大原材料产业。",
 ])
 def test_formulations_classes_and_windows_are_not_claims(text):
     assert claims_from_text(text).empty, list(claims_from_text(text).surface)
@@ -534,7 +534,7 @@ def test_formulations_classes_and_windows_are_not_claims(text):
     ("开展五类重大疾病筛查。", ["五类"]),
     ("钢产量2000万吨，十种有色金属80万吨。", ["2000万吨", "80万吨"]),  # the kinds name the basket ("新建道路12条。", ["12条"]),
     ("实施两年新增8000亿元投资。", ["8000亿元"]),
-    ("开工建设八百多个限额以上的工业项目。", ["八百多个"]), ("黄河流经九省，全长五千多公里。", ["九省", "五千多公里"]),  # the two years are the window of the figure
+    ("开工建设八百多个限额以上的工业项目。", ["八百多个"]), ("灌溉面积达到九亿亩的要求。", ["九亿亩"]), ("黄河流经九省，全长五千多公里。", ["九省", "五千多公里"]),  # the two years are the window of the figure
 ])
 def test_figures_beside_formulations_stay(text, surfaces):
     assert list(claims_from_text(text).surface) == surfaces
