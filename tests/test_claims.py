@@ -510,6 +510,13 @@ def test_references_and_names_are_not_claims(text):
     "据十五个省的抽样调查，情况良好。",
     # the years something took or a name's attribute
     "全面落实长江十年禁渔。", "三年多试点表明，效果很好。", "分别在五年或者八年内完成。", "五年多来，我们砥砺奋进。",
+    "回顾十年困难时期的教训。",
+    # counts in fixed names: places counted without 个, a whole of N kinds, a document by its articles
+    "支持川滇三省藏区发展。", "推动长三角三省一市协同发展。", "巩固全国各民族大家庭的团结，共建56个民族大家庭。",
+    "认真贯彻农业四十条纲要。", "出台稳外资12条措施。", "对年销售收入2000万元人民币以上的企业减免税收。",
+    # ideas counted (N大 and N个 before an abstract noun) and a list restated by N大
+    "构建初次分配、再分配、三次分配协调配套的制度。", "推广二次能源和一次能源替代。",
+    "和平与发展是时代的两大主题。", "落实两项硬性要求。", "我市已走过了70年光辉历程。", "发挥三个优势。", "发展钢铁、有色、建材三大原材料产业。",
 ])
 def test_formulations_classes_and_windows_are_not_claims(text):
     assert claims_from_text(text).empty, list(claims_from_text(text).surface)
@@ -522,6 +529,12 @@ def test_formulations_classes_and_windows_are_not_claims(text):
     ("全县粮食连续十年保持稳定。", ["十年"]), ("撤出中国境内的七个民政点。", ["七个"]),
     ("可以提早两年或者三年实现目标。", ["两年", "三年"]), ("储备足够一年到两年食用的粮食。", ["两年"]),
     ("全县三个乡镇被评为省级示范乡镇。", ["三个"]),
+    ("壮大四大主导产业，打造两大产业集群。", ["四大", "两大"]),  # industries and clusters are counted things
+    ("全市37个少数民族和睦相处。", ["37个"]), ("新增4个市。", ["4个"]),  # a count with its 个, not a name
+    ("开展五类重大疾病筛查。", ["五类"]),
+    ("钢产量2000万吨，十种有色金属80万吨。", ["2000万吨", "80万吨"]),  # the kinds name the basket ("新建道路12条。", ["12条"]),
+    ("实施两年新增8000亿元投资。", ["8000亿元"]),
+    ("开工建设八百多个限额以上的工业项目。", ["八百多个"]), ("灌溉面积达到九亿亩的要求。", ["九亿亩"]), ("黄河流经九省，全长五千多公里。", ["九省", "五千多公里"]),  # the two years are the window of the figure
 ])
 def test_figures_beside_formulations_stay(text, surfaces):
     assert list(claims_from_text(text).surface) == surfaces

@@ -44,9 +44,9 @@ _rows_spec.loader.exec_module(score_rows)
 
 def test_few_rows_of_whole_reports_are_not_claims():
     s = score_rows.score(score_rows.read_labels())
-    assert len(s["reports"]) >= 8
+    assert len(s["reports"]) >= 16
     # a changed grammar may give new rows: label them (score_rows.py --unlabelled) before trusting the share
     assert s["unlabelled"] <= 0.05 * s["rows"]
-    assert s["not_claim_share"] < 0.02
+    assert s["not_claim_share"] < 0.01  # the target of whole real reports
     labelled_claims = sum(1 for rows in score_rows.read_labels().values() for r in rows if r["label"] == "claim")
     assert s["claims_lost"] <= 0.01 * labelled_claims

@@ -22,7 +22,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import numbers as N
-from .formulations import is_formulation, is_window
+from .formulations import ABSTRACT_NOUNS, is_formulation, is_window
 from .context import (GROWTH_REL, RANK_TAIL, clause_tail, direction_of, first_tag, following, growth_tail,
                       percent_kind, split_items, subject_of)
 from .units import KIND, MULTIPLE, MULTIPLIERS, ORDINAL_UNITS, PERCENT, PERIODS, RANK_UNITS, alternation
@@ -90,11 +90,14 @@ _WINDOW_BEFORE = ("过去", "这", "今后", "未来", "近", "经过", "前", "
                   "已经", "已", "新", "以来", "一个")
 _WINDOW_AFTER = ("来", "以来", "中", "间", "内", "里", "累计", "时间", "期间", "年均", "行动", "攻坚", "计划", "规划",
                  "纲要", "工程", "会战", "战役", "专项", "方案", "奋斗", "目标", "任务", "前", "后", "制", "义务教育")
+_AGE_AFTER = re.compile(rf"的?[{_CJK}]{{0,2}}?(?:历程|征程|岁月)")
 _NTH = re.compile(r"第(?:[一二三四五六七八九十]+个?|[0-9０-９]+个?)$")
 # Abstract nouns an enumeration announces (采取四项措施：一是…): counting them states no figure.
 STRUCTURE_NOUNS = ("措施", "工作", "任务", "原则", "条件", "方面", "问题", "要求", "举措", "关系", "重点", "环节", "方针",
                    "战线", "基本点", "观点", "内容", "特点", "意见", "途径", "转变", "突破口", "着力点", "标准", "主张",
                    "路线", "大事")
+# 五项正义要求, 三项改革任务: a modifier the segmenter may read as a verb before the frame's noun.
+_STRUCTURE_AFTER = re.compile(rf"[{_CJK}]{{1,3}}?(?:{alternation(list(STRUCTURE_NOUNS))})(?![{_CJK}])")
 _LISTED_BEFORE = re.compile(r"(?:以下|下列|如下|下面)的?$")
 _FRAME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}[：:]")
 _SESSION_AFTER = ("会议", "全会", "全体会议", "代表大会", "党代会", "常委会", "全国")
@@ -171,8 +174,8 @@ def _extra(which: int, m: re.Match, text: str, start: int, end: int):
     if which == 2:
         v = _small(text[start])
         noun = following(text, end)
-        if noun.startswith(STRUCTURE_NOUNS):
-            return None  # 两大任务
+        if noun.startswith(STRUCTURE_NOUNS) or noun.endswith(ABSTRACT_NOUNS) or _restates_list(text, start, v or 0):
+            return None  # 两大任务, 两大主题: ideas; 塑料、合成纤维、合成橡胶三大…: the list restated
         if not v or not noun or len(segment_cut(text[end - 1:end + 3])[0]) > 1:
             return None  # 三大力: 大 starts a word of its own
         return start, end, v, 1, v, "大", "count", "exact", v, v, "", "", noun, ""
@@ -294,6 +297,8 @@ def _time_window(text: str, start: int, end: int, unit: str) -> bool:
         return False
     if text.startswith(_WINDOW_AFTER, end) or text.startswith(_WINDOW_AFTER, end + 1) and text[end] in "的多余":
         return True
+    if _AGE_AFTER.match(text, end):
+        return True  # 走过了60年光辉历程: an age, not a figure
     head = text[max(0, start - 4):start]
     if head.endswith("连续"):
         return False
@@ -359,9 +364,10 @@ def _amount(g: dict, pre: str | None, text: str, start: int, end: int, unit: str
     if chinese and raw[0] == "一" and num2 is None and low != high and low == 1:
         return None  # 一两个重点企业: "one or two", a few
     if chinese and value <= 10 and (text.startswith(STRUCTURE_NOUNS, end) or _LISTED_BEFORE.search(text, max(0, start - 4), start)
-                                    or _FRAME_AFTER.match(text, end) or following(text, end).endswith(STRUCTURE_NOUNS)):
+                                    or mult == 1 and KIND.get(unit) == "count" and _STRUCTURE_AFTER.match(text, end)
+                                    or _FRAME_AFTER.match(text, end) or following(text, end).endswith(STRUCTURE_NOUNS + ABSTRACT_NOUNS)):
         # 采取四项措施, 以下三类企业, 抓好三件事：一是…: the frame of an enumeration, not a figure;
-        # 八项新举措, 六条政治标准: the head of the noun phrase counted is such a word
+        # 八项新举措, 六条政治标准, 五项正义要求: the head of the noun phrase counted is such a word
         return None
     if chinese and (text[start - 1:start] in ("这", "那", "该", "此") or text[max(0, start - 2):start] in ("这些", "上述")):
         return None  # 这两类私商: a reference back to things named before

@@ -28,6 +28,8 @@ REPORTS = {
     "county2025": (HERE / "reports" / "county_2025.txt", None),
     "province2024": (HERE / "reports" / "province_2024.txt", None),
     "gwr1964": (CORPUS, 64), "gwr2010": (CORPUS, 30), "gwr1956": (CORPUS, 70), "gwr1992": (CORPUS, 51),
+    "gwr1980": (CORPUS, 60), "gwr1994": (CORPUS, 49), "gwr2013": (CORPUS, 24),
+    "city2026": (HERE / "reports" / "city_2026.txt", None),
 }
 # Labelled on the grammar's output before the rules for formulations were written and kept out
 # of their first version, which they scored once (8.6% of rows not claims before, 7.5% after);
@@ -37,6 +39,11 @@ HELD_OUT = ("gwr1964", "gwr2010")
 # Labelled after the rules were written, on the rows of the grammar before and after them
 # together, and scored once: the unseen reports.
 UNSEEN = ("gwr1956", "gwr1992")
+# Labelled on the grammar of the formulation rules above before the rules for counts in fixed
+# names (N个民族, N大, 三次产业) were written, and scored once: 4 of 394 rows not claims (1.0%).
+# Three of those rules (a basket named by its kinds, a class bound after the unit's noun, a list
+# restated by N大) came from the 1980 report's errors, so it is no longer unseen text.
+UNSEEN_LATER = ("gwr1980", "gwr1994", "gwr2013", "city2026")
 
 
 def read_labels(path: Path = LABELS) -> dict[str, list[dict]]:
@@ -91,7 +98,8 @@ def score(labels: dict[str, list[dict]], show: str | None = None) -> dict:
         total, wrong, unlabelled = total + len(rows), wrong + n_not, unlabelled + n_un
         n_lost += len(lost)
     out = {"reports": per}
-    for group, names in (("held_out", HELD_OUT), ("unseen", UNSEEN)):
+    for group, names in (("held_out", HELD_OUT), ("unseen", UNSEEN),
+                         ("unseen_later", UNSEEN_LATER)):
         rows_g, not_g = sum(per[n]["rows"] for n in names), sum(per[n]["not_claims"] for n in names)
         out.update({f"{group}_rows": rows_g, f"{group}_not_claims": not_g,
                     f"{group}_share": round(not_g / rows_g, 4) if rows_g else 0.0})
