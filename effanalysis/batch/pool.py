@@ -19,7 +19,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Iterable, Iterator
 
 from ..errors import InputError
-from .signals import Interrupted, stop_renders, stopping
+from .signals import Interrupted, kill_kernels, stop_renders, stopping
 from .tasks import render_task
 
 WORKER_RETRIES = 1
@@ -143,6 +143,7 @@ class LocalPool:
         for w in list(self.workers):
             w.process.join(timeout=STOP_SECONDS if w in self.busy else 2)
             if w.process.is_alive():
+                kill_kernels(w.process.pid)   # they would outlive it by a second (ipykernel polls its parent)
                 w.process.kill()
                 w.process.join(timeout=5)
             w.conn.close()

@@ -16,6 +16,10 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
+import psutil   # imported here, not in a signal handler
+
+from ..render import leftovers
+
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 
 
@@ -35,13 +39,17 @@ def _raise(signum, frame):
     # Once: a second signal while we clean up must not cut the clean-up short.
     for s in SIGNALS:
         signal.signal(s, signal.SIG_IGN)
+    # The kernels of our renders first: the way out of a cell or a start-up cut short does not
+    # always shut its kernel down, and must not wait for one.
+    kill_kernels(os.getpid())
     raise Interrupted(signum)
 
 
 @contextmanager
 def stopping(signals=SIGNALS) -> Iterator[None]:
-    """Within the block, `signals` raise Interrupted (main thread only; a signal whose handler
-    is not the default, e.g. SIGHUP ignored under nohup, is left as it is). Restored after."""
+    """Within the block, `signals` kill the kernels this process started and raise Interrupted
+    (main thread only; a signal whose handler is not the default, e.g. SIGHUP ignored under
+    nohup, is left as it is). Restored after."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -58,17 +66,16 @@ def stopping(signals=SIGNALS) -> Iterator[None]:
             signal.signal(s, handler)
 
 
-def stop_renders() -> None:
-    """After an interrupted render in this process: kill the kernels it started (a kernel whose
-    start-up or cell was cut short is not always shut down on the way out; it is known by its
-    connection file in our scratch directory) and remove our scratch directories."""
-    import psutil
-
-    from ..render import leftovers
-
-    mark = f"{leftovers.PREFIX}{os.getpid()}-"
+def kill_kernels(pid: int) -> None:
+    """Kill the kernels that process `pid` started for its renders, known by their connection
+    file in its scratch directory (`effanalysis-<pid>-…`)."""
+    mark = f"{leftovers.PREFIX}{pid}-"
     kernels = []
-    for child in psutil.Process().children(recursive=True):
+    try:
+        children = psutil.Process(pid).children(recursive=True)
+    except psutil.Error:   # gone
+        return
+    for child in children:
         try:
             if mark in " ".join(child.cmdline()):
                 child.kill()
@@ -76,4 +83,10 @@ def stop_renders() -> None:
         except psutil.Error:   # gone meanwhile
             pass
     psutil.wait_procs(kernels, timeout=5)
+
+
+def stop_renders() -> None:
+    """After an interrupted render in this process: no kernel of ours left (see _raise) and
+    no scratch directory."""
+    kill_kernels(os.getpid())
     leftovers.sweep_own()
