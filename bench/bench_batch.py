@@ -106,7 +106,9 @@ def speed() -> dict:
 
 
 def _ours(tmp_root: Path) -> list[str]:
-    return sorted(p.name for p in tmp_root.iterdir() if p.name.startswith("effanalysis-"))
+    """Scratch directories of renders (effanalysis-<pid>-…); other names, such as the test suites'
+    folders of someone running the tests meanwhile on a shared machine, are not a render's."""
+    return sorted(p.name for p in tmp_root.iterdir() if re.match(r"effanalysis-\d+-", p.name))
 
 
 def load_case() -> dict:
