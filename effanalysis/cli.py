@@ -255,9 +255,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
-    except KeyboardInterrupt:
-        print("effanalysis: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:   # batch.Interrupted: stopped by a signal, after cleaning up
+        print(f"effanalysis: {getattr(exc, 'message', 'interrupted')}", file=sys.stderr)
+        return getattr(exc, "exit_status", 130)
     except Exception as exc:  # internal failure: short message, not a traceback wall
         if "EFFANALYSIS_DEBUG" in __import__("os").environ:
             raise

@@ -215,6 +215,76 @@ def test_a_killed_batch_resumes_with_what_is_missing(tmp_path, row_notebook, kil
     assert nothing.rendered == [] and len(nothing.skipped) == 6
 
 
+def _cli_batch_script(corpus: Path, out: Path, nb: Path, jobs: int) -> list[str]:
+    """`effanalysis batch` as a user runs it, with the one-cell notebook instead of the report's."""
+    code = ("import functools, sys; import effanalysis.batch as b; "
+            f"b.run_batch = functools.partial(b.run_batch, notebook={str(nb)!r}, corpus_notebook=None); "
+            "from effanalysis.cli import main; "
+            f"sys.exit(main(['batch', {str(corpus)!r}, '-o', {str(out)!r}, '--jobs', '{jobs}']))")
+    return [sys.executable, "-c", code]
+
+
+def _running(pids: list[int]) -> list[str]:
+    """The command lines of those of `pids` still running (a process whose memory is already
+    released, on its way out, shows an empty command line and is not counted)."""
+    import psutil
+
+    out = []
+    for pid in pids:
+        try:
+            p = psutil.Process(pid)
+            cmd = " ".join(p.cmdline())
+            if p.status() != psutil.STATUS_ZOMBIE and cmd:
+                out.append(cmd[:200])
+        except psutil.Error:   # gone
+            pass
+    return out
+
+
+@pytest.mark.parametrize("jobs, sig, stop_after", [(1, "SIGTERM", 0), (1, "SIGTERM", 2), (2, "SIGTERM", 0),
+                                                   (2, "SIGINT", 3)])
+def test_a_batch_told_to_stop_stops_cleanly_and_resumes(tmp_path, row_notebook, jobs, sig, stop_after):
+    """SIGTERM or SIGINT while the first kernels run, or after some pages: workers and kernels are
+    stopped, no temporary page, scratch directory (with the kernel's key) or lock is left, the exit
+    status is 128 + the signal with one line saying how many pages are kept; the rerun renders only
+    the rest, each page with its own row's text."""
+    import psutil
+
+    rows = doc_rows(6)
+    corpus = rows_file(tmp_path / "six.jsonl", rows)
+    out, tmp = tmp_path / "site", tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "EFFTEST_SLEEP": "0.5", "TMPDIR": str(tmp)}
+    proc = subprocess.Popen(_cli_batch_script(corpus, out, row_notebook, jobs), env=env, cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    me = psutil.Process(proc.pid)
+    kernels = lambda: [p.pid for p in me.children(recursive=True)          # noqa: E731
+                       if "ipykernel_launcher" in " ".join(p.cmdline())]
+    deadline = time.monotonic() + 240
+    while (_journaled(out) < stop_after or not kernels()) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, proc.stderr.read()
+    descendants = [p.pid for p in me.children(recursive=True)]       # workers and kernels
+    proc.send_signal(getattr(signal, sig))
+    err = proc.communicate(timeout=60)[1].splitlines()
+    done = _journaled(out)
+    assert proc.returncode == 128 + getattr(signal, sig)
+    assert err[-1] == (f"effanalysis: stopped by {sig}; the {done} page{'s' if done != 1 else ''} finished before "
+                       "are recorded, run the batch again to render the rest")
+    assert not any("Traceback" in line for line in err)
+    assert done >= stop_after and done < 6
+    assert _running(descendants) == []                                # nothing of the batch runs on
+    assert list(tmp.iterdir()) == []                                  # no scratch directory, no kernel key
+    assert [p.name for p in out.rglob(".*")] == []                    # no temporary page, no lock
+    assert not (out / MANIFEST).exists() and len(read_manifest(out)["pages"]) == done
+
+    again = run_batch([corpus], out, jobs=1, notebook=str(row_notebook), corpus_notebook=None, progress=False)
+    assert len(again.rendered) == 6 - done and len(again.skipped) == done and again.exit_status == 0
+    for page in again.pages:
+        shown = re.findall(r"TEXT\[(.*?)\]", page_text(out, page["name"]))
+        assert shown == [rows[page["row"] - 1]["content"]]
+
+
 def test_a_full_disk_is_a_clear_error_that_keeps_the_finished_pages(tmp_path, row_notebook, monkeypatch):
     from effanalysis.render import leftovers as export
 

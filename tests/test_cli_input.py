@@ -140,6 +140,18 @@ def test_parameter_out_of_its_range_is_exit_2(capsys, tmp_path, value, words):
     assert not list(tmp_path.iterdir())
 
 
+def _clean_with_peak_memory(path: Path) -> tuple[str, str, str]:
+    """`effanalysis clean PATH` in a child process: (exit status, peak memory in kB as the kernel
+    counts it for the child, stderr)."""
+    probe = ("import resource, subprocess, sys\n"
+             "p = subprocess.run([sys.executable, '-m', 'effanalysis', 'clean', sys.argv[1]], capture_output=True, "
+             "text=True, timeout=120)\n"
+             "print(p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, repr(p.stderr))")
+    proc = subprocess.run([sys.executable, "-c", probe, str(path)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=180)
+    return tuple(proc.stdout.split(" ", 2))
+
+
 def test_docx_zip_bomb_is_exit_2_fast_and_small(tmp_path):
     """700 MB of XML in a 2 MB .docx (under the 50 MB file limit) drove the process to 8 GB: the
     sizes in the zip directory are checked before anything is inflated. Peak memory of the
@@ -149,13 +161,21 @@ def test_docx_zip_bomb_is_exit_2_fast_and_small(tmp_path):
     bomb = tmp_path / "bomb.docx"
     bomb.write_bytes(docx_bomb(700 * 1024 * 1024))
     assert bomb.stat().st_size < 10 * 1024 * 1024
-    probe = ("import resource, subprocess, sys\n"
-             "p = subprocess.run([sys.executable, '-m', 'effanalysis', 'clean', sys.argv[1]], capture_output=True, "
-             "text=True, timeout=120)\n"
-             "print(p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, repr(p.stderr))")
-    proc = subprocess.run([sys.executable, "-c", probe, str(bomb)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=180)
-    code, max_rss_kb, err = proc.stdout.split(" ", 2)
+    code, max_rss_kb, err = _clean_with_peak_memory(bomb)
     assert int(code) == 2, err
     assert "unpacks to 7" in err and "a .docx may unpack to" in err and str(bomb) in err
+    assert int(max_rss_kb) < 1024 * 1024
+
+
+def test_pdf_decompression_bomb_is_exit_2_fast_and_small(tmp_path):
+    """20 pages of 70 MB of text operators each, in a 5 MB PDF: refused from the inflated sizes,
+    before any text is extracted; peak memory far under 1 GiB."""
+    from test_io import pdf_bomb
+
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(pdf_bomb(70 * 1024 * 1024, pages=20))
+    assert bomb.stat().st_size < 10 * 1024 * 1024
+    code, max_rss_kb, err = _clean_with_peak_memory(bomb)
+    assert int(code) == 2, err
+    assert "has page contents that unpack to more than" in err and str(bomb) in err
     assert int(max_rss_kb) < 1024 * 1024

@@ -5,6 +5,7 @@ import codecs
 import io
 import json
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -249,6 +250,52 @@ def blank_pdf() -> bytes:
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue()
+
+
+def pdf_bomb(content_bytes: int, pages: int = 1) -> bytes:
+    """A PDF whose pages' deflated content streams each inflate to `content_bytes` of
+    text-drawing operators (about 300:1)."""
+    unit = b"BT /F1 12 Tf 72 712 Td (efficiency building) Tj ET\n"
+    stream = zlib.compress(unit * (content_bytes // len(unit)), 9)
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            f"<< /Type /Pages /Kids [{' '.join(f'{4 + 2 * i} 0 R' for i in range(pages))}] /Count {pages} >>".encode(),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for i in range(pages):
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+                    f"/Contents {5 + 2 * i} 0 R >>".encode())
+        objs.append(f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream + b"\nendstream")
+    out, offsets = io.BytesIO(b"%PDF-1.4\n"), []
+    out.seek(0, io.SEEK_END)
+    for n, obj in enumerate(objs, 1):
+        offsets.append(out.tell())
+        out.write(f"{n} 0 obj\n".encode() + obj + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode())
+    out.write(b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets))
+    out.write(f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def test_pdf_whose_pages_inflate_past_the_limit_is_refused_before_any_text_is_extracted(monkeypatch):
+    """30 KB holding 8 MB of text operators took a minute of text extraction and was accepted;
+    the inflated contents are counted first (milliseconds per MB)."""
+    from pypdf import PageObject
+
+    def never(*a, **k):
+        raise AssertionError("text extracted from a decompression bomb")
+
+    monkeypatch.setattr(PageObject, "extract_text", never)
+    bomb = pdf_bomb(8 * 1024 * 1024)
+    assert len(bomb) < 100_000
+    with pytest.raises(InputError, match=r"has page contents that unpack to more than \d\.\d MB from \d+ bytes "
+                                         r"\(a decompression bomb\?\)$"):
+        read_pdf(bomb, "bomb.pdf")
+
+
+def test_a_pdf_within_the_inflate_limit_is_read(monkeypatch):
+    """The same kind of file, inflating to less than the limit, is read: the limit refuses a ratio, not a kind."""
+    text, info = read_pdf(pdf_bomb(200_000, pages=2), "small.pdf")
+    assert info["pages"] == 2 and text.count("efficiency building") > 1000
 
 
 def test_pdf_without_text_layer():

@@ -17,6 +17,10 @@
    in the manifest's journal at once, so an interrupted batch resumes; at the
    end the manifest and index.html (one row per document, failures with their
    error). The output directory is locked for the whole batch (batch.manifest).
+
+SIGTERM, SIGINT or SIGHUP stops the batch cleanly (batch.signals): the workers
+and their kernels are stopped, nothing temporary is left, the pages finished
+are in the journal, and `Interrupted` is raised.
 """
 from __future__ import annotations
 
@@ -33,10 +37,11 @@ from .documents import Document, collect, repeated_ids
 from .manifest import JOURNAL, MANIFEST, Journal, output_lock, read_manifest, write_manifest
 from .pool import DaskPool, LocalPool, pool_for
 from .progress import Progress
+from .signals import Interrupted, stop_renders, stopping
 from .tasks import render_task, summarize
 
 __all__ = ["run_batch", "BatchResult", "collect", "Document", "render_task", "summarize", "Progress", "LocalPool",
-           "DaskPool", "MANIFEST", "JOURNAL", "INDEX", "read_manifest"]
+           "DaskPool", "MANIFEST", "JOURNAL", "INDEX", "read_manifest", "Interrupted"]
 
 INDEX = "index.html"
 CORPUS_PAGE = "corpus"
@@ -174,6 +179,10 @@ def index_rows(docs: list[Document], entries: dict) -> list[dict]:
     return rows
 
 
+def _recorded(done: int) -> str:
+    return f"the {done} page{'s' if done != 1 else ''} finished before are recorded, run the batch again to render the rest"
+
+
 # --- the run ------------------------------------------------------------------------------------
 @dataclass
 class BatchResult:
@@ -219,7 +228,7 @@ def run_batch(files: Iterable[str | Path], out_dir: str | Path = "reports", jobs
         print(f"effanalysis: warning: {w}", file=stream or sys.stderr)
     nb_hash = file_hash(notebook_path(notebook))
     check_output_dir(out_dir)   # read-only or full: found before any kernel starts
-    with output_lock(out_dir):
+    with stopping(), output_lock(out_dir):
         leftovers.sweep_output(out_dir)
         leftovers.sweep_temp()
         old = read_manifest(out_dir)["pages"]
@@ -235,7 +244,7 @@ def run_batch(files: Iterable[str | Path], out_dir: str | Path = "reports", jobs
 
         pages: dict[str, dict] = {}
         rendered, workers = [], set()
-        pool, journal, lost = None, None, 0
+        pool, journal, lost, stopped = None, None, 0, False
         bar = Progress(len(queue), stream, progress)
         try:
             if queue:
@@ -259,9 +268,11 @@ def run_batch(files: Iterable[str | Path], out_dir: str | Path = "reports", jobs
                         raise OutputError(out_dir, f"cannot write {JOURNAL} ({exc.strerror or exc})") from None
                     bar.update(outcome, labels.get(name, name))
         except OutputError as exc:
-            done = len(pages)
-            raise OutputError(out_dir, f"{exc.problem}; the {done} page{'s' if done != 1 else ''} finished before "
-                                       "are recorded, run the batch again to render the rest") from None
+            raise OutputError(out_dir, f"{exc.problem}; {_recorded(len(pages))}") from None
+        except Interrupted as exc:
+            stopped = True
+            exc.message = f"stopped by {exc}; {_recorded(len(pages))}"
+            raise
         finally:
             bar.close()
             if pool is not None:
@@ -270,6 +281,8 @@ def run_batch(files: Iterable[str | Path], out_dir: str | Path = "reports", jobs
             if journal is not None:
                 journal.close()
             leftovers.sweep_temp()   # a lost worker's scratch directory
+            if stopped:
+                stop_renders()   # jobs=1: the render stopped here
 
         entries: dict[str, dict] = {}
         skipped = []

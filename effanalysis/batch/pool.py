@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import uuid
 from collections import Counter, deque
 from dataclasses import dataclass
@@ -18,22 +19,31 @@ from multiprocessing.connection import Connection, wait
 from typing import Iterable, Iterator
 
 from ..errors import InputError
+from .signals import Interrupted, kill_kernels, stop_renders, stopping
 from .tasks import render_task
 
 WORKER_RETRIES = 1
+STOP_SECONDS = 10   # for a busy worker told to stop to stop its kernel and remove its files
 
 
 def _worker(conn: Connection) -> None:
-    """A worker process: render the tasks it is sent until it is sent None."""
+    """A worker process: render the tasks it is sent until it is sent None. SIGTERM (sent by
+    the batch when it stops) stops the render under way through its `finally`s: the kernel is
+    shut down, the scratch directory removed."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is for the batch, which stops us
-    while True:
-        try:
-            task = conn.recv()
-        except EOFError:
-            return
-        if task is None:
-            return
-        conn.send(render_task(task))
+    try:
+        with stopping((signal.SIGTERM,)):
+            while True:
+                try:
+                    task = conn.recv()
+                except EOFError:
+                    return
+                if task is None:
+                    return
+                conn.send(render_task(task))
+    except Interrupted as exc:
+        stop_renders()
+        sys.exit(exc.exit_status)
 
 
 @dataclass(eq=False)
@@ -56,6 +66,7 @@ class LocalPool:
     def __init__(self, jobs: int):
         self.jobs = jobs
         self.workers: list[_Worker] = []
+        self.busy: dict[_Worker, dict] = {}   # worker → the task it holds
         self.lost = 0            # workers that died holding a task
         self._ctx = get_context("spawn")
 
@@ -80,7 +91,7 @@ class LocalPool:
             return
         queue, attempts = deque(tasks), Counter()
         idle: list[_Worker] = []
-        busy: dict[_Worker, dict] = {}
+        busy = self.busy
         while queue or busy:
             while queue and len(busy) < self.jobs:
                 w = idle.pop() if idle else self._start()
@@ -117,19 +128,27 @@ class LocalPool:
                         yield _lost(task, exitcode, attempts[task["name"]])
 
     def close(self) -> None:
-        """Stop the workers: idle ones are told to exit, busy ones (an interrupted batch) are killed."""
+        """Stop the workers: idle ones are told to exit; busy ones (an interrupted batch) are sent
+        SIGTERM, which stops their kernels and removes their files, and killed if that takes
+        longer than STOP_SECONDS (their kernels then exit with them, their scratch directories are
+        swept by the batch)."""
         for w in self.workers:
+            if w in self.busy:
+                w.process.terminate()
+                continue
             try:
                 w.conn.send(None)
             except OSError:
                 pass
         for w in list(self.workers):
-            w.process.join(timeout=2)
+            w.process.join(timeout=STOP_SECONDS if w in self.busy else 2)
             if w.process.is_alive():
+                kill_kernels(w.process.pid)   # they would outlive it by a second (ipykernel polls its parent)
                 w.process.kill()
                 w.process.join(timeout=5)
             w.conn.close()
         self.workers.clear()
+        self.busy.clear()
 
 
 class DaskPool:

@@ -322,7 +322,7 @@ def read_pdf(data: bytes, path: str) -> tuple[str, dict]:
                 ok = 0
             if not ok:
                 raise InputError(path, "is an encrypted PDF (needs a password)")
-        pages = _pdf_pages(reader, path)
+        pages = _pdf_pages(reader, path, len(data))
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
@@ -337,10 +337,20 @@ def read_pdf(data: bytes, path: str) -> tuple[str, dict]:
     return text, {"format": "pdf", "encoding": "utf-8", "pages": len(pages)}
 
 
-def _pdf_pages(reader, path: str) -> list[str]:
-    """Page texts, stopping at the text limit (pypdf bounds each stream it inflates)."""
-    from .limits import max_text_chars, size
+def _pdf_pages(reader, path: str, packed: int) -> list[str]:
+    """Page texts, stopping at the text limit. Every page's content is inflated (fast) and
+    counted before any text is extracted (slow: seconds per MB), so a decompression bomb is
+    refused within seconds."""
+    from .limits import max_inflated, max_text_chars, max_unpacked, size
 
+    inflated, limit = 0, max_inflated(packed)
+    for page in reader.pages:
+        contents = page.get_contents()
+        inflated += len(contents.get_data()) if contents is not None else 0
+        if inflated > limit:
+            knob = "" if limit < max_unpacked() else "; set EFFANALYSIS_MAX_BYTES to change the limit"
+            raise InputError(path, f"has page contents that unpack to more than {size(limit)} from {size(packed)} "
+                                   f"(a decompression bomb?{knob})")
     pages, chars, cap = [], 0, max_text_chars()
     for page in reader.pages:
         pages.append(page.extract_text() or "")

@@ -75,6 +75,15 @@ def sweep_temp(folder: str | Path | None = None) -> list[Path]:
     return found
 
 
+def sweep_own(folder: str | Path | None = None) -> list[Path]:
+    """Remove this process's scratch directories, once its renders are stopped (an interrupted
+    kernel start-up may write its connection file again after its directory was removed)."""
+    found = sorted(Path(folder or tempfile.gettempdir()).glob(f"{PREFIX}{os.getpid()}-*"))
+    for path in found:
+        shutil.rmtree(path, ignore_errors=True)
+    return found
+
+
 def sweep_output(out_dir: str | Path) -> list[Path]:
     """Remove temporary pages (and their kin in failed/) of processes that no longer exist."""
     found = []
