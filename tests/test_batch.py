@@ -256,3 +256,26 @@ def test_only_unreadable_input_is_bad_input_and_writes_nothing(tmp_path, capsys)
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "missing.txt" in err[0] and "no such file" in err[0]
     assert not out.exists()
+
+
+def test_index_figures_come_from_the_page_or_from_the_document(tmp_path, quick_notebook):
+    # the report notebook records its sections' facts: the index takes them from the page
+    # (the worker does not analyse the document again); a notebook of the user's own records
+    # none, and the figures are computed from the document instead — the same figures
+    from effanalysis.batch.tasks import summary_of
+
+    assert summary_of({}) is None and summary_of({"overview": {"chars": 3}}) is None
+    with open(CORPUS, encoding="utf-8") as fh:   # the shortest dated report with numbered parts
+        dated = [r for r in map(json.loads, fh) if r.get("year") and str(r["year"]) != "1980"
+                 and "\n二、" in r["content"]]
+    corpus = write_corpus(tmp_path / "one.jsonl", [min(dated, key=lambda r: len(r["content"]))])
+    ours = run_batch([corpus], tmp_path / "ours", jobs=1, corpus_notebook=None, progress=False)
+    user = run_batch([corpus], tmp_path / "user", jobs=1, notebook=str(quick_notebook), corpus_notebook=None,
+                     progress=False)
+    assert len(ours.rendered) == len(user.rendered) == 1
+    read = lambda d: json.loads((d / "manifest.json").read_text(encoding="utf-8"))["pages"]   # noqa: E731
+    (a,), (b,) = ([e["summary"] for e in read(tmp_path / d).values() if e.get("kind") == "document"]
+                  for d in ("ours", "user"))
+    assert a["claims"] > 0 and a["chars"] > 0 and a["concreteness"] is not None
+    for key in ("chars", "sentences", "claims", "concreteness", "era", "title", "year"):
+        assert a[key] == b[key], key

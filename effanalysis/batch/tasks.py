@@ -41,6 +41,23 @@ def summarize(report) -> dict:
     return out
 
 
+def summary_of(records: dict) -> dict | None:
+    """The index row's figures as the page's notebook recorded them (its sections' facts), so a
+    worker does not read and analyse the document a second time; None when the notebook is not
+    one that records them (a notebook of the user's own)."""
+    overview, structure = records.get("overview"), records.get("structure")
+    claims, language = records.get("claims"), records.get("language")
+    if not (overview and structure and claims and language):
+        return None
+    era = overview.get("era") or {}
+    lo, hi = era.get("likely_from") or era.get("from"), era.get("likely_to") or era.get("to")
+    conc = language.get("concreteness")
+    return {"chars": overview.get("chars"), "sentences": structure.get("sentences"), "claims": claims.get("claims"),
+            "concreteness": None if conc is None else round(float(conc), 3),
+            "era": None if lo is None and hi is None else (f"{lo}" if lo == hi else f"{lo or '…'}–{hi or '…'}"),
+            "title": overview.get("title"), "year": overview.get("year"), "date": overview.get("date")}
+
+
 def _where(task: dict, scratch: Path) -> tuple[str, dict]:
     """(source, render arguments): the task's own file when this machine has it,
     else a one-document stand-in written from the rows the task carries."""
@@ -64,14 +81,18 @@ def _kernel_did_not_start(exc: BaseException) -> bool:
 
 
 def _render(task: dict, scratch: Path, out: dict) -> None:
+    import nbformat
+
     from ..render import RenderError, render
+    from ..render.export import records
 
     source, kw = _where(task, scratch)
     doc = {"doc": task["doc"]} if task["kind"] == "document" else {}
     for attempt in range(KERNEL_START_RETRIES + 1):
         try:
             page = render(source, scratch / "out", notebook=task["notebook"], output_name=task["name"],
-                          timeout=task["timeout"], shown_source=task.get("shown_source"), **doc, **kw)
+                          timeout=task["timeout"], shown_source=task.get("shown_source"), keep_notebook=True,
+                          **doc, **kw)
             break
         except RenderError:
             raise
@@ -81,10 +102,13 @@ def _render(task: dict, scratch: Path, out: dict) -> None:
             out["retried"] = f"{exc.__class__.__name__}: {exc}"
     out["html"] = page.read_text(encoding="utf-8")
     if task["kind"] == "document":
-        from ..report import Report
+        recorded = summary_of(records(nbformat.read(page.with_suffix(".ipynb"), as_version=4)))
+        if recorded is None:   # a notebook that records no facts: the figures from the document itself
+            from ..report import Report
 
-        d = task["document"]
-        out["summary"] = summarize(Report.from_text(d["text"], doc=d["doc"], meta=d["meta"], source=source))
+            d = task["document"]
+            recorded = summarize(Report.from_text(d["text"], doc=d["doc"], meta=d["meta"], source=source))
+        out["summary"] = recorded
 
 
 def render_task(task: dict) -> dict:

@@ -74,7 +74,8 @@ def language(report, top_n: int = 20) -> Section:
         parts += [heading(_("Readability")), measures.explain("readability", p.readability.get("value")),
                   table(pd.DataFrame([{"measure": k, "value": v} for k, v in p.readability.items()]))]
     parts.append(measures.method_note("language"))
-    facts = {"keywords": p.keywords["term"].head(top_n).tolist() if len(p.keywords) else [],
+    facts = {"concreteness": measures.document_scores(report)["concreteness"],   # the batch index's column
+             "keywords": p.keywords["term"].head(top_n).tolist() if len(p.keywords) else [],
              "people": p.people["name"].tolist() if len(p.people) else [],
              "media": p.media["name"].tolist() if len(p.media) else [],
              "slogans": p.slogans["term"].tolist() if len(p.slogans) else [],

@@ -100,5 +100,6 @@ def overview(report, title: str | None = None) -> Section:
              "raw_chars": raw_chars, "pinyin_removed": int(report.meta.get("pinyin_removed", 0)),
              "converted_chars": int(report.meta.get("converted_chars", 0)), "chrome": len(report.chrome),
              "related": len(report.related), "year": report.year,
+             "date": str(report.meta.get("date") or "") or None,
              "era": {k: era.get(k) for k in ("from", "to", "likely_from", "likely_to")} if era else None}
     return Section("overview", "".join(parts), facts, page={"title": facts["title"], "lang": i18n.current()})

@@ -77,7 +77,7 @@ def structure(report) -> Section:
         parts.append(figure(plots.section_lengths(s), _("Bar chart of section lengths in characters"),
                             _("Characters per section"), vector=True))
     parts.append(measures.method_note("structure"))
-    facts = {"sections": len(s), "top_level": int((s["level"] == s["level"].min()).sum()) if len(s) else 0,
+    facts = {"sections": len(s), "sentences": len(report.sentences), "top_level": int((s["level"] == s["level"].min()).sum()) if len(s) else 0,
              "headings": [f"{r.label}{r.title}" for r in s.itertuples()],
              "leads": int((report.outline.items["kind"] == "lead").sum()),
              "enumerated": int((report.outline.items["kind"] == "enum").sum())}
