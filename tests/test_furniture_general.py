@@ -325,3 +325,51 @@ def test_a_message_board_reply_of_the_government_is_body():
 """
     cleaned = clean_text(page).text
     assert answer in cleaned and REPLY in cleaned
+
+
+def test_comment_words_inside_a_report_on_handling_comments_cut_nothing():
+    # 评论 as a table's column, 网友评论 and 发表于 as lines of the body: the report goes on
+    # after them (its next heading, its closing date), so no comment section opens there;
+    # the page's real comment area after the signature still goes.
+    body = f"""清河县政务新媒体留言评论办理工作自查报告
+一、基本情况
+{PROSE_A}
+平台
+评论
+回复率
+县政府网站
+412
+100%
+网友评论
+对一般性网友评论，由运营单位每日巡查，发现不实信息及时澄清，违法违规内容及时处置。
+评论
+评论区实行先审后发，我们制定了评论审核规范，明确不予展示的内容并定期公开处理情况。
+发表于
+对于群众发表于各平台的意见建议，办理单位一律实名答复，答复内容审核后公开。
+二、存在问题
+{PROSE_B}
+清河县人民政府办公室
+2026年3月1日"""
+    page = f"{body}\n评论（2）\n我要评论\n{REPLY}\n发表于 2026-03-03 09:12\n"
+    c = classes_of(page)
+    assert all(c[line.strip()] == BODY for line in body.split("\n"))
+    assert c[REPLY] == "furniture" and c["评论（2）"] == "furniture"
+    cleaned = clean_text(page).text
+    assert "二、存在问题" in cleaned and PROSE_B in cleaned and REPLY not in cleaned
+
+
+def test_a_contact_note_after_the_closing_date_stays_before_a_rating_form():
+    c = classes_of(f"""
+{PROSE_A}
+{PROSE_B}
+南湖市交通运输局
+2026年4月10日
+（联系人：周敏，电话：0573-8201234）
+您对本件答复是否满意：
+满意
+不满意
+提交
+""")
+    assert c["（联系人：周敏，电话：0573-8201234）"] == BODY and c["2026年4月10日"] == BODY
+    assert c["满意"] == "furniture" and c["提交"] == "furniture"
+

@@ -22,7 +22,8 @@ block. Then a class:
   reads as the document's title, a headline or the closing signature;
 - a comment section or a thread's replies (a comment-box heading, a reply's
   "发表于 date" byline) ends the body: it and all after it are furniture, long
-  replies too;
+  replies too — unless the document goes on after it (a numbered heading, its
+  closing date): then 评论 was a table's column or a heading of the report;
 - a page printed from a browser carries the browser's date-time and title
   header and its URL and page-count footer at every page break: furniture
   wherever they stand.
@@ -120,6 +121,9 @@ _KEY_VALUE = re.compile(rf"^[^：:。！？；，,\s]{{1,8}}[{_SPACE}]*[：:][{_
 _DOCUMENT_PART = re.compile(r"^(?:附件|附表|附录|附|注|说明|备注|主送)")
 # A closing signature: the issuing body, then the date (青山县人民政府 / 2026年1月8日).
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[0-9〇○零一二三四五六七八九十]{1,2}月[0-9〇○零一二三四五六七八九十]{1,3}日$")
+# A line of the document's own structure: a numbered heading or the closing date.
+_STRUCTURE = re.compile(rf"^[{_SPACE}]*(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[）)]"
+                        rf"|第[一二三四五六七八九十]{{1,3}}(?:部分|章|节)|{_DATE_LINE.pattern[1:-1]}[{_SPACE}]*$)")
 MENU_ITEM_MAX = 6         # … or at least MENU_RUN items this short without punctuation
 _ITEM_PUNCTUATION = set("，。、；：！？,.;:!?（）()《》“”")
 EDGE_ITEM = 8             # a short line this long at the very start of a page, before furniture, is a menu item
@@ -283,7 +287,8 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
         first, last = n, -1
     else:   # the body ends before a comment section: replies are no report text, however long
         end = next((i for i in short if len(lines[i]) <= COMMENT_LINE_MAX + 2
-                    and _has_comment_word(lines[i]) and feat(i).comments), n)
+                    and _has_comment_word(lines[i]) and feat(i).comments
+                    and not _document_goes_on(lines, i)), n)
         last = next(i for i in range(end - 1, first - 1, -1) if not blank(i) and feat(i).prose)
         short = [i for i in short if i <= last]
     zones = (range(0, min(first, n)), range(max(last + 1, 0) if first < n else n, n))
@@ -333,6 +338,14 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
     for i in _caption_lines(lines, first, last, short) + _page_lines(lines, short):
         classes[i] = FURNITURE
     return classes, first, last
+
+
+def _document_goes_on(lines: list[str], start: int) -> bool:
+    """The document's own structure after a line: a numbered heading (二、 （三） 第四部分)
+    or its closing date. Then a comment-like line there (评论 as a table's column,
+    网友评论 as a heading of a report on handling comments) opens no comment section:
+    comments carry neither."""
+    return any(_STRUCTURE.match(line) for line in lines[start + 1:])
 
 
 def _has_comment_word(line: str) -> bool:
@@ -435,9 +448,12 @@ def _neighbours(classes: list[str], content: list[int], feat, ends_text: bool, s
             crumb = position[i] > 0 and _is_separator(feat(content[position[i] - 1]).text)
             nxt = feat(run[n + 1]).text if n + 1 < len(run) else ""
             prev = feat(run[n - 1]).text if n > 0 else ""
+            # kept: a title, the issuer before it, the signature's date and the note after it
+            # (（联系人：…）), a headline of the head
             kept = (_TITLE_END.search(text) and not (menu and len(text) <= MENU_ITEM)) \
                 or (_ISSUER_END.search(text) and (_TITLE_END.search(nxt) or _DATE_LINE.match(nxt))) \
                 or (_DATE_LINE.match(text) and _ISSUER_END.search(prev)) \
+                or (text[:1] in "（(" and _DATE_LINE.match(prev)) \
                 or (in_head and f.han >= HEADLINE_HAN and not f.widget and not f.label
                     and last_seen[text] == position[i])   # the last time: a page's title bar repeats the headline
             if crumb or (closed and not kept) or (menu and tiny(i) and not kept):
