@@ -373,3 +373,34 @@ def test_a_contact_note_after_the_closing_date_stays_before_a_rating_form():
     assert c["（联系人：周敏，电话：0573-8201234）"] == BODY and c["2026年4月10日"] == BODY
     assert c["满意"] == "furniture" and c["提交"] == "furniture"
 
+
+def test_a_record_of_fields_before_the_document_goes_and_the_salutation_stays():
+    c = classes_of(f"""
+提案编号：20260087
+提案者：农工党南湖市委会
+办理状态：已办结
+关于加快城乡公交一体化的提案的答复
+农工党南湖市委会：
+{PROSE_A}
+""")
+    assert [c[k] for k in ("提案编号：20260087", "提案者：农工党南湖市委会", "办理状态：已办结")] == ["furniture"] * 3
+    assert c["关于加快城乡公交一体化的提案的答复"] == BODY and c["农工党南湖市委会："] == BODY
+    one = classes_of(f"县长：周明远\n{PROSE_A}\n")   # one key：value line is no record
+    assert one["县长：周明远"] == BODY
+
+
+def test_a_qr_prompt_a_clock_stamp_an_owner_line_and_tagged_links_go_around_the_body():
+    c = classes_of(f"""
+2026年1月22日 20:15
+{PROSE_A}
+{PROSE_B}
+西江区机关工委
+2026年1月5日
+扫码关注“西江机关党建”
+【学习专栏】深入学习贯彻全会精神
+西江区委机关工作委员会主办
+""")
+    for line in ("2026年1月22日 20:15", "扫码关注“西江机关党建”", "【学习专栏】深入学习贯彻全会精神",
+                 "西江区委机关工作委员会主办"):
+        assert c[line] == "furniture", line
+    assert c["西江区机关工委"] == BODY and c["2026年1月5日"] == BODY   # the signature and its date stay

@@ -24,6 +24,9 @@ block. Then a class:
   "发表于 date" byline) ends the body: it and all after it are furniture, long
   replies too — unless the document goes on after it (a numbered heading, its
   closing date): then 评论 was a table's column or a heading of the report;
+- around the body, a record's fields a line each (提案编号：… / 办理状态：…), QR
+  prompts, a page's clock stamp, the site owner's line (…主办) and a tail's links
+  tagged with their column (【学习专栏】…) are furniture too;
 - a page printed from a browser carries the browser's date-time and title
   header and its URL and page-count footer at every page break: furniture
   wherever they stand.
@@ -114,6 +117,13 @@ _PRINT_STAMP = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}[ \t\u3000]+(?:上午|下午)?
 _PRINT_FOOTER = re.compile(r"^(?:https?|file)://\S+(?:[ \t\u3000]+\d{1,3}[ \t\u3000]*/[ \t\u3000]*\d{1,3})?$")
 # The site's name at the very top of the page (江南省发展和改革委员会, …入口网站), before furniture.
 _MASTHEAD_END = re.compile("(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|网|网站|门户|平台)$")
+# A QR prompt however it goes on (扫码关注“…”, 长按识别二维码…), a page's clock stamp
+# (2026年1月22日 20:15) and a site's owner line (…办公室主办　地址：…): furniture outside the body.
+_QR_PROMPT = re.compile(r"^(?:扫码|扫一扫|长按识别|长按二维码|微信扫)")
+_CLOCK_STAMP = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?$")
+_OWNER = re.compile(r"\S主办(?:[ \t\u3000]|$)")
+# A link of a tail tagged with its column (【学习专栏】深入学习…).
+_TAGGED_LINK = re.compile(rf"^[【\[][{HAN}]{{2,8}}[】\]][ \t\u3000]*\S")
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved|ICP", re.I)
 # A short "key：value" line (江城融媒记者：周航, 地址：…): after the body, a credit or contact line,
 # unless the key opens a part of the document (附件：…, 注：…).
@@ -124,6 +134,7 @@ _DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})�
 # A line of the document's own structure: a numbered heading or the closing date.
 _STRUCTURE = re.compile(rf"^[{_SPACE}]*(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[）)]"
                         rf"|第[一二三四五六七八九十]{{1,3}}(?:部分|章|节)|{_DATE_LINE.pattern[1:-1]}[{_SPACE}]*$)")
+FIELD_RUN = 3             # a record's field table in the head has at least this many key：value lines
 MENU_ITEM_MAX = 6         # … or at least MENU_RUN items this short without punctuation
 _ITEM_PUNCTUATION = set("，。、；：！？,.;:!?（）()《》“”")
 EDGE_ITEM = 8             # a short line this long at the very start of a page, before furniture, is a menu item
@@ -249,6 +260,8 @@ class _Line:
         if self.meta:
             return False
         return (self.widget >= WIDGET_SHARE * self.han or self.label or self.caption or self.notice or self.printed
+                or (not self.sentence and bool(_QR_PROMPT.match(self.text) or _CLOCK_STAMP.match(self.text)
+                                               or _OWNER.search(self.text)))
                 or (not self.sentence and len(self.text) <= 80
                     and bool(_FILE_LINK.search(self.text) or _DATED_ITEM.search(self.text)))
                 or (not self.sentence and len(self.text) <= 80
@@ -321,6 +334,10 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
                 classes[nxt] = FURNITURE
     for zone in (head, tail):
         _table_rows(classes, zone, feat)
+    _field_rows(classes, head, feat)
+    for i in tail:   # a tail's links tagged with their column
+        if classes[i] == BODY and not feat(i).sentence and _TAGGED_LINK.match(feat(i).text):
+            classes[i] = FURNITURE
     for i in tail:   # table values right after the body, before any interface line
         if classes[i] in (FURNITURE, TAIL) and not _FIGURE.match(feat(i).text):
             break
@@ -375,6 +392,25 @@ def _table_rows(classes: list[str], content: list[int], feat) -> None:
     if len(rows) >= 2:
         for key, value in rows:
             classes[key] = classes[value] = FURNITURE
+
+
+def _field_rows(classes: list[str], head: list[int], feat) -> None:
+    """A record's fields before the document (提案编号：… / 办理单位：… / 办理状态：…):
+    a run of at least FIELD_RUN short key：value lines of the head, none a metadata line
+    nor a part of the document, is furniture. A report's head has one such line at most
+    (县长：…); a salutation has no value."""
+    run: list[int] = []
+    for i in head + [-1]:
+        if i >= 0 and classes[i] == BODY and _KEY_VALUE.match(feat(i).text) \
+                and not _DOCUMENT_PART.match(feat(i).text):
+            run.append(i)
+            continue
+        if i >= 0 and classes[i] in (FURNITURE, META) and run:   # a furniture line inside the table
+            continue
+        if len(run) >= FIELD_RUN:
+            for j in run:
+                classes[j] = FURNITURE
+        run = []
 
 
 def _page_lines(lines: list[str], short: list[int]) -> list[int]:
