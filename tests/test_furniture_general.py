@@ -3,8 +3,10 @@ menus at the page's edge, key/value tables a line each, credits and contacts aft
 the body, notices about the page, link lists with dates, download links, a printed
 document's page numbers and running heads, comment sections and a thread's replies,
 related-X tails, platform disclaimers, a browser's print header and footer, the
-site's masthead — and what must stay: headlines, the
-closing signature, the attachment line, every prose line. The held-out pages
+site's masthead, a record's fields before the document, QR prompts and tagged tail
+links — and what must stay: headlines, the closing signature and its note, the
+attachment line, comment words inside a report (a table's column, a heading), every
+prose line. The held-out pages
 (tests/fixtures/pages_heldout*) are checked only for the invariant: no body line lost."""
 from __future__ import annotations
 
@@ -356,6 +358,14 @@ def test_comment_words_inside_a_report_on_handling_comments_cut_nothing():
     assert c[REPLY] == "furniture" and c["评论（2）"] == "furniture"
     cleaned = clean_text(page).text
     assert "二、存在问题" in cleaned and PROSE_B in cleaned and REPLY not in cleaned
+
+
+def test_a_table_with_a_comment_column_after_the_last_paragraph_keeps_the_signature():
+    table = ["平台", "评论", "回复率", "县政府网站", "412", "100%", "清河县人民政府办公室", "2026年3月1日"]
+    page = "\n".join([PROSE_A, PROSE_B, *table, "【打印】【关闭】", "评论（2）", REPLY])
+    c = classes_of(page)
+    assert [c[line] for line in table] == [BODY] * len(table)
+    assert c["评论（2）"] == "furniture" and c[REPLY] == "furniture"
 
 
 def test_a_contact_note_after_the_closing_date_stays_before_a_rating_form():

@@ -11,6 +11,9 @@ block. Then a class:
 
 - prose blocks (long lines with sentence punctuation, not a notice about the
   page) are body, always;
+- the body runs from the first prose block to the last, or to the document's
+  closing date (issuer, then date) a few lines after it, and a bracketed note
+  right after that date;
 - between the first and the last prose block everything is body except photo
   captions and a printed copy's page numbers with their running heads:
   furniture sits around an article, not inside it;
@@ -134,6 +137,7 @@ _DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})�
 # A line of the document's own structure: a numbered heading or the closing date.
 _STRUCTURE = re.compile(rf"^[{_SPACE}]*(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[）)]"
                         rf"|第[一二三四五六七八九十]{{1,3}}(?:部分|章|节)|{_DATE_LINE.pattern[1:-1]}[{_SPACE}]*$)")
+CLOSING_WITHIN = 40       # the closing signature's date is looked for this many lines after the last paragraph
 FIELD_RUN = 3             # a record's field table in the head has at least this many key：value lines
 MENU_ITEM_MAX = 6         # … or at least MENU_RUN items this short without punctuation
 _ITEM_PUNCTUATION = set("，。、；：！？,.;:!?（）()《》“”")
@@ -303,6 +307,7 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
                     and _has_comment_word(lines[i]) and feat(i).comments
                     and not _document_goes_on(lines, i)), n)
         last = next(i for i in range(end - 1, first - 1, -1) if not blank(i) and feat(i).prose)
+        last = _closing_date(lines, last, end)
         short = [i for i in short if i <= last]
     zones = (range(0, min(first, n)), range(max(last + 1, 0) if first < n else n, n))
     contents = []
@@ -323,7 +328,7 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
             classes[i] = META
     # The tail: a related-links marker after the body opens furniture to the end.
     for k, i in enumerate(tail):
-        if feat(i).tail or feat(i).comments:
+        if feat(i).tail or feat(i).comments and not _document_goes_on(lines, i):
             for j in tail[k:]:
                 classes[j] = TAIL
             break
@@ -355,6 +360,20 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
     for i in _caption_lines(lines, first, last, short) + _page_lines(lines, short):
         classes[i] = FURNITURE
     return classes, first, last
+
+
+def _closing_date(lines: list[str], last: int, end: int) -> int:
+    """The document's closing date (青山县人民政府 / 2026年1月8日) a few lines after its
+    last paragraph ends it, or the bracketed note right after the date: what stands
+    between (a table's cells a line each) is the document's, even if its words are
+    interface words (评论, 网站). `last` if none."""
+    stop = min(end, last + 1 + CLOSING_WITHIN)
+    for i in range(last + 1, stop):
+        line = lines[i].strip(_SPACE)
+        if _DATE_LINE.match(line) and i > last + 1 and _ISSUER_END.search(lines[i - 1].strip(_SPACE)):
+            note = lines[i + 1].strip(_SPACE) if i + 1 < end else ""
+            return i + 1 if note and note[0] in "（(" and note[-1] in "）)" else i   # （联系人：…） after the date
+    return last
 
 
 def _document_goes_on(lines: list[str], start: int) -> bool:
