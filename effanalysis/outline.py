@@ -300,10 +300,16 @@ def sentence_spans(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Start and end offsets of every sentence: a sentence runs to 。！？ (with closing
     quotes) or the end of its line, without the white space around it."""
     spans = [m.span() for m in _SENT_BODY.finditer(text)]
-    bodies = [text[s:e] for s, e in spans]
-    # Cleaned lines carry no edge spaces, but a sentence may start after one inside a line.
-    starts = np.fromiter((s + len(b) - len(b.lstrip()) for (s, _), b in zip(spans, bodies)), np.int64, len(spans))
-    ends = np.fromiter((e - len(b) + len(b.rstrip()) for (_, e), b in zip(spans, bodies)), np.int64, len(spans))
+    if not spans:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    both = np.array(spans, np.int64)
+    starts, ends = both[:, 0].copy(), both[:, 1].copy()
+    # Cleaned lines carry no edge spaces, but a sentence may start after one inside a line:
+    # only the few matches with a space at an edge are stripped.
+    for k in [k for k, (s, e) in enumerate(spans) if text[s].isspace() or text[e - 1].isspace()]:
+        s, e = spans[k]
+        body = text[s:e]
+        starts[k], ends[k] = s + len(body) - len(body.lstrip()), e - len(body) + len(body.rstrip())
     return starts, ends
 
 

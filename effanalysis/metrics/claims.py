@@ -203,6 +203,9 @@ def segment_cut(s: str) -> list[str]:
 
 
 def _claim(m: re.Match, text: str, start: int, end: int):
+    raw, unit = m.group("num", "unit")
+    if unit == "年" and raw and len(raw) == 4 and not m.group("num2") and all(c in _YEAR_DIGITS for c in raw):
+        return None  # 2025年, 一九五五年: a calendar year (the commonest match of all), before the rest is read
     g = m.groupdict()
     if g["pct"] is not None:  # 百分之九十五, 百分之八至九
         g["num"], g["num2"], g["amult2"], g["unit"] = g["pct"], g["pct2"], None, "%"
@@ -211,8 +214,6 @@ def _claim(m: re.Match, text: str, start: int, end: int):
         g["num2"] = g["mult2"] = None
     unit = g["unit"]
     raw = g["num"]
-    if unit == "年" and raw and len(raw) == 4 and all(c in _YEAR_DIGITS for c in raw) and not g["num2"]:
-        return None  # 2025年, 一九五五年: a calendar year (the commonest match of all)
     before = text[start - 1] if start else ""
     if raw == "一" and not (g["post"] or g["mid"] or g["num2"] or g["mult2"]) and unit not in _ONE_KEPT \
             and before not in _PRE_LAST and before not in "第前翻":

@@ -72,12 +72,14 @@ def write_claims(reports: Iterable, stream: IO[str], fmt: str = "csv", audit: bo
                     writer.writerow(columns)
                 else:
                     stream.write("[")
-            for row in _report_rows(report, audit):
-                cells = [_cell(v) for v in row] if audit else _claim_cells(row)
-                if writer:
-                    writer.writerow(["" if c is None else c for c in cells])
-                else:
-                    stream.write(("," if n else "") + "\n" + json.dumps(dict(zip(columns, cells)), ensure_ascii=False))
+            rows = _report_rows(report, audit)
+            cells = ([_cell(v) for v in row] for row in rows) if audit else map(_claim_cells, rows)
+            if writer:  # the csv module writes None as an empty cell
+                writer.writerows(cells)
+                n += len(rows)
+                continue
+            for row in cells:
+                stream.write(("," if n else "") + "\n" + json.dumps(dict(zip(columns, row)), ensure_ascii=False))
                 n += 1
     finally:  # a bad row further on still leaves a well-formed JSON array of the rows before it
         if not writer and started:

@@ -265,13 +265,16 @@ def _names() -> tuple[re.Pattern, dict[str, str], dict[str, tuple[str, ...]]]:
 _BREAKS = "，,；;：:。！？!?\n"
 
 
-_BREAK_CODES = np.array([ord(c) for c in _BREAKS], dtype=np.uint32)
+# A table by code point (all breaks are in the Basic Multilingual Plane, U+FFFF is none of
+# them): one look-up per character instead of a comparison with each break.
+_IS_BREAK = np.zeros(0x10000, dtype=bool)
+_IS_BREAK[[ord(c) for c in _BREAKS]] = True
 
 
 @lru_cache(maxsize=4)
 def _break_positions(text: str) -> list[int]:
     chars = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    return np.flatnonzero(np.isin(chars, _BREAK_CODES)).tolist()
+    return np.flatnonzero(_IS_BREAK[np.minimum(chars, 0xFFFF)]).tolist()
 
 
 def _clause_break(text: str, lo: int, hi: int) -> int:
