@@ -114,6 +114,7 @@ _FREQ_RX = re.compile(rf"每(?P<per>{alternation(PERIODS)})[^，。；！？\n0-
 _PLAN_AFTER = ("计划", "规划", "纲要", "设想")
 
 _SENT_END = re.compile(r"[。！？!?\n]")
+_CJK_RX = re.compile(f"[{_CJK}]")
 
 
 @lru_cache(maxsize=8192)  # the same few numerals (两, 三, 10) recur all through a corpus
@@ -258,7 +259,7 @@ def _claim(m: re.Match, text: str, start: int, end: int):
     prefix = clause_tail(text, start)
     kind = KIND.get(unit, "percent") if unit else "count"
     relation, direction, subject = "", "", None
-    if g["post"] in ("以上", "以下") and kind != "percent" and re.match(f"[{_CJK}]", text[end:end + 1]) \
+    if g["post"] in ("以上", "以下") and kind != "percent" and _CJK_RX.match(text, end) \
             and not text.startswith(("的", "增长", "下降"), end):
         return None  # 亿元以上项目, 60岁以上老年人: a class in a name, not a figure
     if not unit and not following(text, end) and not growth_tail(prefix):

@@ -122,8 +122,11 @@ def _first_tag(s: str) -> str:
     return t[0][1] if t else ""
 
 
+_CLAUSE_SPLIT = re.compile(r"[，。；：！？、,;:!?\n“”]")
+
+
 def _last_word(s: str) -> tuple[str, str]:
-    s = re.split(r"[，。；：！？、,;:!?\n“”]", s)[-1]
+    s = _CLAUSE_SPLIT.split(s)[-1]
     t = tags(s) if s else ()
     return t[-1] if t else ("", "")
 

@@ -371,7 +371,7 @@ def annotate_rows(rows: list[list], report, columns: list[str]) -> list[list]:
     text = report.text
     year = report_year(report)
     parts = section_parts(report.sections, text, year)
-    sent_starts = report.sentence_spans[0]
+    sent_starts = report.sentence_spans[0].tolist()  # plain ints: read once per claim
     i_sec, i_sent, i_start, i_unit, i_qual, i_kind, i_val, i_surf = (
         columns.index(c) for c in ("section", "sentence", "start", "unit", "qualifier", "kind", "norm_value", "surface"))
     dates = Dates(text, year)
@@ -382,7 +382,7 @@ def annotate_rows(rows: list[list], report, columns: list[str]) -> list[list]:
             r.extend(["", "", ""])
             continue
         start = r[i_start]
-        s0 = int(sent_starts[r[i_sent]]) if len(sent_starts) else 0
+        s0 = sent_starts[r[i_sent]] if sent_starts else 0
         part, head_period = parts.get(str(r[i_sec]), ("", None))
         period = dates.last(s0, start)
         if period is None and (part != "plan" or r[i_qual] == "exact"):  # 刚刚过去的2017年，…。国内生产总值增长6.9%
