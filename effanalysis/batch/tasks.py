@@ -32,13 +32,18 @@ def summarize(report) -> dict:
 
         value = concreteness([report])["concreteness"].iloc[0]
         out["concreteness"] = None if value is None or value != value else round(float(value), 3)
-        era = report.profile().era or {}
-        lo, hi = era.get("likely_from") or era.get("from"), era.get("likely_to") or era.get("to")
-        if lo is not None or hi is not None:
-            out["era"] = f"{lo}" if lo == hi else f"{lo or '…'}–{hi or '…'}"
+        out["era"] = era_span(report.profile().era or {})
     except Exception:   # noqa: BLE001
         pass
     return out
+
+
+def era_span(era: dict) -> str | None:
+    """The index's era cell: the likely span (else the widest), "2007" or "2007–2012"."""
+    lo, hi = era.get("likely_from") or era.get("from"), era.get("likely_to") or era.get("to")
+    if lo is None and hi is None:
+        return None
+    return f"{lo}" if lo == hi else f"{lo or '…'}–{hi or '…'}"
 
 
 def summary_of(records: dict) -> dict | None:
@@ -49,12 +54,10 @@ def summary_of(records: dict) -> dict | None:
     claims, language = records.get("claims"), records.get("language")
     if not (overview and structure and claims and language):
         return None
-    era = overview.get("era") or {}
-    lo, hi = era.get("likely_from") or era.get("from"), era.get("likely_to") or era.get("to")
     conc = language.get("concreteness")
     return {"chars": overview.get("chars"), "sentences": structure.get("sentences"), "claims": claims.get("claims"),
             "concreteness": None if conc is None else round(float(conc), 3),
-            "era": None if lo is None and hi is None else (f"{lo}" if lo == hi else f"{lo or '…'}–{hi or '…'}"),
+            "era": era_span(overview.get("era") or {}),
             "title": overview.get("title"), "year": overview.get("year"), "date": overview.get("date")}
 
 

@@ -40,7 +40,7 @@ to remove, the removed lines and the related articles listed in a tail.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 LEXICON = resources.files("effanalysis") / "lexicons" / "interface.txt"   # package data, as lexicon.path reads it
@@ -296,6 +296,8 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
         return not lines[i].strip(_SPACE)
 
     first = next((i for i in range(n) if not blank(i) and feat(i).prose), None)
+    # the document's last numbered heading or closing date, found once when a comment-like line asks
+    structure_end = cache(lambda: _last_structure(lines))
     # the short lines after the first prose block, and URL lines: a report's lines are
     # paragraphs, so few are short, and only these can be page numbers, notes or openers
     short = [] if first is None else \
@@ -305,7 +307,7 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
     else:   # the body ends before a comment section: replies are no report text, however long
         end = next((i for i in short if len(lines[i]) <= COMMENT_LINE_MAX + 2
                     and _has_comment_word(lines[i]) and feat(i).comments
-                    and not _document_goes_on(lines, i)), n)
+                    and structure_end() <= i), n)
         last = next(i for i in range(end - 1, first - 1, -1) if not blank(i) and feat(i).prose)
         last = _closing_date(lines, last, end)
         short = [i for i in short if i <= last]
@@ -328,7 +330,7 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
             classes[i] = META
     # The tail: a related-links marker after the body opens furniture to the end.
     for k, i in enumerate(tail):
-        if feat(i).tail or feat(i).comments and not _document_goes_on(lines, i):
+        if feat(i).tail or feat(i).comments and structure_end() <= i:
             for j in tail[k:]:
                 classes[j] = TAIL
             break
@@ -376,12 +378,13 @@ def _closing_date(lines: list[str], last: int, end: int) -> int:
     return last
 
 
-def _document_goes_on(lines: list[str], start: int) -> bool:
-    """The document's own structure after a line: a numbered heading (二、 （三） 第四部分)
-    or its closing date. Then a comment-like line there (评论 as a table's column,
-    网友评论 as a heading of a report on handling comments) opens no comment section:
-    comments carry neither."""
-    return any(_STRUCTURE.match(line) for line in lines[start + 1:])
+def _last_structure(lines: list[str]) -> int:
+    """Index of the document's last line of its own structure: a numbered heading (二、 （三）
+    第四部分) or its closing date; -1 when it has none. A comment-like line before it (评论 as a
+    table's column, 网友评论 as a heading of a report on handling comments) opens no comment
+    section: comments carry neither. (Found once per page: a scan after every comment-like
+    line was quadratic on a long thread of replies.)"""
+    return next((i for i in range(len(lines) - 1, -1, -1) if _STRUCTURE.match(lines[i])), -1)
 
 
 def _has_comment_word(line: str) -> bool:

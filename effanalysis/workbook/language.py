@@ -58,9 +58,9 @@ def language(report, top_n: int = 20) -> Section:
                                (p.mechanisms, _("Mechanisms"), ["name", "frequency", "count"])):
         parts += [heading(label), table(frame, cols, max_rows=top_n)]
     secs = p.sections
+    scores = measures.document_scores(report)
     if len(secs):
         parts.append(heading(_("Substance and formula by section")))
-        scores = measures.document_scores(report)
         parts += [measures.explain(m, scores[m]) for m in ("concreteness", "boilerplate_density")]
         cols = [c for c in ("concreteness", "boilerplate_density") if c in secs]
         if cols:
@@ -74,7 +74,7 @@ def language(report, top_n: int = 20) -> Section:
         parts += [heading(_("Readability")), measures.explain("readability", p.readability.get("value")),
                   table(pd.DataFrame([{"measure": k, "value": v} for k, v in p.readability.items()]))]
     parts.append(measures.method_note("language"))
-    facts = {"concreteness": measures.document_scores(report)["concreteness"],   # the batch index's column
+    facts = {"concreteness": scores["concreteness"],   # the batch index's column
              "keywords": p.keywords["term"].head(top_n).tolist() if len(p.keywords) else [],
              "people": p.people["name"].tolist() if len(p.people) else [],
              "media": p.media["name"].tolist() if len(p.media) else [],
