@@ -3,7 +3,8 @@
 A measure is explained where it is shown: what it counts, its scale, which direction is
 better or more formulaic, and a reference point computed from the bundled corpus
 (lexicons/measure_reference.tsv: per measure the median, the 10th and 90th percentiles
-and the range over its documents). `python -m effanalysis.measures` rebuilds that table
+and the range over the documents where it is defined, and how many documents the corpus
+holds, so that a page says what the reference is computed over). `python -m effanalysis.measures` rebuilds that table
 with the same `document_scores` a page uses for its own report, so the report's value
 and the reference are computed alike. Each section also carries a method note: what was
 computed, from what, and the known limits.
@@ -23,6 +24,7 @@ from .language import lexicon
 
 REFERENCE = "measure_reference.tsv"
 SCORES = ("concreteness", "boilerplate_density", "readability", "claims_per_10k")
+PER_SECTION = ("concreteness", "boilerplate_density")   # undefined for a document whose outline finds no heading
 
 # what it counts · its scale · which way is better or more formulaic
 MEANING = {
@@ -70,45 +72,48 @@ def document_scores(report) -> dict:
     w = s["chars"].to_numpy(float) if len(s) else np.array([])
     weighted = (lambda col: float(np.average(s[col], weights=w))) if len(s) and w.sum() else (lambda col: None)
     value = (p.readability or {}).get("value")
-    return {"concreteness": weighted("concreteness"), "boilerplate_density": weighted("boilerplate_density"),
+    return {**{m: weighted(m) for m in PER_SECTION},
             "readability": None if value is None else float(value),
             "claims_per_10k": len(report.claims) / max(len(report.text), 1) * 1e4}
 
 
 def build_reference(reports) -> pd.DataFrame:
-    """The reference table from a corpus: one row per score (documents, median, p10,
-    p90, min, max) plus the share of dated reports whose era estimate holds their year."""
+    """The reference table from a corpus: one row per score (documents where it is defined,
+    corpus: documents read, median, p10, p90, min, max) plus the share of the reports with a
+    known year whose era estimate holds it."""
     rows = [document_scores(r) for r in reports]
     frame = pd.DataFrame(rows, columns=list(SCORES))
     out = []
     for col in SCORES:
         v = frame[col].dropna().to_numpy(float)
-        out.append({"measure": col, "documents": len(v), "median": np.median(v), "p10": np.percentile(v, 10),
-                    "p90": np.percentile(v, 90), "min": v.min(), "max": v.max()})
+        out.append({"measure": col, "documents": len(v), "corpus": len(rows), "median": np.median(v),
+                    "p10": np.percentile(v, 10), "p90": np.percentile(v, 90), "min": v.min(), "max": v.max()})
     from .corpus import trends
 
     eras = trends.eras(reports).dropna(subset=["year", "from"])
     share = float(eras["within"].astype(bool).mean()) if len(eras) else np.nan
-    out.append({"measure": "era_within", "documents": len(eras), "median": share, "p10": share, "p90": share,
-                "min": share, "max": share})
+    out.append({"measure": "era_within", "documents": len(eras), "corpus": len(rows), "median": share, "p10": share,
+                "p90": share, "min": share, "max": share})
     return pd.DataFrame(out)
 
 
+STATS = ("median", "p10", "p90", "min", "max")
+
+
 def write_reference(frame: pd.DataFrame) -> str:
-    lines = ["# Document-level measures over the bundled corpus (python -m effanalysis.measures rebuilds it)",
-             "measure\tdocuments\tmedian\tp10\tp90\tmin\tmax"]
-    lines += ["\t".join([r.measure, str(int(r.documents))] + [f"{getattr(r, k):.6g}" for k in
-                                                              ("median", "p10", "p90", "min", "max")])
+    lines = ["# Document-level measures over the bundled corpus (python -m effanalysis.measures rebuilds it);",
+             "# documents: those where the measure is defined, corpus: all documents read",
+             "\t".join(("measure", "documents", "corpus") + STATS)]
+    lines += ["\t".join([r.measure, str(int(r.documents)), str(int(r.corpus))] + [f"{getattr(r, k):.6g}" for k in STATS])
               for r in frame.itertuples()]
     return "\n".join(lines) + "\n"
 
 
 @lru_cache(maxsize=None)
 def reference() -> dict[str, dict]:
-    """measure → {documents, median, p10, p90, min, max} of the bundled corpus."""
+    """measure → {documents, corpus, median, p10, p90, min, max} of the bundled corpus."""
     df = lexicon.table(REFERENCE)
-    return {r["measure"]: {k: float(r[k]) for k in ("documents", "median", "p10", "p90", "min", "max")}
-            for r in df.to_dict("records")}
+    return {r["measure"]: {k: float(r[k]) for k in ("documents", "corpus") + STATS} for r in df.to_dict("records")}
 
 
 # --- how a page says it -------------------------------------------------------------------------
@@ -139,14 +144,23 @@ def standing(measure: str, value) -> str:
 
 
 def reference_sentence(measure: str) -> str:
-    """'Over the 72 documents of the bundled corpus: median 38%, from 25% to 52% for the middle 80%.'"""
+    """'Over all 72 documents of the bundled corpus: median 32.6, …', or, where the measure is
+    defined for some of them only, which ones ('Over the 49 of the bundled corpus's 72
+    documents whose headings were found (this measure is computed per section): …')."""
     ref = reference().get(measure)
     if ref is None:
         return ""
-    return _("Over the {n} documents of the bundled corpus: median {median}, {p10} to {p90} for the middle 80%, "
-             "{min} to {max} in all.").format(n=i18n.num(int(ref["documents"])), median=shown(measure, ref["median"]),
-                                              p10=shown(measure, ref["p10"]), p90=shown(measure, ref["p90"]),
-                                              min=shown(measure, ref["min"]), max=shown(measure, ref["max"]))
+    n, total = int(ref["documents"]), int(ref["corpus"])
+    if n == total:
+        said = _("Over all {n} documents of the bundled corpus: median {median}, {p10} to {p90} for the middle 80%, "
+                 "{min} to {max} in all.")
+    elif measure in PER_SECTION:
+        said = _("Over the {n} of the bundled corpus's {total} documents whose headings were found (this measure is "
+                 "computed per section): median {median}, {p10} to {p90} for the middle 80%, {min} to {max} in all.")
+    else:
+        said = _("Over the {n} of the bundled corpus's {total} documents where this measure is defined: median "
+                 "{median}, {p10} to {p90} for the middle 80%, {min} to {max} in all.")
+    return said.format(n=i18n.num(n), total=i18n.num(total), **{k: shown(measure, ref[k]) for k in STATS})
 
 
 def explain(measure: str, value=None, reference_point: bool = True) -> str:
@@ -163,8 +177,9 @@ def era_reference() -> str:
     ref = reference().get("era_within")
     if ref is None:
         return ""
-    return _("On the {n} dated documents of the bundled corpus the estimated span holds the real year for {share} "
-             "of them.").format(n=i18n.num(int(ref["documents"])), share=i18n.pct(ref["median"]))
+    return _("Of the bundled corpus's {total} documents, {n} have a known year; for {share} of these the estimated "
+             "span holds that year.").format(n=i18n.num(int(ref["documents"])), total=i18n.num(int(ref["corpus"])),
+                                             share=i18n.pct(ref["median"]))
 
 
 METHOD = {
