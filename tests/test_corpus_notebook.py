@@ -106,7 +106,7 @@ def test_planted_paragraph_found_with_both_locations(facts, reports):
 def test_ledger_sets_targets_against_next_years_outcomes(facts):
     led = facts["ledger"]
     gdp = {row["year"]: row for row in led["table"] if row["indicator"] == "gdp_growth"}
-    # the 2024 report sets 5%左右 for 2024; the 2025 report's review says 增长5%: met within 0.5 point
+    # the 2024 report sets 5%左右 for 2024; the 2025 report's review says 增长5%: met within 0.5 percentage points
     assert gdp[2024]["target_surface"] == "5%左右" and gdp[2024]["outcome_surface"] == "5%"
     assert gdp[2024]["verdict"] == "met"
     # no report after 2025 in this corpus: its target has no outcome yet

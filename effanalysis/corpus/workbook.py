@@ -222,7 +222,7 @@ def ledger_section(reports: list, names: dict | None = None) -> Section:
     """Promises and results 目标与实绩: each indicator's target for a year (from that year's
     report) against its outcome (from the next year's review), the verdict by the stated rules,
     a chart per indicator, and the targets of one year's reports side by side."""
-    from ..metrics.targets import RULES
+    from ..metrics.targets import rules
     from .ledger import build_ledger, side_by_side
     from .ledger_charts import indicator_chart
 
@@ -261,12 +261,12 @@ def ledger_section(reports: list, names: dict | None = None) -> Section:
     else:
         second = _("No target can be set against a stated outcome yet.")
     missed = judged[judged["verdict"] == "missed"]
-    third = _("Missed: {cases}.").format(cases="；".join(
+    third = _("Missed: {cases}.").format(cases=("；" if i18n.current() == "zh" else "; ").join(
         _("{indicator} {year} (target {target}, outcome {outcome})").format(
             indicator=L.indicator_name(r.indicator), year=i18n.year(r.year), target=r.target_surface,
             outcome=r.outcome_surface) for r in missed.head(6).itertuples())) if len(missed) else ""
     parts = [lede(first, second, third, *warnings), measures.explain("verdict", reference_point=False),
-             muted(_(RULES))]
+             muted(rules())]
     order = rows["indicator"].value_counts().index
     several_places = rows["place"].nunique() > 1
     for ind in order:

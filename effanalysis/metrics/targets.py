@@ -2,7 +2,7 @@
 year before, and the rule that says whether an outcome met its target.
 
 A target keeps its form as written: 5%以上 is a bound (floor 5), 5%左右 a point with a
-tolerance (±0.5 point for a rate, 95% of an amount), 4.5%—5% an interval, 5% a point.
+tolerance (±0.5 percentage points for a rate, 95% of an amount), 4.5%—5% an interval, 5% a point.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ TARGET_COLUMNS = ["indicator", "label", "surface", "value", "form", "qualifier",
                   "period", "sentence", "text", "last_outcome", "last_outcome_text"]
 FORMS = {"over": "bound (at least)", "under": "bound (at most)", "approx": "point with tolerance (左右)",
          "range": "interval", "exact": "point"}
-RATE_TOLERANCE = 0.5        # points either side of a 左右 rate, and of a guide value
+RATE_TOLERANCE = 0.5        # percentage points either side of a 左右 rate, and of a guide value
 AMOUNT_TOLERANCE = 0.05     # share of a 左右 amount it may fall short
 _DOWN = re.compile(r"(?:下降|降低|减少|回落|下滑|缩小|降幅为?|降)$")
 
@@ -122,18 +122,26 @@ def verdict(target: dict | None, outcome: dict | None) -> str:
         else:
             return "not_comparable"
         return "met" if o <= bound + 1e-9 else "missed"
-    # guide value (money supply): within the interval, or ±0.5 point of the value
+    # guide value (money supply): within the interval, or ±0.5 percentage points of the value
     if q == "range" and low is not None and high is not None:
         return "met" if low - 1e-9 <= o <= high + 1e-9 else "missed"
     return "met" if abs(o - v) <= RATE_TOLERANCE + 1e-9 else "missed"
 
 
 RULES = N_("Floors (growth, jobs, grain, trade, budget revenue, the size of a fall in energy intensity) are met "
-         "when the outcome reaches the lower bound, or comes within 0.5 point of an approximate (左右) rate, "
-         "or reaches 95% of an approximate amount. Ceilings (consumer prices, unemployment, the deficit ratio) "
-         "are met when the outcome stays at or below the upper bound, or within 0.5 point above an approximate "
-         "rate. A guide value (money supply M2) is met within 0.5 point either side. Weights are compared in one "
-         "unit (吨, 公斤, 斤); an outcome in a unit that does not convert into its target's is not comparable.")
+         "when the outcome reaches the lower bound, or falls short of an approximate (左右) rate by no more than "
+         "{points} percentage points, or reaches {share} of an approximate amount. Ceilings (consumer prices, "
+         "unemployment, the deficit ratio) are met when the outcome stays at or below the upper bound, or exceeds "
+         "an approximate rate by no more than {points} percentage points. A guide value (money supply M2) is met "
+         "within {points} percentage points either side. Weights are compared in one unit (吨, 公斤, 斤); an "
+         "outcome in a unit that does not convert into its target's is not comparable.")
+
+
+def rules() -> str:
+    """The verdict rules in the page's language, their tolerances the ones `verdict` applies."""
+    from .. import i18n
+
+    return i18n.gettext(RULES).format(points=i18n.num(RATE_TOLERANCE), share=i18n.pct(1 - AMOUNT_TOLERANCE))
 
 
 def _form(q: str) -> str:
