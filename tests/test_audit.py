@@ -103,3 +103,22 @@ def test_figures_of_other_years_or_plans_are_not_conflicts():
 def test_a_set_described_twice_is_not_a_conflict(seed_report):
     # 全省200家重点培育企业 and 第二批100家重点培育企业 describe sets, they do not state one figure
     assert "conflicting_values" not in set(seed_report.audit.check)
+
+
+def test_a_figure_and_its_subject_read_in_each_languages_order():
+    """English puts the subject after the figure in brackets, a Chinese page before it, as the report
+    writes it (发明专利40件); 40 of 185 applications is 21.6%."""
+    from effanalysis import i18n
+
+    ratio = audit("全市专利申请185件，其中发明专利40件。").message[0]
+    over = audit("全市专利申请185件，其中发明专利240件。").message[0]
+    assert ratio == "40件 (发明专利) is 21.6% of 185件 (专利申请)."
+    assert over == "The part 240件 (发明专利) is larger than its whole 185件 (专利申请)."
+    try:
+        i18n.use("zh")
+        assert i18n.translate(ratio) == "发明专利40件占专利申请185件的21.6%。"
+        assert i18n.translate(over) == "作为部分的发明专利240件大于其整体专利申请185件。"
+        # a share of 120% of a whole that is no plan: more than the whole, said as a whole sentence
+        assert i18n.translate(audit("完成投资占总投资的120%。").message[0]) == "占总投资的比重为120%，超过了100%。"
+    finally:
+        i18n.use("en")

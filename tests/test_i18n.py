@@ -147,6 +147,21 @@ def test_seed_sentences_are_whole_sentences_in_each_language(seed_report):
     assert not re.search(r"[\u4e00-\u9fff]", en)
 
 
+def test_seed_era_evidence_reads_in_chinese_order(seed_report):
+    """The seed uses 科学发展观 (current from 2003, as the lexicon dates it) and none of the
+    formulations current from 2012 (八项规定, 中国梦 …): each bound is one Chinese sentence, the year
+    before the term it qualifies, not "“科学发展观”（2003年起）"."""
+    evidence = seed_report.profile().era["evidence"]
+    try:
+        i18n.use("zh")
+        shown = [i18n.translate(m) for m in evidence]
+    finally:
+        i18n.use("en")
+    assert "使用了2003年起出现的提法“科学发展观”：写于2003年或以后" in shown
+    assert any(z.startswith("未使用2012年起出现的提法（八项规定、中国梦") and z.endswith("：写于2012年或以前")
+               for z in shown)
+
+
 def _messages(reports) -> list:
     """The era's evidence and the audit's findings of `reports`: the sentences the analyses write."""
     return [m for r in reports for m in [*(r.profile().era or {}).get("evidence", []), *r.audit["message"]]]

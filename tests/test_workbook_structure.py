@@ -36,3 +36,16 @@ def test_one_top_level_section_is_its_own_sentence_in_both_languages():
         assert structure_sentences(report)[0] == "报告只有一个一级部分（一、）。"
     finally:
         i18n.use("en")
+
+
+def test_a_short_heading_is_named_whole_and_a_long_one_cut_with_an_ellipsis():
+    # 工作回顾 (4 characters) is shown as it is; the 17-character title is cut after its 12th
+    # character (以服务发展为根本，切实提) with "…"
+    short = effanalysis.Report.from_text("测试报告\n一、工作回顾\n收入增长。支出下降。就业稳定。\n二、今年任务\n今年任务繁重。\n",
+                                         doc="short")
+    long = effanalysis.Report.from_text("测试报告\n一、以服务发展为根本，切实提高工作效率\n收入增长。支出下降。就业稳定。\n"
+                                        "二、今年任务\n今年任务繁重。\n", doc="long")
+    said = [s for s in structure_sentences(short) if "lead sentence" in s]
+    assert said and said[0].startswith("一、工作回顾 carries")
+    said = [s for s in structure_sentences(long) if "lead sentence" in s]
+    assert said and said[0].startswith("一、以服务发展为根本，切实提… carries")

@@ -73,7 +73,9 @@ def amount(norm: float, multiplier: float, unit: str, kind: str = "") -> str:
 
 
 def _label(row) -> str:
-    return f"{row.surface} ({row.subject})" if row.subject else str(row.surface)
+    """A figure with its subject: 40件 (发明专利) in English, 发明专利40件 on a Chinese page."""
+    return Message(N_("{figure} ({subject})"), figure=row.surface, subject=row.subject) if row.subject \
+        else str(row.surface)
 
 
 def _baselines(group: list, text: str) -> list[dict]:

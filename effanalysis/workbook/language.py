@@ -14,9 +14,10 @@ def language_sentences(p) -> list[str]:
         out.append(_("Its most distinctive words (TF-IDF) are {terms}.").format(terms="、".join(p.keywords["term"].head(5))))
     names = []
     if len(p.people):
-        n = len(p.people)
-        names.append(ngettext("{n} person ({names})", "{n} people ({names})", n).format(
-            n=i18n.num(n), names="、".join(p.people["name"].head(3))))
+        n, shown = len(p.people), p.people["name"].head(3)
+        said = (ngettext("{n} person ({names})", "{n} people ({names})", n) if n == len(shown) else
+                _("{n} people (among them {names})"))   # n > 3 here: the English plural
+        names.append(said.format(n=i18n.num(n), names="、".join(shown)))
     if len(p.organizations):
         n = len(p.organizations)
         names.append(ngettext("{n} organisation", "{n} organisations", n).format(n=i18n.num(n)))

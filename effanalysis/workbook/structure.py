@@ -59,7 +59,8 @@ def structure_sentences(report) -> list[str]:
                 place = _("The preamble")
             else:
                 sec = s.set_index("section").loc[sid]
-                place = f"{sec['label']}{sec['title'][:12]}…"
+                title = sec["title"]
+                place = f"{sec['label']}{title[:12]}" + ("…" if len(title) > 12 else "")
             n = int(where.iloc[0])
             out.append(said[kind](n).format(place=place, n=i18n.num(n)))
     return out
