@@ -41,6 +41,24 @@ def english():
     i18n.use("en")
 
 
+@pytest.fixture
+def in_both_languages():
+    """`run(make)`: what `make()` returns in English and in Chinese, (en, zh); English again after."""
+    from effanalysis import i18n
+
+    def run(make):
+        out = []
+        try:
+            for lang in ("en", "zh"):
+                i18n.use(lang)
+                out.append(make())
+        finally:
+            i18n.use("en")
+        return tuple(out)
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def corpus_rows() -> list[dict]:
     with open(CORPUS, encoding="utf-8") as fh:

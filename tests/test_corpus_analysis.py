@@ -65,3 +65,22 @@ def test_concreteness_is_a_length_weighted_mean_of_sections(trio):
         assert c.loc[r.doc, "claims"] == len(r.claims)
         assert c.loc[r.doc, "claims_per_10k"] == pytest.approx(len(r.claims) / len(r.text) * 1e4, abs=0.01)
     assert list(c["label"]) == ["1978", "1998", "2024"]
+
+
+def test_the_era_check_counts_the_reports_it_is_right_for(in_both_languages):
+    """Two reports dated 2006 and 1990 that both use 科学发展观 (current from 2003, standard from 2007):
+    the estimate 2003–2012 holds 2006 but not 1990, the likely 2007–2012 holds neither. The corpus
+    page gives the counts with their shares, rounded as the report page rounds them (50%, not 50.00%)."""
+    import re
+
+    from effanalysis import Report
+    from effanalysis.corpus.workbook import formulations_section
+
+    text = "政府工作报告\n我们坚持以科学发展观统领经济社会发展全局。\n"
+    reports = [Report.from_text(text, doc="a", meta={"year": 2006}), Report.from_text(text, doc="b", meta={"year": 1990})]
+    assert [(e["from"], e["to"], e["likely_from"]) for e in (r.profile().era for r in reports)] == [(2003, 2012, 2007)] * 2
+    en, zh = in_both_languages(lambda: re.sub(r"<[^>]+>", "", formulations_section(reports).html))
+    assert "1 dated formulation occurs in the corpus; those used by at least 2 dated reports (1) appear below" in en
+    assert ("contains the real year for 1 of the 2 dated reports (50%); the narrower likely interval for 0 (0%)."
+            in en)
+    assert "在2份有年份的报告中，仅凭提法估计的年代区间包含实际年份的有1份（50%）；较窄的较可能区间包含实际年份的有0份（0%）。" in zh

@@ -101,19 +101,13 @@ def test_guide_value_within_half_a_point():
     assert verdict(jobs, None) == "no_outcome"
 
 
-def test_the_stated_rules_give_the_tolerances_the_verdict_applies():
+def test_the_stated_rules_give_the_tolerances_the_verdict_applies(in_both_languages):
     """The rules shown under the ledger state the tolerance of a 左右 rate in percentage points and
     the share of a 左右 amount that meets it; an outcome just inside the stated figure is met, one
     just outside it missed (GDP growth is a floor, CPI a ceiling, urban jobs an amount)."""
     from effanalysis.metrics.targets import rules
 
-    try:
-        i18n.use("en")
-        en = rules()
-        i18n.use("zh")
-        zh = rules()
-    finally:
-        i18n.use("en")
+    en, zh = in_both_languages(rules)
     points = float(re.search(r"by no more than ([\d.]+) percentage points", en).group(1))
     share = float(re.search(r"reaches ([\d.]+)% of an approximate amount", en).group(1)) / 100
     assert " point " not in en and f"{points:g}个百分点" in zh and f"{share:.0%}" in zh
@@ -328,7 +322,7 @@ def test_weights_compare_across_units():
     assert verdict(t, {"unit": "斤", "norm_value": 9.6e11, "signed": 9.6e11}) == "met"   # 4.8亿吨
 
 
-def test_a_missed_target_is_named_with_its_year_and_figures_in_each_language(tmp_path):
+def test_a_missed_target_is_named_with_its_year_and_figures_in_each_language(tmp_path, in_both_languages):
     """M2 growth was to be 13%左右 in 2015 and the 2016 review says 13.6%: more than 0.5 percentage
     points above a guide value, missed. The Chinese page puts the year first (2015年广义货币M2), so an
     indicator name ending in a digit does not run into the year (it once read 广义货币M22015年)."""
@@ -338,12 +332,6 @@ def test_a_missed_target_is_named_with_its_year_and_figures_in_each_language(tmp
             county(2016, "广义货币M2增长13.6%。", "全县生产总值增长7%左右。")]
     reports = list(iter_reports(write(tmp_path, rows)))
     assert _row(build_ledger(reports), "m2_growth", 2015)["verdict"] == "missed"
-    try:
-        i18n.use("en")
-        en = re.sub(r"<[^>]+>", "", ledger_section(reports).html)
-        i18n.use("zh")
-        zh = re.sub(r"<[^>]+>", "", ledger_section(reports).html)
-    finally:
-        i18n.use("en")
+    en, zh = in_both_languages(lambda: re.sub(r"<[^>]+>", "", ledger_section(reports).html))
     assert "2015 (target 13%左右, outcome 13.6%)" in en
     assert "未达标：2015年广义货币M2（目标13%左右，实际13.6%）。" in zh

@@ -313,12 +313,17 @@ def formulations_section(reports: list, min_reports: int = 2) -> Section:
     dated = er.dropna(subset=["year", "from"])
     within = float(dated["within"].astype(bool).mean()) if len(dated) else None
     likely = float(dated["likely_within"].astype(bool).mean()) if len(dated) else None
-    first = _("{terms} dated formulations occur in the corpus; {shown} are used by at least {min} dated reports and "
-              "appear below, in the order they first appear.").format(
-        terms=_n(int(found["term"].nunique()) if len(found) else 0), shown=_n(len(m)), min=min_reports)
+    n_terms = int(found["term"].nunique()) if len(found) else 0
+    first = ngettext("{terms} dated formulation occurs in the corpus; those used by at least {min} dated reports "
+                     "({shown}) appear below, in the order they first appear.",
+                     "{terms} dated formulations occur in the corpus; those used by at least {min} dated reports "
+                     "({shown}) appear below, in the order they first appear.", n_terms).format(
+        terms=_n(n_terms), shown=_n(len(m)), min=min_reports)
+    # counts with their share, the share rounded as the report page's era reference rounds it
     second = _("The era estimated from the formulations alone contains the real year for {within} of the {n} dated "
-               "reports; the narrower likely interval for {likely}.").format(
-        within=_pct(within), n=_n(len(dated)), likely=_pct(likely)) if len(dated) else ""
+               "reports ({within_share}); the narrower likely interval for {likely} ({likely_share}).").format(
+        within=_n(int(dated["within"].astype(bool).sum())), within_share=i18n.pct(within), n=_n(len(dated)),
+        likely=_n(int(dated["likely_within"].astype(bool).sum())), likely_share=i18n.pct(likely)) if len(dated) else ""
     parts = [lede(first, second), measures.explain("era", reference_point=False)]
     if len(m):
         parts.append(figure(charts.heatmap(np.log1p(m), _("Formulations × years (log of 1 + uses)"), "log(1+uses)",
