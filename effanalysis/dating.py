@@ -217,7 +217,8 @@ def _plan_bounds(text: str) -> list[Evidence]:
     window = text[m.end(): m.end() + 12]
     if _PLAN_START.search(window):
         return [Evidence("plan", start, False, m.group() + window[:_PLAN_START.search(window).end()], m.start())]
-    return [Evidence("plan", start - 2, False, f"{m.group()} ({start}–{end})", m.start())]
+    return [Evidence("plan", start - 2, False, Message(N_("{plan} ({start}–{end})"), plan=m.group(), start=start, end=end),
+                     m.start())]
 
 
 def _latest_reported_year(text: str) -> tuple[int, str, int] | None:

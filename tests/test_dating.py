@@ -118,3 +118,14 @@ def test_date_under_the_signature_dates_a_self_inspection_report():
     assert dating.report_year(text, {}) == 2010
     # A date inside the prose is no date line.
     assert dating.report_year("今年以来，我局于2010年12月20日召开了动员大会。\n", {}) is None
+
+
+def test_a_plan_period_is_written_in_each_languages_way(in_both_languages):
+    """十四五 runs 2021–2025 (and is prepared from 2019): the years in brackets as each language writes a
+    span, full-width with 年 on a Chinese page."""
+    from effanalysis import i18n
+
+    plan = [e for e in dating.evidence("“十四五”时期，全市经济总量迈上新台阶。") if e.kind == "plan"][0]
+    en, zh = in_both_languages(lambda: i18n.translate(plan.describe()))
+    assert en == "names the plan period 十四五 (2021–2025): written in 2019 or later"
+    assert zh == "提到规划期“十四五（2021—2025年）”：写于2019年或以后"

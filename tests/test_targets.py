@@ -219,3 +219,20 @@ def test_the_seed_self_inspection_report_plans_nothing():
     c = load().claims
     assert not (c["status"] == "target").any()
     assert set(c.loc[c["surface"].isin(["35个", "800万元"]), "status"]) == {"outcome"}
+
+
+def test_the_targets_sentence_lists_four_and_says_there_are_more(in_both_languages):
+    """Five targets (the county report's four and 居民消费价格涨幅3%左右): the sentence names the first four
+    as the report writes them and marks the rest, in Chinese without a space between indicator and
+    figure and with 等 (it read 地区生产总值 6%左右、…、城镇调查失业率 5.5%以内…。)."""
+    from effanalysis.workbook.targets import targets_section
+
+    text = COUNTY.replace("控制在5.5%以内。", "控制在5.5%以内，居民消费价格涨幅3%左右。")
+    report = Report.from_text(text, meta={"year": 2025})
+    assert len(report.targets) == 5
+    en, zh = in_both_languages(lambda: targets_section(report).html)
+    assert ("The report sets 5 targets for 2025: 地区生产总值 6%左右, 一般公共预算收入 5%以上, 城镇新增就业 3000人以上, "
+            "城镇调查失业率 5.5%以内 …." in en)
+    assert "报告提出了2025年的5项目标：地区生产总值6%左右、一般公共预算收入5%以上、城镇新增就业3000人以上、城镇调查失业率5.5%以内等。" in zh
+    # the forms with their counts: 左右 twice, 以上 twice, 以内 once
+    assert "约数（左右）2项、下限（以上）2项、上限（以内）1项" in zh

@@ -67,9 +67,11 @@ def overview(report, title: str | None = None) -> Section:
     raw_chars = int(report.cleaning_log["chars_before"].iloc[0]) if len(report.cleaning_log) else len(report.original)
     chars = len(report.text)
     era = report.profile().era
-    first = _("“{title}” runs to {chars} characters after cleaning ({raw} as read from the {format} file).").format(
-        title=display_title(report, title), chars=i18n.num(chars), raw=i18n.num(raw_chars),
-        format=report.meta.get("format") or "?")
+    # the reader's format, else the file's (a corpus row: jsonl, csv); a text given directly has neither
+    fmt = report.meta.get("format") or (Path(report.source).suffix.lstrip(".").lower() if report.source else "")
+    first = (_("“{title}” runs to {chars} characters after cleaning ({raw} as read from the {format} file).") if fmt
+             else _("“{title}” runs to {chars} characters after cleaning ({raw} as read).")).format(
+        title=display_title(report, title), chars=i18n.num(chars), raw=i18n.num(raw_chars), format=fmt)
     meta_rows = [("document", report.doc), ("title", report.title)]
     if report.source:
         meta_rows.append(("file", Path(report.source).name))

@@ -26,7 +26,9 @@ def targets_section(report) -> Section:
         return Section("targets", lede(first) + measures.method_note("targets"),
                        {"targets": 0, "year": year, "indicators": []})
     forms = t["form"].value_counts()
-    listed = "、".join(f"{r.label} {r.surface}" for r in t.head(4).itertuples()) + ("…" if len(t) > 4 else "")
+    listed = i18n.enum(_("{indicator} {target}").format(indicator=r.label, target=r.surface)
+                       for r in t.head(4).itertuples())
+    listed = _("{targets} …").format(targets=listed) if len(t) > 4 else listed
     first = (ngettext("The report sets {n} target for {year}: {targets}.",
                       "The report sets {n} targets for {year}: {targets}.", len(t)).format(
                  n=i18n.num(len(t)), year=i18n.year(year), targets=listed) if year else
