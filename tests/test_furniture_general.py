@@ -561,3 +561,32 @@ def test_a_previous_issues_list_and_a_frequent_questions_box_open_the_tail():
     assert c["往期推荐"] == "furniture" and c["松阳县两会特别报道｜代表委员热议“茶香经济”"] == "furniture"
     q = classes_of(f"{PROSE_A}\n{PROSE_B}\n热点问题\n如何办理个体工商户营业执照？\n")
     assert q["热点问题"] == "furniture" and q["如何办理个体工商户营业执照？"] == "furniture"
+
+
+def test_a_last_section_headed_by_a_comment_word_keeps_its_paragraphs():
+    # 网友评论 heading the report's last section, two paragraphs after it and no page mark
+    # between: the report's, though the page's toolbar follows; a real comment box shows a
+    # byline or a widget before its second reply.
+    page = f"{PROSE_A}\n网友评论\n{PROSE_B}\n{PROSE_A}\n打印\n关闭"
+    cleaned = clean_text(page).text
+    assert "网友评论" in cleaned and PROSE_B in cleaned and cleaned.count(PROSE_A) == 2
+    box = classes_of(f"{PROSE_A}\n{PROSE_B}\n网友评论\n{REPLY}\n河畔人家　发表于 2026-03-03 09:12\n")
+    assert box["网友评论"] == "furniture" and box[REPLY] == "furniture"
+    empty = classes_of(f"{PROSE_A}\n{PROSE_B}\n网友评论\n")   # an empty box at the page's end
+    assert empty["网友评论"] == "furniture"
+
+
+def test_a_posters_location_goes_after_a_byline_and_a_table_cell_stays():
+    # Platforms show where a post was made: IP属地：北京, or the region alone under the
+    # byline's clock stamp; 广东 under a table's 地区 header is a cell.
+    c = classes_of(f"""
+白沙县2026年政府工作报告
+2026年1月22日 20:15
+广东
+{PROSE_A}
+{PROSE_B}
+IP属地：北京
+""")
+    assert c["广东"] == "furniture" and c["IP属地：北京"] == "furniture"
+    cell = classes_of(f"{PROSE_A}\n{PROSE_B}\n地区\n广东\n12.5\n")
+    assert cell["广东"] == BODY

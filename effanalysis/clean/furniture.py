@@ -26,7 +26,8 @@ block. Then a class:
 - a comment section or a thread's replies (a comment-box heading, a reply's
   "发表于 date" byline) ends the body: it and all after it are furniture, long
   replies too — unless the document goes on after it (a numbered heading, its
-  closing date): then 评论 was a table's column or a heading of the report;
+  closing date) or two paragraphs follow it before any page mark (a byline, a
+  widget): then 评论 was a table's column or a heading of the report;
 - around the body, a record's fields a line each (提案编号：… / 办理状态：…), QR
   prompts, a byline with a clock stamp (a page dates by the minute, a report by the
   day), the site owner's or publisher's line (…主办, …编印), a tail's links tagged with
@@ -37,7 +38,8 @@ block. Then a class:
 - widgets that speak to the reader — a question about the page (您对本页面信息是否满意？),
   a chat bot's greeting, a form's placeholder (请输入…) — are furniture and never prose,
   however long; a platform's placeholder (预览时标签不可点, the lexicon's inline words)
-  and a fold widget (收起全文) are furniture inside the body too;
+  and a fold widget (收起全文) are furniture inside the body too; a poster's location
+  (IP属地：北京, or a region alone after a byline) goes with the byline;
 - a page printed from a browser carries the browser's date-time and title
   header and its URL and page-count footer at every page break: furniture
   wherever they stand.
@@ -122,6 +124,7 @@ _RELATED_MARKER = re.compile(rf"^[【\[]?相关[{HAN}]{{2}}[】\]]?[ \t\u3000]*(
 _POST_BYLINE = re.compile(r"^(?:发表于|回复于|评论于)[ \t\u3000]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _COMMENT_COUNT = re.compile(r"^共有?[ \t\u3000]*\d+[ \t\u3000]*条(?:评论|回复|留言)")
 COMMENT_LINE_MAX = 30     # a comment-section opener is a line this short
+REPORT_PARAGRAPHS = 2     # … unless this many paragraphs follow it before any page mark
 # The browser's own header and footer of a printed page: a date-time stamp (then the
 # page's title), the page's URL (then the page count, 1/5).
 _PRINT_STAMP = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}[ \t\u3000]+(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u3000]|$)")
@@ -179,9 +182,10 @@ LICENCE_TAIL = 3000   # a licence footer starts within this many characters of t
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, list[str]]:
-    """Interface words by kind: widget, label, field, tail, notice, comments, inline (see the lexicon's header)."""
+    """Interface words by kind: widget, label, field, tail, notice, comments, inline, place (see the
+    lexicon's header)."""
     kinds: dict[str, list[str]] = {"widget": [], "label": [], "field": [], "tail": [], "notice": [], "comments": [],
-                                   "inline": []}
+                                   "inline": [], "place": []}
     for line in LEXICON.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             word, _, kind = line.partition("\t")
@@ -339,7 +343,7 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
     else:   # the body ends before a comment section: replies are no report text, however long
         end = next((i for i in short if len(lines[i]) <= COMMENT_LINE_MAX + 2
                     and _has_comment_word(lines[i]) and feat(i).comments
-                    and structure_end() <= i), n)
+                    and structure_end() <= i and _replies_follow(i, n, blank, feat)), n)
         last = next(i for i in range(end - 1, first - 1, -1) if not blank(i) and feat(i).prose)
         last = _closing_date(lines, last, end)
         short = [i for i in short if i <= last]
@@ -388,6 +392,8 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
             classes[i] = FURNITURE
     _attachment_widget(classes, tail, feat)
     _title_bar(classes, head, feat)
+    for zone in (head, tail):
+        _place_tags(classes, zone, feat)
     _neighbours(classes, head, feat, ends_text=first >= n, starts_text=True)   # the body follows the head
     _neighbours(classes, tail, feat, ends_text=True, starts_text=first >= n)
     _masthead(classes, head, feat)
@@ -423,6 +429,25 @@ def _last_structure(lines: list[str]) -> int:
     return next((i for i in range(len(lines) - 1, -1, -1) if _STRUCTURE.match(lines[i])), -1)
 
 
+def _replies_follow(opener: int, n: int, blank, feat) -> bool:
+    """After a comment-like line, a comment section shows a page's mark — a byline, a date,
+    a reply or like widget, the box's form — before its second reply, or nothing at all (an
+    empty box at the page's end): replies come one between marks. Paragraphs in a row before
+    any mark are the report's (网友评论 as the heading of its last section). The scan stops
+    at the first mark or the second paragraph."""
+    paragraphs = 0
+    for j in range(opener + 1, n):
+        if blank(j):
+            continue
+        f = feat(j)
+        if f.furniture():
+            return True
+        paragraphs += f.prose
+        if paragraphs >= REPORT_PARAGRAPHS:
+            return False
+    return True
+
+
 def _has_comment_word(line: str) -> bool:
     """A word every comment-section opener has: a cheap test before a line's features."""
     return "评" in line or "回复" in line or "发表于" in line or "留言" in line
@@ -436,6 +461,16 @@ def _attachment_widget(classes: list[str], tail: list[int], feat) -> None:
         if classes[i] == BODY and _EMPTY_ATTACHMENT.match(feat(i).text) \
                 and (k + 1 == len(tail) or classes[tail[k + 1]] in (FURNITURE, TAIL)
                      or bool(_FILE_LINK.search(feat(tail[k + 1]).text))):
+            classes[i] = FURNITURE
+
+
+def _place_tags(classes: list[str], zone: list[int], feat) -> None:
+    """A region alone on its line right after a furniture line (a byline's 2026年1月22日 20:15,
+    then 广东): the poster's location a platform shows. After a body line (a table's 地区
+    column) it stays."""
+    places = frozenset(vocabulary()["place"])
+    for k, i in enumerate(zone):
+        if k and classes[i] == BODY and feat(i).text in places and classes[zone[k - 1]] in (FURNITURE, TAIL):
             classes[i] = FURNITURE
 
 
