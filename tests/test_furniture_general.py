@@ -590,3 +590,12 @@ IP属地：北京
     assert c["广东"] == "furniture" and c["IP属地：北京"] == "furniture"
     cell = classes_of(f"{PROSE_A}\n{PROSE_B}\n地区\n广东\n12.5\n")
     assert cell["广东"] == BODY
+
+
+def test_a_long_heading_listed_in_the_contents_stays_after_a_page_number():
+    # A long section heading (over 30 characters) is in the table of contents and again
+    # after a page break: the body's heading, not a running head; a repeated title is one.
+    heading = "一、持续深化营商环境改革，全力推动民营经济和中小企业高质量发展"
+    page = f"目录\n{heading}\n{PROSE_A}\n- 2 -\n{heading}\n{PROSE_B}"
+    c = classify(page.split("\n"))
+    assert c[3] == FURNITURE and c[4] == BODY

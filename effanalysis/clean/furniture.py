@@ -106,6 +106,7 @@ _TITLE_END = re.compile(r"(?:报告|总结|要点|讲话|规划|纲要|计划|�
 _PAGE_NUMBER = r"(?:[-–—－~～]+[ \t\u3000]*\d{1,3}[ \t\u3000]*[-–—－~～]+|第[ \t\u3000]*\d{1,3}[ \t\u3000]*页(?:[ \t\u3000]*[,，/]?[ \t\u3000]*共[ \t\u3000]*\d{1,3}[ \t\u3000]*页)?)"
 _PAGE_NUMBER_LINE = re.compile(rf"[ \t\u3000]*{_PAGE_NUMBER}[ \t\u3000]*$")
 PAGE_NUMBER_MAX = 20      # a page number line is no longer than this
+RUNNING_HEAD_MAX = 30     # a running head is this short, or it reads as the document's title
 # A download link: a file name with its extension, perhaps its size.
 _FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|pptx?)\s*(?:[（(\[]?\s*\d+(?:\.\d+)?\s*[KMG]B?\s*[）)\]]?)?$",
                         re.I)
@@ -531,9 +532,10 @@ def _field_rows(classes: list[str], head: list[int], feat) -> None:
 
 def _page_lines(lines: list[str], short: list[int]) -> list[int]:
     """Page numbers inside the body (— 3 —, a browser's URL and page count) and the
-    running head next to one: a line without sentence punctuation that the text had
-    before (the document's title, up to a headline's length), or the browser's date-time
-    header."""
+    running head next to one: a short line without sentence punctuation that the text had
+    before, or a longer one that reads as the document's title (a PDF repeats the whole
+    title; a long section heading listed in a table of contents is no running head), or
+    the browser's date-time header."""
     out = []
     for i in short:   # the body's short lines and URL lines
         line = lines[i]
@@ -544,7 +546,8 @@ def _page_lines(lines: list[str], short: list[int]) -> list[int]:
             head = lines[j].strip(_SPACE)
             if head and not _SENTENCE.search(head) and (
                     _PRINT_STAMP.match(head)   # the browser's header of the next page
-                    or len(head) <= HEADLINE_MAX_HAN and any(line.strip(_SPACE) == head for line in lines[:j])):
+                    or (len(head) <= RUNNING_HEAD_MAX or len(head) <= HEADLINE_MAX_HAN and _TITLE_END.search(head))
+                    and any(line.strip(_SPACE) == head for line in lines[:j])):
                 out.append(j)
     return sorted(set(out))
 
