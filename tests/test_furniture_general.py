@@ -599,3 +599,24 @@ def test_a_long_heading_listed_in_the_contents_stays_after_a_page_number():
     page = f"目录\n{heading}\n{PROSE_A}\n- 2 -\n{heading}\n{PROSE_B}"
     c = classify(page.split("\n"))
     assert c[3] == FURNITURE and c[4] == BODY
+
+
+def test_every_interface_word_stands_in_a_group_with_its_reason_and_a_known_kind():
+    # Vocabulary is data with a reason: each run of entries follows a comment naming what the
+    # words are, each kind is one the header documents (a misspelt kind would fail to load or
+    # act as a widget word), and no word is listed twice with two meanings.
+    from effanalysis.clean.furniture import LEXICON, vocabulary
+    lines = LEXICON.read_text(encoding="utf-8").splitlines()
+    header = "\n".join(line for line in lines[:30] if line.startswith("#"))
+    seen, previous = set(), None
+    for line in lines:
+        if line.startswith("#"):
+            previous = "comment"
+            continue
+        assert line.strip() and previous is not None, line
+        word, _, kind = line.partition("\t")
+        assert kind == "" or f"#   {kind}" in header, line
+        assert word not in seen, word
+        seen.add(word)
+        previous = "entry"
+    assert set(vocabulary()) == {"widget", "label", "field", "tail", "notice", "comments", "inline", "place"}
