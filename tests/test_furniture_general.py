@@ -620,3 +620,17 @@ def test_every_interface_word_stands_in_a_group_with_its_reason_and_a_known_kind
         seen.add(word)
         previous = "entry"
     assert set(vocabulary()) == {"widget", "label", "field", "tail", "notice", "comments", "inline", "place"}
+
+
+def test_a_platform_credit_after_the_body_goes_and_the_issuer_stays():
+    # Before the credits, a line naming a platform (…平台, …网) is the platform's credit; a
+    # line naming an issuing body (…人民政府) before the toolbar is the document's signature.
+    c = classes_of(f"""
+{PROSE_A}
+{PROSE_B}
+学习强国山川学习平台
+责任编辑：杜清
+""")
+    assert c["学习强国山川学习平台"] == "furniture"
+    signed = classes_of(f"{PROSE_A}\n{PROSE_B}\n河湾镇人民政府\n打印\n")
+    assert signed["河湾镇人民政府"] == BODY

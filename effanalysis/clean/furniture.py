@@ -34,7 +34,8 @@ block. Then a class:
   their column (【学习专栏】…), lines carrying a URL, a periodical's issue line (第2期
   （总第318期）) and the periodical's name above it, a page-of-total footer, a title bar
   cut short by an ellipsis, and an attachment box with nothing of the document in it
-  (附件： before a download link) are furniture too;
+  (附件： before a download link), and a platform's name before the credits after the
+  body (…学习平台, …网: a site's name, not an issuer's) are furniture too;
 - widgets that speak to the reader — a question about the page (您对本页面信息是否满意？),
   a chat bot's greeting, a form's placeholder (请输入…) — are furniture and never prose,
   however long; a platform's placeholder (预览时标签不可点, the lexicon's inline words)
@@ -132,6 +133,7 @@ _PRINT_STAMP = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}[ \t\u3000]+(?:上午|下午)?
 _PRINT_FOOTER = re.compile(r"^(?:https?|file)://\S+(?:[ \t\u3000]+\d{1,3}[ \t\u3000]*/[ \t\u3000]*\d{1,3})?$")
 # The site's name at the very top of the page (江南省发展和改革委员会, …入口网站), before furniture.
 _MASTHEAD_END = re.compile("(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|网|网站|门户|平台)$")
+_SITE_END = re.compile("(?:网|网站|门户|平台|客户端|APP|App)$")   # a site's or platform's name, not an issuer
 # A QR prompt however it goes on (扫码关注“…”, 长按识别二维码…), a page's clock stamp
 # (2026年1月22日 20:15) and a site's owner line (…办公室主办　地址：…): furniture outside the body.
 _QR_PROMPT = re.compile(r"^(?:扫码|扫一扫|长按识别|长按二维码|微信扫)")
@@ -395,6 +397,7 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
     _title_bar(classes, head, feat)
     for zone in (head, tail):
         _place_tags(classes, zone, feat)
+    _site_name(classes, tail, feat)
     _neighbours(classes, head, feat, ends_text=first >= n, starts_text=True)   # the body follows the head
     _neighbours(classes, tail, feat, ends_text=True, starts_text=first >= n)
     _masthead(classes, head, feat)
@@ -462,6 +465,17 @@ def _attachment_widget(classes: list[str], tail: list[int], feat) -> None:
         if classes[i] == BODY and _EMPTY_ATTACHMENT.match(feat(i).text) \
                 and (k + 1 == len(tail) or classes[tail[k + 1]] in (FURNITURE, TAIL)
                      or bool(_FILE_LINK.search(feat(tail[k + 1]).text))):
+            classes[i] = FURNITURE
+
+
+def _site_name(classes: list[str], tail: list[int], feat) -> None:
+    """A line naming a site or a platform (学习强国山川学习平台, …新闻网) followed by furniture
+    after the body: the platform's credit, not the document's signature — an issuing body
+    ends in 政府, 局, 委 …, a site in 网, 平台, 客户端."""
+    for k, i in enumerate(tail[:-1]):
+        f = feat(i)
+        if classes[i] == BODY and classes[tail[k + 1]] in (FURNITURE, TAIL) and f.han <= SHORT_HAN \
+                and not f.sentence and _SITE_END.search(f.text):
             classes[i] = FURNITURE
 
 
