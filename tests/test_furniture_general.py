@@ -431,6 +431,9 @@ def test_a_byline_with_a_clock_stamp_goes_and_a_dated_occasion_stays():
 2024年1月18日
 """)
     assert c["原创 李晓岚 松阳发布 2024年01月19日 21:06 浙江"] == "furniture"
+    # a byline's fields are short (author, account, place); a headline after a stamp is a headline
+    headline = classes_of(f"2026-01-20 09:30 县十八届人大五次会议隆重开幕\n{PROSE_A}\n")
+    assert headline["2026-01-20 09:30 县十八届人大五次会议隆重开幕"] == BODY
     for line in ("2024年松阳县政府工作报告", "——2024年1月18日在松阳县第十七届人民代表大会第四次会议上",
                  "松阳县人民政府", "2024年1月18日"):
         assert c[line] == BODY, line

@@ -140,7 +140,9 @@ _QR_PROMPT = re.compile(r"^(?:扫码|扫一扫|长按识别|长按二维码|微�
 # A clock stamp anywhere on a short line is a byline's (原创 作者 公众号 2024年01月19日 21:06 浙江):
 # a report dates its text by the day, a page its posting by the minute.
 _CLOCK_STAMP = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
-BYLINE_MAX = 60           # a byline with a clock stamp is no longer than this
+BYLINE_MAX = 60           # a byline with a clock stamp is no longer than this, …
+BYLINE_FIELD = 10         # … its fields (author, account, place) this short: a headline after a stamp stays
+_FIELD_SPLIT = re.compile("[ \t\u3000|｜·]+")
 # The site's owner, the publisher of a gazette or bulletin (…办公室编印　电话：…, …印发).
 _OWNER = re.compile(r"\S(?:主办|编印|印发)(?:[ \t\u3000]|$)")
 # Widgets that speak to the reader, whatever their words: a question about the page itself
@@ -303,7 +305,8 @@ class _Line:
                 or (not self.sentence and bool(_QR_PROMPT.match(self.text) or _OWNER.search(self.text)
                                                or _PLACEHOLDER.match(self.text) or _ISSUE.match(self.text)))
                 or (len(self.text) <= PAGE_NUMBER_MAX and bool(_PAGE_NUMBER_LINE.match(self.text)))
-                or (not self.sentence and len(self.text) <= BYLINE_MAX and bool(_CLOCK_STAMP.search(self.text)))
+                or (not self.sentence and len(self.text) <= BYLINE_MAX and bool(_CLOCK_STAMP.search(self.text))
+                    and all(len(_HAN_CHAR.findall(f)) <= BYLINE_FIELD for f in _FIELD_SPLIT.split(self.text)))
                 or (not self.prose and len(self.text) <= WIDGET_LINE_MAX * 2 and bool(_URL_IN.search(self.text)))
                 or (not self.sentence and len(self.text) <= 80
                     and bool(_FILE_LINK.search(self.text) or _DATED_ITEM.search(self.text)))
