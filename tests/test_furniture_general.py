@@ -4,7 +4,8 @@ the body, notices about the page, link lists with dates, download links, a print
 document's page numbers and running heads, comment sections and a thread's replies,
 related-X tails, platform disclaimers, a browser's print header and footer, the
 site's masthead, a record's fields before the document, QR prompts and tagged tail
-links — and what must stay: headlines, the closing signature and its note, the
+links, clock-stamped bylines, widgets that speak to the reader, a gazette's issue lines,
+an empty attachment box, a cut-short title bar, platform placeholders — and what must stay: headlines, the closing signature and its note, the
 attachment line, comment words inside a report (a table's column, a heading), every
 prose line. The held-out pages
 (tests/fixtures/pages_heldout*) are checked only for the invariant: no body line lost."""
@@ -414,3 +415,225 @@ def test_a_qr_prompt_a_clock_stamp_an_owner_line_and_tagged_links_go_around_the_
                  "西江区委机关工作委员会主办"):
         assert c[line] == "furniture", line
     assert c["西江区机关工委"] == BODY and c["2026年1月5日"] == BODY   # the signature and its date stay
+
+
+# --- layouts of the sixth held-out set: each feature on a page of its own ----------------
+def test_a_byline_with_a_clock_stamp_goes_and_a_dated_occasion_stays():
+    # A page dates a post by the minute (21:06), a report its text by the day: the byline
+    # with account, time and place is the platform's; the occasion and the closing date stay.
+    c = classes_of(f"""
+原创 李晓岚 松阳发布 2024年01月19日 21:06 浙江
+2024年松阳县政府工作报告
+——2024年1月18日在松阳县第十七届人民代表大会第四次会议上
+{PROSE_A}
+{PROSE_B}
+松阳县人民政府
+2024年1月18日
+""")
+    assert c["原创 李晓岚 松阳发布 2024年01月19日 21:06 浙江"] == "furniture"
+    # a byline's fields are short (author, account, place); a headline after a stamp is a headline
+    headline = classes_of(f"2026-01-20 09:30 县十八届人大五次会议隆重开幕\n{PROSE_A}\n")
+    assert headline["2026-01-20 09:30 县十八届人大五次会议隆重开幕"] == BODY
+    for line in ("2024年松阳县政府工作报告", "——2024年1月18日在松阳县第十七届人民代表大会第四次会议上",
+                 "松阳县人民政府", "2024年1月18日"):
+        assert c[line] == BODY, line
+
+
+def test_widgets_that_speak_to_the_reader_go_and_never_open_the_body():
+    # A chat bot's greeting and a search snapshot's notice are 20 Han characters with a
+    # sentence mark, as long as a paragraph: still no prose of the report, so the body
+    # starts at the title. A rating question, a feedback box's placeholder and a URL line go too.
+    greeting = "您好，我是智能客服小江，请问有什么可以帮您？"
+    changed = "当前页面可能已更改，请点击此处查看最新页面。"
+    c = classes_of(f"""
+{greeting}
+这是百度对 http://www.baishan.gov.cn/zwgk/0128.html 的快照。
+{changed}
+您查询的关键词：白山县 政府工作报告
+白山县2019年政府工作报告
+{PROSE_A}
+{PROSE_B}
+您对本页面信息是否满意？
+本页面内容对您有帮助吗？
+请输入您的意见建议（200字以内）
+""")
+    for line in (greeting, changed, "这是百度对 http://www.baishan.gov.cn/zwgk/0128.html 的快照。",
+                 "您查询的关键词：白山县 政府工作报告", "您对本页面信息是否满意？", "本页面内容对您有帮助吗？",
+                 "请输入您的意见建议（200字以内）"):
+        assert c[line] == "furniture", line
+    assert c["白山县2019年政府工作报告"] == BODY
+
+
+def test_a_page_of_total_footer_and_a_full_length_running_title_go():
+    # A PDF copy repeats the whole title (here 35 characters) as its running head next to
+    # the page number; the title at the top stays once, and the last page's footer after
+    # the last paragraph goes too.
+    title = "2022年临江市国民经济和社会发展计划执行情况与2023年计划草案的报告"
+    page = f"""{title}
+{PROSE_A}
+第 1 页 共 6 页
+{title}
+{PROSE_B}
+第 2 页 共 6 页"""
+    c = classify(page.split("\n"))
+    assert c == [BODY, BODY, FURNITURE, FURNITURE, BODY, FURNITURE]
+    assert clean_text(page).text.count(title) == 1
+
+
+def test_a_gazette_name_and_its_issue_lines_go_and_a_headline_with_a_number_stays():
+    # 定远市人民政府公报 ends like a title (公报), but the issue line under it makes it a
+    # periodical's name; 第3期 inside a headline is no issue line.
+    c = classes_of(f"""
+定远市人民政府公报
+2022年第2期（总第318期）
+全县第3期干部培训班开班
+{PROSE_A}
+{PROSE_B}
+定远市人民政府
+2022年1月20日
+（此件公开发布）
+公报第2期第12页
+定远市人民政府办公室编印　　电话：0558-8812345
+""")
+    for line in ("定远市人民政府公报", "2022年第2期（总第318期）", "（此件公开发布）", "公报第2期第12页",
+                 "定远市人民政府办公室编印　　电话：0558-8812345"):
+        assert c[line] == "furniture", line
+    assert c["全县第3期干部培训班开班"] == BODY and c["2022年1月20日"] == BODY
+
+
+def test_an_empty_attachment_box_goes_and_an_attachment_list_stays():
+    # 附件： with only the page's download link or its widgets after it is the page's box;
+    # with a numbered item after it, the document's own attachment list.
+    box = classes_of(f"{PROSE_A}\n{PROSE_B}\n附件：\n临川市统计公报.pdf\n本页面内容对您有帮助吗？\n")
+    assert box["附件："] == "furniture"
+    alone = classes_of(f"{PROSE_A}\n{PROSE_B}\n附件：\n")
+    assert alone["附件："] == "furniture"
+    listed = classes_of(f"{PROSE_A}\n{PROSE_B}\n附件：\n1.2026年重点项目表\n")
+    assert listed["附件："] == BODY and listed["1.2026年重点项目表"] == BODY
+
+
+def test_a_title_bar_cut_short_by_an_ellipsis_goes_with_the_mobile_header():
+    # The mobile site's header: an app prompt, the site's name and the headline cut by an
+    # ellipsis; the full headline below stays.
+    c = classes_of(f"""
+打开APP
+看新闻
+金台区政府门户网站手机版
+金台区人民政府2020年工作总结和2021年…
+字号
+金台区人民政府2020年工作总结和2021年工作安排
+{PROSE_A}
+""")
+    for line in ("看新闻", "金台区政府门户网站手机版", "金台区人民政府2020年工作总结和2021年…"):
+        assert c[line] == "furniture", line
+    assert c["金台区人民政府2020年工作总结和2021年工作安排"] == BODY
+
+
+def test_a_menu_item_that_ends_like_a_title_is_an_item_and_the_title_stays():
+    # 常委会公报 ends in 公报 but stands between tiny menu items; the report's title ends the run.
+    c = classes_of(f"""
+人大概况
+常委会公报
+立法工作
+监督工作
+云岭市人民代表大会常务委员会工作报告
+{PROSE_A}
+""")
+    assert [c[w] for w in ("人大概况", "常委会公报", "立法工作", "监督工作")] == ["furniture"] * 4
+    assert c["云岭市人民代表大会常务委员会工作报告"] == BODY
+
+
+def test_a_platform_placeholder_and_a_fold_widget_go_inside_the_body():
+    # 预览时标签不可点 is what a WeChat tag leaves in a copy; 收起全文 folds the post: neither
+    # is the report's, wherever it stands.
+    page = f"{PROSE_A}\n预览时标签不可点\n{PROSE_B}\n收起全文\n{PROSE_A}"
+    cleaned = clean_text(page).text
+    assert "预览时标签不可点" not in cleaned and "收起全文" not in cleaned
+    assert cleaned.count(PROSE_A) == 2 and PROSE_B in cleaned
+
+
+def test_a_previous_issues_list_and_a_frequent_questions_box_open_the_tail():
+    # 往期推荐 opens a list of the account's earlier posts, 热点问题 a chat widget's
+    # questions: the question marks of its items make no prose of them.
+    c = classes_of(f"""
+{PROSE_A}
+{PROSE_B}
+往期推荐
+松阳县两会特别报道｜代表委员热议“茶香经济”
+""")
+    assert c["往期推荐"] == "furniture" and c["松阳县两会特别报道｜代表委员热议“茶香经济”"] == "furniture"
+    q = classes_of(f"{PROSE_A}\n{PROSE_B}\n热点问题\n如何办理个体工商户营业执照？\n")
+    assert q["热点问题"] == "furniture" and q["如何办理个体工商户营业执照？"] == "furniture"
+
+
+def test_a_last_section_headed_by_a_comment_word_keeps_its_paragraphs():
+    # 网友评论 heading the report's last section, two paragraphs after it and no page mark
+    # between: the report's, though the page's toolbar follows; a real comment box shows a
+    # byline or a widget before its second reply.
+    page = f"{PROSE_A}\n网友评论\n{PROSE_B}\n{PROSE_A}\n打印\n关闭"
+    cleaned = clean_text(page).text
+    assert "网友评论" in cleaned and PROSE_B in cleaned and cleaned.count(PROSE_A) == 2
+    box = classes_of(f"{PROSE_A}\n{PROSE_B}\n网友评论\n{REPLY}\n河畔人家　发表于 2026-03-03 09:12\n")
+    assert box["网友评论"] == "furniture" and box[REPLY] == "furniture"
+    empty = classes_of(f"{PROSE_A}\n{PROSE_B}\n网友评论\n")   # an empty box at the page's end
+    assert empty["网友评论"] == "furniture"
+
+
+def test_a_posters_location_goes_after_a_byline_and_a_table_cell_stays():
+    # Platforms show where a post was made: IP属地：北京, or the region alone under the
+    # byline's clock stamp; 广东 under a table's 地区 header is a cell.
+    c = classes_of(f"""
+白沙县2026年政府工作报告
+2026年1月22日 20:15
+广东
+{PROSE_A}
+{PROSE_B}
+IP属地：北京
+""")
+    assert c["广东"] == "furniture" and c["IP属地：北京"] == "furniture"
+    cell = classes_of(f"{PROSE_A}\n{PROSE_B}\n地区\n广东\n12.5\n")
+    assert cell["广东"] == BODY
+
+
+def test_a_long_heading_listed_in_the_contents_stays_after_a_page_number():
+    # A long section heading (over 30 characters) is in the table of contents and again
+    # after a page break: the body's heading, not a running head; a repeated title is one.
+    heading = "一、持续深化营商环境改革，全力推动民营经济和中小企业高质量发展"
+    page = f"目录\n{heading}\n{PROSE_A}\n- 2 -\n{heading}\n{PROSE_B}"
+    c = classify(page.split("\n"))
+    assert c[3] == FURNITURE and c[4] == BODY
+
+
+def test_every_interface_word_stands_in_a_group_with_its_reason_and_a_known_kind():
+    # Vocabulary is data with a reason: each run of entries follows a comment naming what the
+    # words are, each kind is one the header documents (a misspelt kind would fail to load or
+    # act as a widget word), and no word is listed twice with two meanings.
+    from effanalysis.clean.furniture import LEXICON, vocabulary
+    lines = LEXICON.read_text(encoding="utf-8").splitlines()
+    header = "\n".join(line for line in lines[:30] if line.startswith("#"))
+    seen, previous = set(), None
+    for line in lines:
+        if line.startswith("#"):
+            previous = "comment"
+            continue
+        assert line.strip() and previous is not None, line
+        word, _, kind = line.partition("\t")
+        assert kind == "" or f"#   {kind}" in header, line
+        assert word not in seen, word
+        seen.add(word)
+        previous = "entry"
+    assert set(vocabulary()) == {"widget", "label", "field", "tail", "notice", "comments", "inline", "place"}
+
+
+def test_a_platform_credit_after_the_body_goes_and_the_issuer_stays():
+    # Before the credits, a line naming a platform (…平台, …网) is the platform's credit; a
+    # line naming an issuing body (…人民政府) before the toolbar is the document's signature.
+    c = classes_of(f"""
+{PROSE_A}
+{PROSE_B}
+学习强国山川学习平台
+责任编辑：杜清
+""")
+    assert c["学习强国山川学习平台"] == "furniture"
+    signed = classes_of(f"{PROSE_A}\n{PROSE_B}\n河湾镇人民政府\n打印\n")
+    assert signed["河湾镇人民政府"] == BODY

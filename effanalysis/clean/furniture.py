@@ -26,10 +26,21 @@ block. Then a class:
 - a comment section or a thread's replies (a comment-box heading, a reply's
   "发表于 date" byline) ends the body: it and all after it are furniture, long
   replies too — unless the document goes on after it (a numbered heading, its
-  closing date): then 评论 was a table's column or a heading of the report;
+  closing date) or two paragraphs follow it before any page mark (a byline, a
+  widget): then 评论 was a table's column or a heading of the report;
 - around the body, a record's fields a line each (提案编号：… / 办理状态：…), QR
-  prompts, a page's clock stamp, the site owner's line (…主办) and a tail's links
-  tagged with their column (【学习专栏】…) are furniture too;
+  prompts, a byline with a clock stamp (a page dates by the minute, a report by the
+  day), the site owner's or publisher's line (…主办, …编印), a tail's links tagged with
+  their column (【学习专栏】…), lines carrying a URL, a periodical's issue line (第2期
+  （总第318期）) and the periodical's name above it, a page-of-total footer, a title bar
+  cut short by an ellipsis, and an attachment box with nothing of the document in it
+  (附件： before a download link), and a platform's name before the credits after the
+  body (…学习平台, …网: a site's name, not an issuer's) are furniture too;
+- widgets that speak to the reader — a question about the page (您对本页面信息是否满意？),
+  a chat bot's greeting, a form's placeholder (请输入…) — are furniture and never prose,
+  however long; a platform's placeholder (预览时标签不可点, the lexicon's inline words)
+  and a fold widget (收起全文) are furniture inside the body too; a poster's location
+  (IP属地：北京, or a region alone after a byline) goes with the byline;
 - a page printed from a browser carries the browser's date-time and title
   header and its URL and page-count footer at every page break: furniture
   wherever they stand.
@@ -81,7 +92,7 @@ _CAPTION = re.compile(rf"(?:记者|摄影|通讯员|供图|图/|图：)[^。！�
 # A photo note in brackets (（图为会议现场）) and a fold widget of a news app (展开全文):
 # furniture inside the body too.
 _PHOTO_NOTE = re.compile(r"^[（(](?:图为|图片为|上图为|下图为|图片来源)[^（）()\n]{1,40}[）)]$")
-_FOLD = re.compile(r"^(?:点击)?(?:展开全文|展开剩余\d{1,2}%|阅读全文|查看全文|继续阅读)$")
+_FOLD = re.compile(r"^(?:点击)?(?:展开全文|展开剩余\d{1,2}%|阅读全文|查看全文|继续阅读|收起全文|收起)$")
 NOTE_MAX = 48             # a photo note or fold widget is a line this short
 _URL_START = ("http", "file:")   # a cheap test before the print footer's expression
 # A menu bar on one line: items between | or /, or many short items between spaces.
@@ -96,6 +107,7 @@ _TITLE_END = re.compile(r"(?:报告|总结|要点|讲话|规划|纲要|计划|�
 _PAGE_NUMBER = r"(?:[-–—－~～]+[ \t\u3000]*\d{1,3}[ \t\u3000]*[-–—－~～]+|第[ \t\u3000]*\d{1,3}[ \t\u3000]*页(?:[ \t\u3000]*[,，/]?[ \t\u3000]*共[ \t\u3000]*\d{1,3}[ \t\u3000]*页)?)"
 _PAGE_NUMBER_LINE = re.compile(rf"[ \t\u3000]*{_PAGE_NUMBER}[ \t\u3000]*$")
 PAGE_NUMBER_MAX = 20      # a page number line is no longer than this
+RUNNING_HEAD_MAX = 30     # a running head is this short, or it reads as the document's title
 # A download link: a file name with its extension, perhaps its size.
 _FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|pptx?)\s*(?:[（(\[]?\s*\d+(?:\.\d+)?\s*[KMG]B?\s*[）)\]]?)?$",
                         re.I)
@@ -114,17 +126,39 @@ _RELATED_MARKER = re.compile(rf"^[【\[]?相关[{HAN}]{{2}}[】\]]?[ \t\u3000]*(
 _POST_BYLINE = re.compile(r"^(?:发表于|回复于|评论于)[ \t\u3000]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _COMMENT_COUNT = re.compile(r"^共有?[ \t\u3000]*\d+[ \t\u3000]*条(?:评论|回复|留言)")
 COMMENT_LINE_MAX = 30     # a comment-section opener is a line this short
+REPORT_PARAGRAPHS = 2     # … unless this many paragraphs follow it before any page mark
 # The browser's own header and footer of a printed page: a date-time stamp (then the
 # page's title), the page's URL (then the page count, 1/5).
 _PRINT_STAMP = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}[ \t\u3000]+(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u3000]|$)")
 _PRINT_FOOTER = re.compile(r"^(?:https?|file)://\S+(?:[ \t\u3000]+\d{1,3}[ \t\u3000]*/[ \t\u3000]*\d{1,3})?$")
 # The site's name at the very top of the page (江南省发展和改革委员会, …入口网站), before furniture.
 _MASTHEAD_END = re.compile("(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|网|网站|门户|平台)$")
+_SITE_END = re.compile("(?:网|网站|门户|平台|客户端|APP|App)$")   # a site's or platform's name, not an issuer
 # A QR prompt however it goes on (扫码关注“…”, 长按识别二维码…), a page's clock stamp
 # (2026年1月22日 20:15) and a site's owner line (…办公室主办　地址：…): furniture outside the body.
 _QR_PROMPT = re.compile(r"^(?:扫码|扫一扫|长按识别|长按二维码|微信扫)")
-_CLOCK_STAMP = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?$")
-_OWNER = re.compile(r"\S主办(?:[ \t\u3000]|$)")
+# A clock stamp anywhere on a short line is a byline's (原创 作者 公众号 2024年01月19日 21:06 浙江):
+# a report dates its text by the day, a page its posting by the minute.
+_CLOCK_STAMP = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+BYLINE_MAX = 60           # a byline with a clock stamp is no longer than this, …
+BYLINE_FIELD = 10         # … its fields (author, account, place) this short: a headline after a stamp stays
+_FIELD_SPLIT = re.compile("[ \t\u3000|｜·]+")
+# The site's owner, the publisher of a gazette or bulletin (…办公室编印　电话：…, …印发).
+_OWNER = re.compile(r"\S(?:主办|编印|印发)(?:[ \t\u3000]|$)")
+# Widgets that speak to the reader, whatever their words: a question about the page itself
+# (您对本页面信息是否满意？ 本页面内容对您有帮助吗？ 当前页面可能已更改), a chat bot's greeting
+# (您好，我是智能客服…), a form field's placeholder (请输入您的意见建议), a search engine's
+# results count or snapshot notice carrying a URL, a periodical's issue line (2022年第2期
+# （总第318期）, 公报第2期第12页).
+_ABOUT_PAGE = re.compile(r"(?:本|该|此|当前)(?:页面?|网页)[^。！？\n]{0,12}(?:满意|帮助|有用|评价|更改|变化|点击|查看)")
+_GREETING = re.compile(r"^(?:您好|你好|嗨)[，,！!。 \t\u3000]*(?:我是|欢迎)|有什么(?:可以|能)帮(?:您|你|到您|到你)")
+_PLACEHOLDER = re.compile(r"^请(?:输入|填写|选择|留下)")
+_URL_IN = re.compile(r"https?://|www\.", re.I)
+_ISSUE = re.compile(rf"^[{HAN}]{{0,10}}(?:\d{{4}}年)?第[ \t\u3000]*\d{{1,4}}[ \t\u3000]*期"
+                    r"(?:[（(]总第[ \t\u3000]*\d{1,5}[ \t\u3000]*期[）)])?(?:第[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?$")
+WIDGET_LINE_MAX = 60      # such a line is no longer than this
+_EMPTY_ATTACHMENT = re.compile(r"^(?:相关)?附件[ \t\u3000]*[:：]?$")
+TITLE_STEM_MIN = 8        # a title bar's stem before its ellipsis has at least this many characters
 # A link of a tail tagged with its column (【学习专栏】深入学习…).
 _TAGGED_LINK = re.compile(rf"^[【\[][{HAN}]{{2,8}}[】\]][ \t\u3000]*\S")
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved|ICP", re.I)
@@ -153,8 +187,10 @@ LICENCE_TAIL = 3000   # a licence footer starts within this many characters of t
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, list[str]]:
-    """Interface words by kind: widget, label, field, tail, notice, comments (see the lexicon's header)."""
-    kinds: dict[str, list[str]] = {"widget": [], "label": [], "field": [], "tail": [], "notice": [], "comments": []}
+    """Interface words by kind: widget, label, field, tail, notice, comments, inline, place (see the
+    lexicon's header)."""
+    kinds: dict[str, list[str]] = {"widget": [], "label": [], "field": [], "tail": [], "notice": [], "comments": [],
+                                   "inline": [], "place": []}
     for line in LEXICON.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             word, _, kind = line.partition("\t")
@@ -169,7 +205,7 @@ def _alternation(words) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     v = vocabulary()
-    every = v["widget"] + v["label"] + v["tail"] + v["notice"] + v["comments"]
+    every = v["widget"] + v["label"] + v["tail"] + v["notice"] + v["comments"] + v["inline"]
     long_words = [w for w in every if len(w) > 1]
     # One-character words (大 中 小) count only standing alone, never inside a word (大会).
     single = "".join(re.escape(w) for w in set(every) if len(w) == 1)
@@ -245,7 +281,9 @@ class _Line:
         t = tail_re.match(s)
         self.tail = bool(t) and len(s) - t.end() <= 30 or bool(_RELATED_MARKER.match(s))
         self.caption = bool(_CAPTION.search(s) or _PHOTO_NOTE.match(s))
-        self.notice = bool(notice_re.match(s) or _NOTICE_LABEL.match(s) or (_SELF.search(s) and _RIGHTS.search(s)))
+        # a notice about the page, or a widget speaking to the reader: no prose of the report
+        self.notice = bool(notice_re.match(s) or _NOTICE_LABEL.match(s) or (_SELF.search(s) and _RIGHTS.search(s))
+                           or len(s) <= WIDGET_LINE_MAX and bool(_ABOUT_PAGE.search(s) or _GREETING.search(s)))
         self.comments = len(s) <= COMMENT_LINE_MAX and bool(
             comments_re.match(s) or _COMMENT_COUNT.match(s) or _POST_BYLINE.match(s))
         # the browser's header or footer of a printed page
@@ -264,8 +302,12 @@ class _Line:
         if self.meta:
             return False
         return (self.widget >= WIDGET_SHARE * self.han or self.label or self.caption or self.notice or self.printed
-                or (not self.sentence and bool(_QR_PROMPT.match(self.text) or _CLOCK_STAMP.match(self.text)
-                                               or _OWNER.search(self.text)))
+                or (not self.sentence and bool(_QR_PROMPT.match(self.text) or _OWNER.search(self.text)
+                                               or _PLACEHOLDER.match(self.text) or _ISSUE.match(self.text)))
+                or (len(self.text) <= PAGE_NUMBER_MAX and bool(_PAGE_NUMBER_LINE.match(self.text)))
+                or (not self.sentence and len(self.text) <= BYLINE_MAX and bool(_CLOCK_STAMP.search(self.text))
+                    and all(len(_HAN_CHAR.findall(f)) <= BYLINE_FIELD for f in _FIELD_SPLIT.split(self.text)))
+                or (not self.prose and len(self.text) <= WIDGET_LINE_MAX * 2 and bool(_URL_IN.search(self.text)))
                 or (not self.sentence and len(self.text) <= 80
                     and bool(_FILE_LINK.search(self.text) or _DATED_ITEM.search(self.text)))
                 or (not self.sentence and len(self.text) <= 80
@@ -307,7 +349,7 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
     else:   # the body ends before a comment section: replies are no report text, however long
         end = next((i for i in short if len(lines[i]) <= COMMENT_LINE_MAX + 2
                     and _has_comment_word(lines[i]) and feat(i).comments
-                    and structure_end() <= i), n)
+                    and structure_end() <= i and _replies_follow(i, n, blank, feat)), n)
         last = next(i for i in range(end - 1, first - 1, -1) if not blank(i) and feat(i).prose)
         last = _closing_date(lines, last, end)
         short = [i for i in short if i <= last]
@@ -354,6 +396,11 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
         text = feat(i).text
         if classes[i] == BODY and _KEY_VALUE.match(text) and not _DOCUMENT_PART.match(text):
             classes[i] = FURNITURE
+    _attachment_widget(classes, tail, feat)
+    _title_bar(classes, head, feat)
+    for zone in (head, tail):
+        _place_tags(classes, zone, feat)
+    _site_name(classes, tail, feat)
     _neighbours(classes, head, feat, ends_text=first >= n, starts_text=True)   # the body follows the head
     _neighbours(classes, tail, feat, ends_text=True, starts_text=first >= n)
     _masthead(classes, head, feat)
@@ -374,7 +421,9 @@ def _closing_date(lines: list[str], last: int, end: int) -> int:
         line = lines[i].strip(_SPACE)
         if _DATE_LINE.match(line) and i > last + 1 and _ISSUER_END.search(lines[i - 1].strip(_SPACE)):
             note = lines[i + 1].strip(_SPACE) if i + 1 < end else ""
-            return i + 1 if note and note[0] in "（(" and note[-1] in "）)" else i   # （联系人：…） after the date
+            # （联系人：…） after the date; not a notice ((此件公开发布) is the page's disclosure attribute)
+            bracketed = note and note[0] in "（(" and note[-1] in "）)" and not _Line(note).notice
+            return i + 1 if bracketed else i
     return last
 
 
@@ -387,21 +436,84 @@ def _last_structure(lines: list[str]) -> int:
     return next((i for i in range(len(lines) - 1, -1, -1) if _STRUCTURE.match(lines[i])), -1)
 
 
+def _replies_follow(opener: int, n: int, blank, feat) -> bool:
+    """After a comment-like line, a comment section shows a page's mark — a byline, a date,
+    a reply or like widget, the box's form — before its second reply, or nothing at all (an
+    empty box at the page's end): replies come one between marks. Paragraphs in a row before
+    any mark are the report's (网友评论 as the heading of its last section). The scan stops
+    at the first mark or the second paragraph."""
+    paragraphs = 0
+    for j in range(opener + 1, n):
+        if blank(j):
+            continue
+        f = feat(j)
+        if f.furniture():
+            return True
+        paragraphs += f.prose
+        if paragraphs >= REPORT_PARAGRAPHS:
+            return False
+    return True
+
+
 def _has_comment_word(line: str) -> bool:
     """A word every comment-section opener has: a cheap test before a line's features."""
     return "评" in line or "回复" in line or "发表于" in line or "留言" in line
 
 
+def _attachment_widget(classes: list[str], tail: list[int], feat) -> None:
+    """An attachment line without a value after the body (附件：), followed by furniture
+    (the page's download links, its widgets) or by nothing: the page's attachment box, not
+    a part of the document; 附件：名词解释 and 附件： before 1.重点项目表 stay."""
+    for k, i in enumerate(tail):
+        if classes[i] == BODY and _EMPTY_ATTACHMENT.match(feat(i).text) \
+                and (k + 1 == len(tail) or classes[tail[k + 1]] in (FURNITURE, TAIL)
+                     or bool(_FILE_LINK.search(feat(tail[k + 1]).text))):
+            classes[i] = FURNITURE
+
+
+def _site_name(classes: list[str], tail: list[int], feat) -> None:
+    """A line naming a site or a platform (学习强国山川学习平台, …新闻网) followed by furniture
+    after the body: the platform's credit, not the document's signature — an issuing body
+    ends in 政府, 局, 委 …, a site in 网, 平台, 客户端."""
+    for k, i in enumerate(tail[:-1]):
+        f = feat(i)
+        if classes[i] == BODY and classes[tail[k + 1]] in (FURNITURE, TAIL) and f.han <= SHORT_HAN \
+                and not f.sentence and _SITE_END.search(f.text):
+            classes[i] = FURNITURE
+
+
+def _place_tags(classes: list[str], zone: list[int], feat) -> None:
+    """A region alone on its line right after a furniture line (a byline's 2026年1月22日 20:15,
+    then 广东): the poster's location a platform shows. After a body line (a table's 地区
+    column) it stays."""
+    places = frozenset(vocabulary()["place"])
+    for k, i in enumerate(zone):
+        if k and classes[i] == BODY and feat(i).text in places and classes[zone[k - 1]] in (FURNITURE, TAIL):
+            classes[i] = FURNITURE
+
+
+def _title_bar(classes: list[str], head: list[int], feat) -> None:
+    """A head line cut short by an ellipsis (金台区人民政府2020年工作总结和2021年…) whose stem
+    begins a later line of the head: a page's title bar repeating the headline."""
+    for k, i in enumerate(head):
+        text = feat(i).text
+        stem = text.rstrip("….。 \t\u3000")
+        if classes[i] == BODY and text.endswith(("…", "...")) and len(stem) >= TITLE_STEM_MIN \
+                and any(feat(j).text.startswith(stem) and len(feat(j).text) > len(stem) for j in head[k + 1:]):
+            classes[i] = FURNITURE
+
+
 def _masthead(classes: list[str], head: list[int], feat) -> None:
     """The page's first line names the site or its owner (江南省发展和改革委员会,
     …政府入口网站) and furniture follows (past the info line): the masthead, not the
-    issuer of a title."""
+    issuer of a title; or it names a periodical and its issue line follows."""
     after = next((i for i in head[1:] if classes[i] != META), None)
     if after is None or classes[head[0]] != BODY or classes[after] not in (FURNITURE, TAIL):
         return
     f = feat(head[0])
+    periodical = bool(_ISSUE.match(feat(after).text))   # a gazette's name before its issue line (…公报 / 第2期)
     if f.han <= SHORT_HAN and not f.sentence and not any(ch in _ITEM_PUNCTUATION for ch in f.text) \
-            and _MASTHEAD_END.search(f.text) and not _TITLE_END.search(f.text):
+            and (_MASTHEAD_END.search(f.text) and not _TITLE_END.search(f.text) or periodical):
         classes[head[0]] = FURNITURE
 
 
@@ -437,8 +549,10 @@ def _field_rows(classes: list[str], head: list[int], feat) -> None:
 
 def _page_lines(lines: list[str], short: list[int]) -> list[int]:
     """Page numbers inside the body (— 3 —, a browser's URL and page count) and the
-    running head next to one: a short line without sentence punctuation that the
-    text had before, or the browser's date-time header."""
+    running head next to one: a short line without sentence punctuation that the text had
+    before, or a longer one that reads as the document's title (a PDF repeats the whole
+    title; a long section heading listed in a table of contents is no running head), or
+    the browser's date-time header."""
     out = []
     for i in short:   # the body's short lines and URL lines
         line = lines[i]
@@ -449,7 +563,8 @@ def _page_lines(lines: list[str], short: list[int]) -> list[int]:
             head = lines[j].strip(_SPACE)
             if head and not _SENTENCE.search(head) and (
                     _PRINT_STAMP.match(head)   # the browser's header of the next page
-                    or len(head) <= 30 and any(line.strip(_SPACE) == head for line in lines[:j])):
+                    or (len(head) <= RUNNING_HEAD_MAX or len(head) <= HEADLINE_MAX_HAN and _TITLE_END.search(head))
+                    and any(line.strip(_SPACE) == head for line in lines[:j])):
                 out.append(j)
     return sorted(set(out))
 
@@ -508,7 +623,10 @@ def _neighbours(classes: list[str], content: list[int], feat, ends_text: bool, s
             prev = feat(run[n - 1]).text if n > 0 else ""
             # kept: a title, the issuer before it, the signature's date and the note after it
             # (（联系人：…）), a headline of the head
-            kept = (_TITLE_END.search(text) and not (menu and len(text) <= MENU_ITEM)) \
+            # a menu's item may end like a title (常委会公报, 工作报告): a tiny one with another tiny
+            # item after it is an item; the document's title is the run's last line
+            item = menu and (len(text) <= MENU_ITEM or tiny(i) and n + 1 < len(run) and tiny(run[n + 1]))
+            kept = (_TITLE_END.search(text) and not item) \
                 or (_ISSUER_END.search(text) and (_TITLE_END.search(nxt) or _DATE_LINE.match(nxt))) \
                 or (_DATE_LINE.match(text) and _ISSUER_END.search(prev)) \
                 or (text[:1] in "（(" and _DATE_LINE.match(prev)) \
@@ -525,16 +643,18 @@ def _is_separator(s: str) -> bool:
 
 def _caption_lines(lines: list[str], first: int, last: int, short: list[int]) -> list[int]:
     """Photo captions inside the body (found by their closing 摄, which is rare, or an
-    opening （图为), and a news app's fold widgets (展开全文) on a line of their own."""
+    opening （图为), a news app's fold widgets (展开全文) and a platform's placeholders
+    (the lexicon's inline words) on a line of their own."""
     out = []
     start, stop = max(first, 0), min(last + 1, len(lines))
     for i in range(start, stop):
         line = lines[i]
         if "摄" in line and _CAPTION.search(line.rstrip(_SPACE)):
             out.append(i)
+    inline = frozenset(vocabulary()["inline"])
     for i in short:   # the body's short lines
         line = lines[i].strip(_SPACE)
-        if line[:1] in "（(点展阅查继" and (_PHOTO_NOTE.match(line) or _FOLD.match(line)):
+        if line in inline or line[:1] in "（(点展阅查继收" and (_PHOTO_NOTE.match(line) or _FOLD.match(line)):
             out.append(i)
     return out
 
