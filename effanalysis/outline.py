@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from .numerals import parse_int
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _CN = "一二三四五六七八九十百零〇两"
 _MARKERS = (
@@ -54,8 +57,23 @@ SECTION_COLUMNS = ["section", "level", "rank", "label", "title", "start", "end",
 class Outline:
     title: str
     preamble: tuple[int, int]
-    sections: pd.DataFrame   # one row per heading, columns SECTION_COLUMNS
+    # one dict per heading, keys SECTION_COLUMNS: the claims of a corpus read these plain
+    # columns, so the metrics command never imports pandas nor builds a frame per document
+    section_rows: list[dict]
     text: str = field(default="", repr=False)
+
+    @cached_property
+    def sections(self) -> pd.DataFrame:
+        """One row per heading, columns SECTION_COLUMNS."""
+        import pandas as pd
+
+        return pd.DataFrame(self.section_rows, columns=SECTION_COLUMNS)
+
+    @cached_property
+    def section_columns(self) -> dict[str, list]:
+        """The sections as plain columns (SECTION_COLUMNS → list), what `section_at` and the
+        claims' status read without a frame."""
+        return {c: [r[c] for r in self.section_rows] for c in SECTION_COLUMNS}
 
     @cached_property
     def items(self) -> pd.DataFrame:
@@ -262,26 +280,27 @@ def build_outline(text: str, title: str = "", title_line: str | None = None) -> 
         later = next((x for x in rows[i + 1:] if x["level"] <= r["level"]), None)
         if later is not None:
             r["end"] = max(later["start"] - 1, r["start"])
-    sections = pd.DataFrame(rows, columns=SECTION_COLUMNS)
     first_line_end = text.find("\n") if "\n" in text else len(text)
     pre_start = first_line_end + 1 if title_line and text[:first_line_end].strip() == title_line else 0
     pre_end = rows[0]["start"] - 1 if rows else len(text)
-    return Outline(title, (pre_start, max(pre_start, pre_end)), sections, text)
+    return Outline(title, (pre_start, max(pre_start, pre_end)), rows, text)
 
 
-def section_at(sections: pd.DataFrame, positions: np.ndarray) -> np.ndarray:
-    """Innermost section id containing each position ("0" before any heading)."""
+def section_at(sections, positions: np.ndarray) -> np.ndarray:
+    """Innermost section id containing each position ("0" before any heading). `sections`:
+    the sections frame, or the same as plain columns (`Outline.section_columns`)."""
     positions = np.asarray(positions, dtype=np.int64)
     result = np.full(len(positions), "0", dtype=object)
-    if len(sections) == 0 or len(positions) == 0:
+    if len(sections["start"]) == 0 or len(positions) == 0:
         return result
     # Later (deeper or following) headings override earlier ones: the innermost section is the
     # last heading at or before the position, if its span reaches that far.
     # (numpy's lexsort is stable, like the frame's sort, at a fraction of its cost per call)
-    order = np.lexsort((sections["level"].to_numpy(), sections["start"].to_numpy(np.int64)))
-    starts = sections["start"].to_numpy(np.int64)[order]
-    ends = sections["end"].to_numpy(np.int64)[order]
-    ids = sections["section"].to_numpy(object)[order]
+    starts = np.asarray(sections["start"], dtype=np.int64)
+    order = np.lexsort((np.asarray(sections["level"]), starts))
+    starts = starts[order]
+    ends = np.asarray(sections["end"], dtype=np.int64)[order]
+    ids = np.asarray(sections["section"], dtype=object)[order]
     idx = np.searchsorted(starts, positions, side="right") - 1
     hit = (idx >= 0) & (positions <= ends[np.maximum(idx, 0)])
     result[hit] = ids[idx[hit]]
@@ -317,6 +336,8 @@ def sentences(text: str, sections: pd.DataFrame | None = None,
               spans: tuple[np.ndarray, np.ndarray] | None = None) -> pd.DataFrame:
     """One row per sentence: sentence, start, end, text, paragraph, section (paragraphs are lines).
     `spans` may pass in what `sentence_spans(text)` gave already."""
+    import pandas as pd
+
     starts, ends = spans if spans is not None else sentence_spans(text)
     newlines = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == 10)
     df = pd.DataFrame({"sentence": np.arange(len(starts)), "start": starts, "end": ends,
@@ -328,6 +349,8 @@ def sentences(text: str, sections: pd.DataFrame | None = None,
 
 def clauses(text: str) -> pd.DataFrame:
     """One row per clause (split at ，；： and sentence ends): start, end, text."""
+    import pandas as pd
+
     rows = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text) if text[m.start():m.end()].strip()]
     df = pd.DataFrame(rows, columns=["start", "end"])
     df["text"] = [text[s:e].strip() for s, e in rows]
@@ -340,6 +363,8 @@ _ITEM_END = re.compile(r"[。；！？\n]|$")
 
 
 def _items(text: str, sections: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
     rows = []
     for m in _LEAD.finditer(text):
         pos = m.start()

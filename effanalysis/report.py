@@ -11,14 +11,15 @@ from importlib import resources
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterator
-
-import pandas as pd
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from . import io as _io
 from .clean import Cleaned, OffsetMap, clean_text
 from .errors import InputError
 from .outline import Outline, build_outline, sentence_spans, sentences as _sentences
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SEED_NAME = "000_b8b61ae6203f38bb.txt"
 
@@ -64,10 +65,13 @@ class Report:
         return cls(doc=doc, original=raw, text=c.text, offsets=c.offsets, meta=meta, cleaning_rows=rows,
                    related_rows=c.found.get("related", []), chrome=c.found.get("chrome", []), source=source)
 
-    # Frames are built on first use: reading a corpus makes thousands of Reports.
+    # Frames are built on first use: reading a corpus makes thousands of Reports, and pandas
+    # is imported only then (the claims of a corpus never need it: a third of a second saved).
     @cached_property
     def cleaning_log(self) -> pd.DataFrame:
         """One row per cleaning step: step, what, edits, chars_before, chars_after."""
+        import pandas as pd
+
         from .clean import LOG_COLUMNS
 
         return pd.DataFrame(self.cleaning_rows, columns=LOG_COLUMNS)
@@ -75,6 +79,8 @@ class Report:
     @cached_property
     def related(self) -> pd.DataFrame:
         """Related articles the site listed under the report: title, date."""
+        import pandas as pd
+
         return pd.DataFrame(self.related_rows, columns=["title", "date"])
 
     # --- identity -------------------------------------------------------------
@@ -115,6 +121,11 @@ class Report:
     @cached_property
     def sections(self) -> pd.DataFrame:
         return self.outline.sections
+
+    @property
+    def section_columns(self) -> dict[str, list]:
+        """The sections as plain columns (SECTION_COLUMNS → list), no frame built."""
+        return self.outline.section_columns
 
     @cached_property
     def sentence_spans(self) -> tuple:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pandas as pd
-
 from .offsets import OffsetMap
 from .steps import STEPS, Step, remove_pinyin, remove_chrome, convert_to_simplified, normalize_whitespace
 
@@ -26,7 +24,9 @@ class Cleaned:
     found: dict = field(default_factory=dict)
 
     @property
-    def log(self) -> pd.DataFrame:
+    def log(self) -> "pd.DataFrame":
+        import pandas as pd
+
         return pd.DataFrame(self.log_rows, columns=LOG_COLUMNS)
 
 

@@ -143,5 +143,6 @@ def build_function_words() -> str:
 
 @lru_cache(maxsize=None)
 def function_words() -> dict[str, str]:
-    df = lexicon.table("function_words.tsv")
-    return dict(zip(df["word"], df["tag"]))
+    header, body = lexicon.rows("function_words.tsv")
+    word, tag = header.index("word"), header.index("tag")
+    return {r[word]: r[tag] for r in body}

@@ -18,14 +18,16 @@ import re
 from bisect import bisect_right
 from decimal import Decimal
 from functools import lru_cache
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import numbers as N
 from .formulations import ABSTRACT_NOUNS, is_formulation, is_window
 from .context import (GROWTH_REL, RANK_TAIL, clause_tail, direction_of, first_tag, following, growth_tail,
                       percent_kind, split_items, subject_of)
 from .units import KIND, MULTIPLE, MULTIPLIERS, ORDINAL_UNITS, PERCENT, PERIODS, RANK_UNITS, alternation
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CLAIM_COLUMNS = ["doc", "section", "sentence", "start", "end", "surface", "value", "multiplier", "norm_value",
                  "unit", "kind", "qualifier", "low", "high", "subject", "relation", "part_of", "direction"]
@@ -511,6 +513,8 @@ def _whole(rows: list[list], deltas: list[bool], unit: str, subject: str) -> int
 
 
 def to_frame(rows: list[list]) -> pd.DataFrame:
+    import pandas as pd  # not at the top: `effanalysis metrics` writes the rows without a frame
+
     df = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     df["part_of"] = df["part_of"].astype("Int64")
     df["direction"] = df["direction"].astype(str)
@@ -533,7 +537,7 @@ def report_claim_rows(report) -> list[list]:
     starts = report.sentence_spans[0]
     if not len(starts):
         return []
-    sections = section_at(report.sections, starts)
+    sections = section_at(report.section_columns, starts)
     # The head's facts (title, occasion, speaker: 第十四届…第五次会议) are metadata, not claims:
     # blanked with spaces, so that offsets stay those of the text.
     head = report.meta.get("head_end", 0)

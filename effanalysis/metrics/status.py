@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..dating import plan_period
-from ..language.lexicon import alternation, table
+from ..language.lexicon import alternation, rows as table_rows, table
 from ..numerals import parse_int
 
 STATUS_COLUMNS = ["status", "period", "indicator"]
@@ -161,16 +161,16 @@ def heading_part(title: str, year: int | None) -> str:
 def section_parts(sections, text: str, year: int | None) -> dict[str, tuple[str, tuple | None]]:
     """section id → (part, period of the heading). A top-level section without a telling
     heading after a plan section is part of the plan (…三、把改革开放扎实推向纵深);
-    a sub-section takes its top-level section's part unless its own heading tells."""
+    a sub-section takes its top-level section's part unless its own heading tells.
+    `sections`: the sections frame, or the same as plain columns (`Report.section_columns`)."""
     out: dict[str, tuple[str, tuple | None]] = {"0": ("", None)}
-    if sections is None or not len(sections):
+    if sections is None or not len(sections["section"]):
         return out
-    top = sections["level"].min()
+    top = min(sections["level"])
     current: tuple[str, tuple | None] = ("", None)
     seen_plan = False
     # plain columns, not itertuples: that builds a namedtuple class per call, per report
-    for sid, level, title in zip(sections["section"].tolist(), sections["level"].tolist(),
-                                 sections["title"].tolist()):
+    for sid, level, title in zip(sections["section"], sections["level"], sections["title"]):
         title = str(title)
         part = heading_part(title, year)
         period = last_time(title, 0, len(title), year) if part != "mixed" else None
@@ -253,12 +253,13 @@ def indicator_table():
 
 @lru_cache(maxsize=None)
 def _names() -> tuple[re.Pattern, dict[str, str], dict[str, tuple[str, ...]]]:
-    t = indicator_table()
+    header, body = table_rows("indicators.tsv")  # the rows, not indicator_table(): no pandas here
+    i_id, i_names, i_units = (header.index(c) for c in ("id", "names", "units"))
     by_name = {}
-    for ind, names in t["names"].items():
-        for n in names.split("|"):
-            by_name.setdefault(n, ind)
-    units = {ind: tuple(u.split("|")) for ind, u in t["units"].items()}
+    for r in body:
+        for n in r[i_names].split("|"):
+            by_name.setdefault(n, r[i_id])
+    units = {r[i_id]: tuple(r[i_units].split("|")) for r in body}
     return re.compile(alternation(by_name)), by_name, units
 
 
@@ -370,7 +371,7 @@ def annotate_rows(rows: list[list], report, columns: list[str]) -> list[list]:
         return rows
     text = report.text
     year = report_year(report)
-    parts = section_parts(report.sections, text, year)
+    parts = section_parts(report.section_columns, text, year)
     sent_starts = report.sentence_spans[0].tolist()  # plain ints: read once per claim
     i_sec, i_sent, i_start, i_unit, i_qual, i_kind, i_val, i_surf = (
         columns.index(c) for c in ("section", "sentence", "start", "unit", "qualifier", "kind", "norm_value", "surface"))
