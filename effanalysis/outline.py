@@ -33,6 +33,16 @@ _MARKERS = (
     (4, re.compile(r"[（(]([0-9]{1,2})[）)]")),
     (5, re.compile(rf"第([{_CN}]+)、")),
 )
+# The characters a marker can open with: a line that opens otherwise (most lines) is spared
+# the six regexes.
+_MARKER_FIRST = frozenset("第（(0123456789" + _CN)
+
+
+def _markers(line: str) -> tuple:
+    """The markers that may open `line`: all of them, or none for a line no marker opens."""
+    return _MARKERS if line[:1] in _MARKER_FIRST else ()
+
+
 # An unnumbered part heading: a short line with no punctuation but 、 and quotes, with at
 # least two Han characters (not 2.5 or a unit left over from a broken sentence).
 _PART = re.compile(r"(?=(?:[^\n]*[\u4e00-\u9fff]){2})[^\s。，；：！？,;:!?（(]{2,24}")
@@ -150,7 +160,7 @@ def _headings(text: str, parts: bool = False, first_line_part: bool = False) -> 
         if (found or pos > len(text) // 2) and _BACK_HEAD.match(line.strip()) and len(line.strip()) <= 30:
             break
         head = None
-        for rank, rx in _MARKERS:
+        for rank, rx in _markers(line):
             m = rx.match(line)
             if not m:
                 continue
@@ -225,7 +235,7 @@ def _broken_off(lines: list[str], i: int, m: re.Match) -> bool:
 
 
 def _is_marked(line: str) -> bool:
-    return any(rx.match(line) for _, rx in _MARKERS) and len(line) <= 40 and not line.endswith("。")
+    return any(rx.match(line) for _, rx in _markers(line)) and len(line) <= 40 and not line.endswith("。")
 
 
 def _continuation(lines: list[str], i: int, m: re.Match, whole_line: bool) -> str:
@@ -236,7 +246,7 @@ def _continuation(lines: list[str], i: int, m: re.Match, whole_line: bool) -> st
     if not whole_line or i + 1 >= len(lines):
         return ""
     line, nxt = lines[i], lines[i + 1]
-    if "。" in nxt[:-1] or any(rx.match(nxt) for _, rx in _MARKERS):
+    if "。" in nxt[:-1] or any(rx.match(nxt) for _, rx in _markers(nxt)):
         return ""
     if line.endswith(("，", ",", "、", "和", "与", "及", "的")) and 2 <= len(nxt) <= 30:
         return nxt.rstrip("。")
