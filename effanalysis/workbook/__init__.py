@@ -37,7 +37,7 @@ def warm_up() -> None:
     needs it (the renderer runs this in a background thread of the kernel, see
     effanalysis.warmup): the language profile with the segmenter's dictionary and
     word table, the charts (matplotlib), the claims and the audit."""
-    from ..language import segment, vocab
+    from ..language import profiling, segment, vocab  # noqa: F401 (the profile's parts: the package imports them on first use)
 
     segment.tokenizer()
     vocab.vocabulary()
