@@ -1,11 +1,12 @@
 """The data behind each section, handed over to the analyst in JupyterLab.
 
 A section function (workbook.overview, corpus.workbook.reuse_section …) decorated with
-`@section` collects every DataFrame it shows as a table and every matplotlib Figure it
-draws, under the heading they appear under, into `Section.frames` and `Section.figures`.
-In JupyterLab a section then shows its HTML followed by those frames (styled
-DataFrames) and figures as native outputs, so the next cell can filter
-`claims.frames[...]` or restyle `claims.figures[...]`. Under papermill and nbclient
+`@section` collects every DataFrame it shows as a table and every chart it draws (a
+matplotlib Figure, or a bars.BarChart, which the page draws without matplotlib and
+`.figure()` turns into one), under the heading they appear under, into `Section.frames`
+and `Section.figures`. In JupyterLab a section then shows its HTML followed by those
+frames (styled DataFrames) and figures (matplotlib) as native outputs, so the next cell
+can filter `claims.frames[...]` or restyle `claims.figures[...].figure()`. Under papermill and nbclient
 (the page) it stays one HTML output: the exported page keeps its look, and a render
 pays nothing for outputs the page would drop. JupyterLab is told apart (here, and for
 effanalysis.explore's widgets) by the session a Jupyter server names for the kernel it starts.
@@ -73,6 +74,7 @@ def show(section) -> None:
     from IPython.display import Markdown, display
     from matplotlib.figure import Figure
 
+    from .bars import BarChart
     from .plots import to_png
 
     display(section._repr_mimebundle_(), raw=True)
@@ -82,4 +84,7 @@ def show(section) -> None:
     for name, data in section.frames.items():
         display(Markdown(f"`{section.name}.frames[{name!r}]`"), data.style.set_caption(name).format(precision=3))
     for name, fig in section.figures.items():
-        display(Markdown(f"`{section.name}.figures[{name!r}]`"), fig)
+        if isinstance(fig, BarChart):   # drawn for the page without matplotlib: shown as a Figure to restyle
+            display(Markdown(f"`{section.name}.figures[{name!r}].figure()`"), fig.figure())
+        else:
+            display(Markdown(f"`{section.name}.figures[{name!r}]`"), fig)

@@ -21,7 +21,7 @@ def test_sections_carry_the_frames_and_figures_they_show(seed_report):
     # The per-section tables the page shows are the claims table's rows, nothing made up.
     parts = [k for k in claims.frames if k not in ("claims", "audit", "Audit")]
     assert sum(len(claims.frames[k]) for k in parts) == len(seed_report.claims)
-    assert len(claims.figures) == 2 and all(isinstance(f, Figure) for f in claims.figures.values())
+    assert len(claims.figures) == 2 and all(isinstance(f.figure(), Figure) for f in claims.figures.values())
     structure = workbook.structure(seed_report)
     assert structure.frames["sections"] is seed_report.sections and len(structure.figures) == 1
     language = workbook.language(seed_report)

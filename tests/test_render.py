@@ -230,13 +230,13 @@ GLYPH_CHECK = textwrap.dedent("""
             fig.savefig(__import__("io").BytesIO(), format="png")
         return [str(x.message) for x in w if "missing from font" in str(x.message)]
     before = draw()
-    from effanalysis import plots, workbook
+    from effanalysis import bars, plots
     import effanalysis
     family = plots.setup_fonts()
     after = draw()
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter("always")
-        workbook.figure(plots.section_lengths(effanalysis.load().sections), "alt")
+        plots.to_png(bars.section_lengths(effanalysis.load().sections).figure())
     charts = [str(x.message) for x in w if "missing from font" in str(x.message)]
     found = font_manager.findfont(family, fallback_to_default=False)
     print(json.dumps({"before": len(before), "after": after, "charts": charts, "found": found}))

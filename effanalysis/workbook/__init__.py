@@ -36,12 +36,11 @@ def warm_up() -> None:
     """Load what the sections load on first use, in the order the report notebook
     needs it (the renderer runs this in a background thread of the kernel, see
     effanalysis.warmup): the language profile with the segmenter's dictionary and
-    word table, the charts (matplotlib), the claims and the audit."""
+    word table, the claims and the audit (the page's charts need no matplotlib: effanalysis.bars)."""
     from ..language import profiling, segment, vocab  # noqa: F401 (the profile's parts: the package imports them on first use)
 
     segment.tokenizer()
     vocab.vocabulary()
-    from .. import plots  # noqa: F401
     import xlsxwriter  # noqa: F401  (the downloads)
     # The page's words: both catalogs, Babel's locale data (the first number it formats
     # loads them, 0.06 s) and the measures' corpus reference.

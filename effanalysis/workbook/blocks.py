@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .. import handover, i18n, labels
+from ..bars import BarChart
 from ..escape import esc
 from ..i18n import _, ngettext
 
@@ -125,12 +126,15 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, max_rows: int |
 
 
 def figure(fig, alt: str, caption: str = "", vector: bool = False) -> str:
-    """A matplotlib figure as an inline image (no file, no URL): PNG, or SVG with
-    live text when `vector` (see plots.to_svg)."""
-    from ..plots import to_png, to_svg
-
+    """A chart as an inline image (no file, no URL): a bars.BarChart as its SVG; a matplotlib
+    figure as PNG, or SVG with live text when `vector` (see plots.to_svg)."""
     handover.figure(fig, caption or alt)
-    mime, raw = ("image/svg+xml", to_svg(fig)) if vector else ("image/png", to_png(fig))
+    if isinstance(fig, BarChart):
+        mime, raw = "image/svg+xml", fig.svg()
+    else:
+        from ..plots import to_png, to_svg
+
+        mime, raw = ("image/svg+xml", to_svg(fig)) if vector else ("image/png", to_png(fig))
     data = base64.b64encode(raw).decode("ascii")
     cap = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
     return f'<figure><img src="data:{mime};base64,{data}" alt="{esc(alt)}">{cap}</figure>'

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import handover, i18n, labels, measures
+from .. import bars, handover, i18n, labels, measures
 from ..handover import section
 from ..i18n import _, ngettext
 from .blocks import Section, figure, heading, lede, muted, table
@@ -47,8 +47,6 @@ def claims_sentences(claims: pd.DataFrame, audit: pd.DataFrame, report) -> list[
 
 @section
 def claims_section(report) -> Section:
-    from .. import plots
-
     claims, audit = report.claims, report.audit
     names = _section_names(report)
     handover.frame(claims, "claims")   # the whole tables first, then the parts the page shows
@@ -58,11 +56,11 @@ def claims_section(report) -> Section:
     if len(claims):
         by_kind = claims["kind"].value_counts()
         by_kind.index = [labels.value("kind", k) for k in by_kind.index]
-        parts.append(figure(plots.counts(by_kind, _("Claims by kind")),
-                            _("Bar chart of claims by kind"), vector=True))
+        parts.append(figure(bars.counts(by_kind, _("Claims by kind")),
+                            _("Bar chart of claims by kind")))
         by_sec = claims["section"].astype(str).map(lambda s: names.get(s, s)).value_counts(sort=False)
-        parts.append(figure(plots.counts(by_sec, _("Claims by section"), color=plots.PALETTE[0]),
-                            _("Bar chart of claims by section"), vector=True))
+        parts.append(figure(bars.counts(by_sec, _("Claims by section"), color=bars.PALETTE[0]),
+                            _("Bar chart of claims by section")))
         for sec, group in claims.groupby(claims["section"].astype(str), sort=False):
             parts += [heading(ngettext("{section} — {n} claim", "{section} — {n} claims", len(group)).format(
                           section=names.get(sec, sec), n=i18n.num(len(group))), 4),

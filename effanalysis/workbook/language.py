@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import handover, i18n, measures
+from .. import bars, handover, i18n, measures
 from ..handover import section
 from ..i18n import _, ngettext
 from .blocks import Section, figure, heading, lede, table
@@ -37,18 +37,16 @@ def language_sentences(p) -> list[str]:
 
 @section
 def language(report, top_n: int = 20) -> Section:
-    from .. import plots
-
     p = report.profile()
     parts = [lede(*language_sentences(p))]
     if len(p.keywords):
         kw = p.keywords.head(top_n)
         handover.frame(p.keywords, "keywords")
         n = len(kw)
-        parts.append(figure(plots.barh(kw["term"], kw["weight"],
+        parts.append(figure(bars.barh(kw["term"], kw["weight"],
                                        ngettext("The top keyword (TF-IDF weight)", "Top {n} keywords (TF-IDF weight)",
                                                 n).format(n=i18n.num(n))),
-                            _("Bar chart of the top keywords"), vector=True))
+                            _("Bar chart of the top keywords")))
         parts.append(measures.explain("keyword_weight", reference_point=False))
     people = p.people.rename(columns={"title": "position"}) if len(p.people) else p.people
     for frame, label, cols in ((people, _("People"), ["name", "position", "count"]),
@@ -65,8 +63,8 @@ def language(report, top_n: int = 20) -> Section:
         parts += [measures.explain(m, scores[m]) for m in ("concreteness", "boilerplate_density")]
         cols = [c for c in ("concreteness", "boilerplate_density") if c in secs]
         if cols:
-            parts.append(figure(plots.section_scores(secs, cols, _("Concreteness and boilerplate density")),
-                                _("Grouped bar chart of concreteness and boilerplate density by section"), vector=True))
+            parts.append(figure(bars.section_scores(secs, cols, _("Concreteness and boilerplate density")),
+                                _("Grouped bar chart of concreteness and boilerplate density by section")))
         # concreteness is explained as a share of sentences (0–100%): the table shows it so too
         shown = secs.assign(concreteness_pct=(secs["concreteness"] * 100).round(0)) if "concreteness" in secs else secs
         parts.append(table(shown, ["section", "title", "chars", "sentences", "concreteness_pct",

@@ -1,7 +1,7 @@
 """2. Structure: headings, lead sentences and 一是 items, section lengths."""
 from __future__ import annotations
 
-from .. import handover, i18n, measures
+from .. import bars, handover, i18n, measures
 from ..escape import esc
 from ..handover import section
 from ..i18n import _, ngettext
@@ -68,15 +68,13 @@ def structure_sentences(report) -> list[str]:
 
 @section
 def structure(report) -> Section:
-    from .. import plots
-
     s = report.sections
     handover.frame(s, "sections")
     handover.frame(report.outline.items, "items")
     parts = [lede(*structure_sentences(report)), heading(_("Outline")), outline_html(report)]
     if len(s):
-        parts.append(figure(plots.section_lengths(s), _("Bar chart of section lengths in characters"),
-                            _("Characters per section"), vector=True))
+        parts.append(figure(bars.section_lengths(s), _("Bar chart of section lengths in characters"),
+                            _("Characters per section")))
     parts.append(measures.method_note("structure"))
     facts = {"sections": len(s), "sentences": len(report.sentences), "top_level": int((s["level"] == s["level"].min()).sum()) if len(s) else 0,
              "headings": [f"{r.label}{r.title}" for r in s.itertuples()],
