@@ -83,8 +83,8 @@ def imported_modules(nb) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _kernel_env() -> dict[str, str]:
-    env = dict(os.environ)
+def _kernel_env(extra: dict | None = None) -> dict[str, str]:
+    env = {**os.environ, **(extra or {})}
     env.pop("MPLBACKEND", None)   # the inline backend, as in JupyterLab
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"   # quiet debugger warning on frozen modules
     return env
@@ -139,6 +139,7 @@ class Engine(NBClientEngine):
                                  start_timeout=60, execution_timeout=None, **kwargs):
         # connection_file: where the caller wants the kernel's key (render: its scratch directory,
         # which a later run removes if this process is killed); default the temp directory
+        env = _kernel_env(kwargs.pop("kernel_env", None))   # render: where its prepared report is
         km = AsyncKernelManager(kernel_spec_manager=ThisInterpreter(preload=imported_modules(nb_man.nb)),
                                 kernel_name=KERNEL_NAME, connection_file=kwargs.pop("connection_file", ""))
         client = _Client(nb_man, km=km, timeout=execution_timeout, startup_timeout=start_timeout,
@@ -148,7 +149,7 @@ class Engine(NBClientEngine):
         # The kernel's own stderr carries only start-up chatter (e.g. ipykernel's "running over
         # TCP" warning); cell errors arrive as messages. cleanup_kc: nbclient only shuts down
         # kernels of managers it created itself; without it every run leaves its kernel running.
-        return client.execute(env=_kernel_env(), stderr=subprocess.DEVNULL, cleanup_kc=True)
+        return client.execute(env=env, stderr=subprocess.DEVNULL, cleanup_kc=True)
 
 
 class Translator(PythonTranslator):

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .. import prepared
 from ..errors import InputError
 from . import leftovers, parameters
 from .parameters import parse_parameters
@@ -79,15 +80,17 @@ def _given(params: dict | None, declared: dict, nb_dir: Path, **explicit) -> tup
     return given, path
 
 
-def _output_name(values: dict, source: Path | None, declared: dict, nb_path: Path) -> str:
-    """The page name. For a one-report notebook this loads the report, so a
-    missing or unreadable source fails here, before a kernel starts."""
-    if "doc" in declared and source:
-        from ..report import load
+def _document(values: dict, source: Path | None, declared: dict):
+    """(report, its key) for a one-report notebook, else (None, None). Loading it here makes a
+    missing or unreadable source fail before a kernel starts; the key is taken before the
+    file is read (see effanalysis.prepared)."""
+    if "doc" not in declared or not source:
+        return None, None
+    from ..report import load
 
-        return load(source, values.get("doc"), values.get("text_column"), values.get("id_column"),
-                    row=values.get("row")).slug
-    return f"{nb_path.stem}-{source.stem if source else 'default'}"
+    args = (values.get("doc"), values.get("text_column"), values.get("id_column"))
+    report_key = prepared.key(source, *args, row=values.get("row"))
+    return load(source, *args, row=values.get("row")), report_key
 
 
 def shown_path(source: str | Path) -> str:
@@ -128,10 +131,13 @@ def check_output_dir(out_dir: Path) -> None:
 def render(source: str | Path | None = None, out_dir: str | Path = "reports", params: dict | None = None, *,
            notebook: str | Path = "report", doc: str | int | None = None, show_code: bool = False,
            timeout: float = DEFAULT_TIMEOUT, text_column: str | None = None, id_column: str | None = None,
-           output_name: str | None = None, keep_notebook: bool = False, shown_source: str | None = None) -> Path:
+           output_name: str | None = None, keep_notebook: bool = False, shown_source: str | None = None,
+           prepare: bool = True) -> Path:
     """Execute a workbook notebook with parameters and write OUT_DIR/<name>.html.
 
-    Raises InputError (bad parameter, missing source: nothing was started) or
+    `prepare`: analyse the report on this process while the kernel starts (effanalysis.prepared;
+    False: the kernel does it all, as under papermill). Raises InputError (bad parameter, missing
+    source: nothing was started) or
     RenderError (a cell failed or timed out: the executed notebook is kept in
     OUT_DIR/failed/, any previous page is left untouched)."""
     import nbformat
@@ -144,16 +150,23 @@ def render(source: str | Path | None = None, out_dir: str | Path = "reports", pa
     given, source_path = _given(params, declared, nb_path.parent, source=source,
                                 doc=None if doc is None else str(doc), text_column=text_column, id_column=id_column)
     values = parameters.validate(declared, given)
-    name = output_name or _output_name(values, source_path, declared, nb_path)
+    report, report_key = (None, None) if output_name else _document(values, source_path, declared)
+    name = output_name or (report.slug if report else f"{nb_path.stem}-{source_path.stem if source_path else 'default'}")
 
     out_dir = Path(out_dir)
     check_output_dir(out_dir)
     leftovers.sweep_output(out_dir)
     leftovers.sweep_temp()
 
-    with leftovers.scratch_dir() as scratch:   # papermill's notebooks and the kernel's key
-        executed, failure = execute.run(nb_path, cwd=nb_path.parent, timeout=timeout, parameters=values,
-                                        workdir=scratch)
+    with leftovers.scratch_dir() as scratch:   # papermill's notebooks, the kernel's key, the prepared report
+        # the analyses on this process's thread while the kernel starts (effanalysis.prepared)
+        ahead = prepared.Preparation(report, report_key, scratch).start() if report is not None and prepare else None
+        try:
+            executed, failure = execute.run(nb_path, cwd=nb_path.parent, timeout=timeout, parameters=values,
+                                            workdir=scratch, kernel_env=ahead.env if ahead else None)
+        finally:
+            if ahead:
+                ahead.join()   # before its directory goes
     if failure:
         kept = export.write_atomic(out_dir / "failed" / f"{name}.ipynb", nbformat.writes(executed))
         raise RenderError(failure, kept)

@@ -46,11 +46,12 @@ def _error_of(cell) -> str:
 
 
 def run(notebook, cwd: Path, timeout: float, parameters: dict | None = None,
-        workdir: str | Path | None = None) -> tuple[object, Failure | None]:
+        workdir: str | Path | None = None, kernel_env: dict | None = None) -> tuple[object, Failure | None]:
     """Execute `notebook` (a path, or a notebook node) through papermill, with `parameters`
     injected after its parameters cell, in `cwd`; return the executed notebook with the first
     failure, if any. `workdir`: a directory of the caller's for the notebooks papermill writes
-    and the kernel's connection file, which holds its key (default: a temporary directory)."""
+    and the kernel's connection file, which holds its key (default: a temporary directory);
+    `kernel_env`: variables added to the kernel's environment only."""
     with contextlib.nullcontext(str(workdir)) if workdir else tempfile.TemporaryDirectory(prefix="effanalysis-run-") \
             as tmp:
         if not isinstance(notebook, (str, Path)):   # papermill records the input's path in the notebook
@@ -63,7 +64,7 @@ def run(notebook, cwd: Path, timeout: float, parameters: dict | None = None,
                 str(notebook), str(output), parameters=parameters or None, engine_name=ENGINE,
                 kernel_name=KERNEL_NAME, language="python", cwd=str(cwd), execution_timeout=timeout,
                 progress_bar=False, request_save_on_cell_execute=False,
-                connection_file=str(Path(tmp) / "kernel.json"))
+                connection_file=str(Path(tmp) / "kernel.json"), kernel_env=kernel_env or {})
             failure = None
         except PapermillExecutionError as exc:
             executed = nbformat.read(output, as_version=4)

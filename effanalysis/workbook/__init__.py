@@ -37,10 +37,14 @@ def warm_up() -> None:
     needs it (the renderer runs this in a background thread of the kernel, see
     effanalysis.warmup): the language profile with the segmenter's dictionary and
     word table, the claims and the audit (the page's charts need no matplotlib: effanalysis.bars)."""
+    import os
+
+    from .. import prepared
     from ..language import profiling, segment, vocab  # noqa: F401 (the profile's parts: the package imports them on first use)
 
-    segment.tokenizer()
-    vocab.vocabulary()
+    if not os.environ.get(prepared.ENV):   # else the rendering process analyses the report
+        segment.tokenizer()
+        vocab.vocabulary()
     import xlsxwriter  # noqa: F401  (the downloads)
     # The page's words: both catalogs, Babel's locale data (the first number it formats
     # loads them, 0.06 s) and the measures' corpus reference.
