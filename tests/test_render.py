@@ -354,3 +354,26 @@ def test_a_render_with_a_literal_parameter_warns_of_nothing(tmp_path, caplog):
     caplog.set_level(logging.WARNING, logger="papermill")
     render(None, tmp_path, {"lang": "en", "top_n": 3})
     assert not [r for r in caplog.records if "unknown parameter" in r.getMessage()]
+
+
+def test_notebook_commands_skip_the_unused_iri_checker_and_still_validate():
+    """jsonschema's optional iri checker (rfc3987_syntax) costs 1.8 s per process and no notebook
+    schema uses it (effanalysis.cli.skip_unused_iri_checker); nbformat must still reject a
+    notebook that breaks its schema."""
+    code = textwrap.dedent("""
+        import sys
+        from effanalysis import cli
+        cli.skip_unused_iri_checker()
+        import nbformat
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell("1")]
+        nbformat.validate(nb)
+        nb.cells[0]["execution_count"] = "not a number"
+        try:
+            nbformat.validate(nb)
+            print("accepted")
+        except nbformat.ValidationError:
+            print("rejected", sys.modules.get("rfc3987_syntax"))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "rejected None"
