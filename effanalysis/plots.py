@@ -28,8 +28,8 @@ from matplotlib.backends import backend_svg  # noqa: E402,F401  (savefig imports
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import NullLocator  # noqa: E402
 
-from . import bars  # noqa: E402
-from .bars import PALETTE, BarChart  # noqa: E402,F401  (PALETTE: the corpus charts' colours)
+from . import chartlayout as layout  # noqa: E402
+from .chartlayout import PALETTE  # noqa: E402,F401  (the corpus charts' colours)
 
 FONT_FAMILY = "Noto Sans CJK SC"
 _registered: set[str] = set()
@@ -54,7 +54,7 @@ def setup_fonts() -> str:
     return FONT_FAMILY
 
 
-def bar_figure(chart: BarChart) -> Figure:
+def bar_figure(chart) -> Figure:
     """A bars.BarChart as a matplotlib Figure, laid out as bars.py draws it for the page.
 
     Direct labels instead of axes: the exact figures are on the bars, and no tick
@@ -62,11 +62,11 @@ def bar_figure(chart: BarChart) -> Figure:
     line per label, which was most of a chart's cost)."""
     setup_fonts()
     n, k = len(chart.labels), len(chart.panels)
-    fig = Figure(figsize=(bars.WIDTH, bars.height(n, k)), dpi=110)
-    fig.subplots_adjust(**bars.margins(chart))
+    fig = Figure(figsize=(layout.WIDTH, layout.height(n, k)), dpi=110)
+    fig.subplots_adjust(**layout.margins(chart))
     axes = fig.subplots(1, max(k, 1), sharey=True, squeeze=False)[0]
     for j, (ax, panel) in enumerate(zip(axes, chart.panels)):
-        lo, hi, gap = bars.x_range(panel.values)
+        lo, hi, gap = layout.x_range(panel.values)
         values = [v if math.isfinite(v) else 0.0 for v in panel.values]   # a missing score: no bar, "n/a"
         ax.barh(range(n), values, color=panel.color, height=0.7)
         ax.set_ylim(n - 0.5, -0.5)
@@ -76,14 +76,14 @@ def bar_figure(chart: BarChart) -> Figure:
             axis.set_major_locator(NullLocator())
         ax.axvline(0, color="#555555", linewidth=0.8)
         for i, (raw, v) in enumerate(zip(panel.values, values)):
-            ax.text(v + (gap if v >= 0 else -gap), i, bars.number(raw), ha="left" if v >= 0 else "right",
-                    va="center", fontsize=bars.FONTSIZE - 1, color="#333333")
+            ax.text(v + (gap if v >= 0 else -gap), i, layout.number(raw), ha="left" if v >= 0 else "right",
+                    va="center", fontsize=layout.FONTSIZE - 1, color="#333333")
         if panel.header and k > 1:
-            ax.text(0, 1.01, panel.header, transform=ax.transAxes, va="bottom", fontsize=bars.FONTSIZE)
+            ax.text(0, 1.01, panel.header, transform=ax.transAxes, va="bottom", fontsize=layout.FONTSIZE)
         if j == 0:
             to_axes = ax.get_yaxis_transform()   # x in axes fractions, y in data
             for i, label in enumerate(chart.labels):
-                ax.text(-0.012, i, label, transform=to_axes, ha="right", va="center", fontsize=bars.FONTSIZE)
+                ax.text(-0.012, i, label, transform=to_axes, ha="right", va="center", fontsize=layout.FONTSIZE)
     # the title at the top left of the figure (an axes title makes matplotlib lay out the hidden ticks)
     fig.text(0.01, 1 - 0.08 / fig.get_figheight(), chart.title, va="top", fontsize=10.5)
     return fig

@@ -8,7 +8,7 @@ machine's second core, the work the kernel would otherwise do after its imports
 (0.4 s of CPU for the seed, bench/bench_render.py). The analysed Report is pickled
 into the render's private scratch directory, and the kernel's `effanalysis.load`
 takes it when, and only when, it is asked for the same document of the same file,
-unchanged since, by the same version of the package; otherwise, or if the
+unchanged since; otherwise, or if the
 rendering process's analysis failed, the kernel computes the report itself, as it
 does under `papermill` or in JupyterLab. Same code, same input: the same page.
 
@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import sys
 import threading
 import time
 from pathlib import Path
@@ -32,16 +31,15 @@ WAIT = 120.0   # seconds the kernel waits for an announced report before computi
 
 def key(path, doc=None, text_column=None, id_column=None, row=None) -> str | None:
     """What identifies a loaded report: the file (resolved, its size and modification
-    time), the load arguments and the package's version. None when the file is not there."""
-    from . import __version__
-
+    time) and the load arguments. None when the file is not there. (The kernel is this
+    interpreter with this package: effanalysis.engine.ThisInterpreter.)"""
     try:
         p = Path(path).expanduser().resolve()
         st = p.stat()
     except (OSError, RuntimeError):
         return None
     return json.dumps([str(p), st.st_size, st.st_mtime_ns, None if doc is None else str(doc), text_column,
-                       id_column, None if row is None else int(row), __version__, sys.version], ensure_ascii=False)
+                       id_column, None if row is None else int(row)], ensure_ascii=False)
 
 
 def analyse(report) -> None:
