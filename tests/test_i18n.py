@@ -160,6 +160,8 @@ def test_seed_era_evidence_reads_in_chinese_order(seed_report):
     assert "使用了2003年起出现的提法“科学发展观”：写于2003年或以后" in shown
     assert any(z.startswith("未使用2012年起出现的提法（八项规定、中国梦") and z.endswith("：写于2012年或以前")
                for z in shown)
+    # the lexicon's 2012 group has five terms (八项规定 … 四个全面): four are named, 等 says there are more
+    assert any(z.startswith("未使用2012年起出现的提法") and "系列重要讲话等）" in z for z in shown)
 
 
 def _messages(reports) -> list:

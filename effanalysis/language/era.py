@@ -59,7 +59,7 @@ def estimate(found, text: str = "", meta: dict | None = None) -> dict:
         if first > start and marker not in present:
             end, open_end = first, False
             evidence.append(Message(N_("none of {terms} is used (from {year}): written in {year} or earlier"),
-                                    terms="、".join(terms[:4]), year=end))
+                                    terms="、".join(terms[:4]) + ("等" if len(terms) > 4 else ""), year=end))
             break
     if open_end and rows:
         evidence.append(Message(N_("no later formulation bounds it: the lexicon lists formulations up to {year}"),
