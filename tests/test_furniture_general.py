@@ -820,3 +820,12 @@ def test_a_report_opening_with_a_named_document_keeps_its_paragraph():
     line = "《北湖区国民经济和社会发展第十四个五年规划纲要》是全区未来五年发展的宏伟蓝图，必须认真贯彻落实。"
     c = classes_of(f"北湖区人民政府\n{line}\n{PROSE_A}\n")
     assert c[line] == BODY
+
+
+def test_a_report_sentence_on_unsubscribing_or_machine_recognition_stays_prose():
+    # Only notes about the mail itself (此邮件, 点击退订) or a text's own machine origin
+    # (文稿由AI生成) are notices; the report's sentences about such services are its prose,
+    # the last one too, and a floor in a table (位置 / 2楼) without a thread's marks stays.
+    last = "下一步，我们将督促运营商落实短信退订机制，目前由系统自动识别的骚扰电话占85%。"
+    c = classes_of(f"{PROSE_A}\n位置\n2楼\n{PROSE_B}\n{last}\n打印\n")
+    assert c[last] == BODY and c["2楼"] == BODY and c["打印"] == "furniture"

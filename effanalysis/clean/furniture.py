@@ -169,8 +169,9 @@ _ISSUE = re.compile(rf"^[{HAN}]{{0,10}}(?:\d{{4}}年)?第[ \t\u3000]*\d{{1,4}}[ 
                     r"(?:[（(]总第[ \t\u3000]*\d{1,5}[ \t\u3000]*期[）)])?(?:第[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?$")
 # A newsletter's notes about the mail itself (您收到此邮件是因为…, 如不希望再收到此类邮件，请点击退订。,
 # 本邮件由系统自动发送) and a platform's note that its text is machine-made (文稿由AI生成，仅供参考).
-_ABOUT_MAIL = re.compile(r"(?:此|本|这封|该|此类)邮件|退订")
-_MACHINE_TEXT = re.compile(r"^[^，。,]{0,6}由[ \t\u3000]*(?:AI|人工智能|机器|系统)[^，。,]{0,6}(?:生成|翻译|转写|识别)")
+_ABOUT_MAIL = re.compile(r"(?:此|本|这封|该|此类)邮件|点击[^。，,]{0,4}退订|退订本?(?:邮件|简报|期刊)")
+_MACHINE_TEXT = re.compile(r"^(?:本?(?:视频)?(?:文稿|字幕|文字|内容|译文)|以上内容|本文)由[ \t\u3000]*(?:AI|人工智能|机器)"
+                           r"[^，。,]{0,6}(?:生成|翻译|转写|识别)")
 WIDGET_LINE_MAX = 60      # such a line is no longer than this
 # A thread's floor number (2楼, 第3楼, #4): after the report, a reply begins; inside it, the
 # poster's next floor.
@@ -685,18 +686,20 @@ def _floor_breaks(lines: list[str], short: list[int], feat) -> list[int]:
     """A thread's floor number inside the report (2楼: its poster goes on in the next floor)
     and the floor's marks around it that are furniture by themselves (回复(2), 收起回复 of the
     floor before; the clock stamp and 来自…客户端 of the new one): furniture, like a printed
-    copy's page number."""
+    copy's page number. A floor without such a mark (a table's 位置 / 2楼) stays."""
     out = []
     for i in short:
         if not _FLOOR.match(lines[i].strip(_SPACE)):
             continue
-        out.append(i)
+        marks = []
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(lines) and lines[j].strip(_SPACE) and len(lines[j]) <= NOTE_MAX \
                     and feat(j).furniture():
-                out.append(j)
+                marks.append(j)
                 j += step
+        if marks:
+            out += [i] + marks
     return out
 
 
