@@ -1,6 +1,6 @@
 """Score the furniture classifier on the hand-labelled synthetic pages.
 
-`python -m bench.score_pages [dev|heldout|heldout2|...|heldout6|FOLDER]` reads the
+`python -m bench.score_pages [dev|heldout|heldout2|...|heldout7|FOLDER]` reads the
 pages of a set (default: tests/fixtures/pages/*.txt; each line prefixed with
 its class, see the README there), classifies the unprefixed lines, and prints per page and overall: precision and recall of furniture
 removal (lines), body lines wrongly removed, and body prose lines (over 20
@@ -21,7 +21,8 @@ PAGES = FIXTURES / "pages"
 SETS = {"dev": PAGES, "heldout": FIXTURES / "pages_heldout", "heldout2": FIXTURES / "pages_heldout2",
         "heldout3": FIXTURES / "pages_heldout3",
         "heldout4": FIXTURES / "pages_heldout4", "heldout5": FIXTURES / "pages_heldout5",
-        "heldout6": FIXTURES / "pages_heldout6"}
+        "heldout6": FIXTURES / "pages_heldout6",
+        "heldout7": FIXTURES / "pages_heldout7"}
 GOLD = {"~ ": "furniture", "@ ": "meta"}
 
 
@@ -69,6 +70,6 @@ def main(folder: Path = PAGES) -> dict:
     return result
 
 
-if __name__ == "__main__":   # a set's name (dev, heldout, heldout2 ... heldout6) or a folder of pages; default: dev
+if __name__ == "__main__":   # a set's name (dev, heldout, heldout2 ... heldout7) or a folder of pages; default: dev
     arg = sys.argv[1] if len(sys.argv) > 1 else "dev"
     sys.exit(0 if main(SETS.get(arg) or Path(arg))["prose_lines_lost"] == 0 else 1)

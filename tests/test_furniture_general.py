@@ -5,7 +5,9 @@ document's page numbers and running heads, comment sections and a thread's repli
 related-X tails, platform disclaimers, a browser's print header and footer, the
 site's masthead, a record's fields before the document, QR prompts and tagged tail
 links, clock-stamped bylines, widgets that speak to the reader, a gazette's issue lines,
-an empty attachment box, a cut-short title bar, platform placeholders — and what must stay: headlines, the closing signature and its note, the
+an empty attachment box, a cut-short title bar, platform placeholders, thread floors, adverts,
+a newsletter's mail notes, open-data records and infoboxes — and what must stay: English lines of a
+bilingual page, headlines, the closing signature and its note, the
 attachment line, comment words inside a report (a table's column, a heading), every
 prose line. The held-out pages
 (tests/fixtures/pages_heldout*) are checked only for the invariant: no body line lost."""
@@ -622,7 +624,8 @@ def test_every_interface_word_stands_in_a_group_with_its_reason_and_a_known_kind
         assert word not in seen, word
         seen.add(word)
         previous = "entry"
-    assert set(vocabulary()) == {"widget", "label", "field", "tail", "notice", "comments", "inline", "place"}
+    assert set(vocabulary()) == {"widget", "label", "field", "tail", "notice", "comments", "inline", "place",
+                                 "advert"}
 
 
 def test_a_platform_credit_after_the_body_goes_and_the_issuer_stays():
@@ -637,3 +640,192 @@ def test_a_platform_credit_after_the_body_goes_and_the_issuer_stays():
     assert c["学习强国山川学习平台"] == "furniture"
     signed = classes_of(f"{PROSE_A}\n{PROSE_B}\n河湾镇人民政府\n打印\n")
     assert signed["河湾镇人民政府"] == BODY
+
+
+def test_a_thread_floor_inside_the_report_goes_with_its_marks_and_later_floors_are_replies():
+    # The poster goes on in 2楼: the floor number, the floor's reply widgets before it and the
+    # clock stamp and client note after it are the thread's marks, not the report. After the
+    # closing date, 3楼 begins a reply: it and all after it go, the reply's long line too.
+    c = classes_of(f"""
+{PROSE_A}
+回复(2)
+收起回复
+2楼
+2020-01-12 09:43
+来自Android客户端
+{PROSE_B}
+北湖区人民政府
+2020年1月10日
+3楼
+桥头老李
+我们村的扶贫车间确实办起来了每个月能挣两千多块钱呢真是好事一件
+回复
+""")
+    for mark in ("回复(2)", "收起回复", "2楼", "2020-01-12 09:43", "来自Android客户端", "3楼", "桥头老李",
+                 "我们村的扶贫车间确实办起来了每个月能挣两千多块钱呢真是好事一件"):
+        assert c[mark] == "furniture", mark
+    assert c[PROSE_B] == BODY and c["2020年1月10日"] == BODY and c["北湖区人民政府"] == BODY
+
+
+def test_a_floor_word_in_the_report_is_no_floor():
+    # 楼 in a heading or a sentence (三号楼建设) is the report's: only a floor number alone on
+    # its line (2楼, #3) is a thread's mark.
+    c = classes_of(f"{PROSE_A}\n三号楼\n{PROSE_B}\n")
+    assert c["三号楼"] == BODY
+
+
+def test_an_advert_inside_the_text_goes_and_a_table_row_named_advert_stays():
+    # 广告 alone, then the ad's lines with a widget (立即购买): furniture up to the heading.
+    # In a market-supervision table, 广告 is a row's name followed by figures: it stays.
+    c = classes_of(f"""
+{PROSE_A}
+广告
+夏季清凉好物限时5折
+立即购买
+二、乡村振兴全面推进
+{PROSE_B}
+""")
+    assert [c[w] for w in ("广告", "夏季清凉好物限时5折", "立即购买")] == ["furniture"] * 3
+    assert c["二、乡村振兴全面推进"] == BODY
+    table = classes_of(f"{PROSE_A}\n类别\n广告\n126\n价格\n84\n{PROSE_B}\n")
+    assert table["广告"] == BODY and table["126"] == BODY
+
+
+def test_mail_notes_of_a_newsletter_are_no_prose_and_its_header_goes():
+    # 您收到此邮件是因为… is a long sentence, but about the mail: the report ends at its
+    # closing date, and the unsubscribe lines and the mail's header (发件人：, 主题：) go.
+    c = classes_of(f"""
+发件人：北湖区商务局
+收件人：订阅用户
+主题：商务简报第2期
+北湖区商务局2022年工作总结
+{PROSE_A}
+{PROSE_B}
+北湖区商务局
+2023年1月20日
+转发给朋友
+您收到此邮件是因为您订阅了北湖区商务局电子简报，感谢您的关注。
+如不希望再收到此类邮件，请点击退订。
+""")
+    for w in ("发件人：北湖区商务局", "收件人：订阅用户", "主题：商务简报第2期", "转发给朋友",
+              "您收到此邮件是因为您订阅了北湖区商务局电子简报，感谢您的关注。", "如不希望再收到此类邮件，请点击退订。"):
+        assert c[w] == "furniture", w
+    assert c["北湖区商务局2022年工作总结"] == BODY and c["2023年1月20日"] == BODY
+
+
+def test_a_machine_text_note_hashtags_and_a_copyright_footer_go():
+    # A platform's notes, not the report: its transcript's origin, its topic tags, and a
+    # footer with © even among Han words (©2026 某站 使用前必读 | 京ICP证…).
+    c = classes_of(f"""
+文稿由AI生成，仅供参考
+{PROSE_A}
+{PROSE_B}
+#政府工作报告
+#两会 #北湖#
+©2026 北湖网 使用前必读 | 隐私政策 | 京ICP证030173号
+""")
+    for w in ("文稿由AI生成，仅供参考", "#政府工作报告", "#两会 #北湖#", "©2026 北湖网 使用前必读 | 隐私政策 | 京ICP证030173号"):
+        assert c[w] == "furniture", w
+
+
+def test_an_image_click_prompt_and_a_disclosure_attribute_inside_the_body_go():
+    # （点击图片查看大图） is the image's widget; （此件公开发布） after a document's date is the
+    # page's disclosure attribute, both left inside a longer copy. The chart's caption stays.
+    c = classes_of(f"""
+{PROSE_A}
+图1　2020-2024年全区地区生产总值
+（点击图片查看大图）
+北湖区人民政府
+2024年2月19日
+（此件公开发布）
+{PROSE_B}
+""")
+    assert c["（点击图片查看大图）"] == "furniture" and c["（此件公开发布）"] == "furniture"
+    assert c["图1　2020-2024年全区地区生产总值"] == BODY and c["2024年2月19日"] == BODY
+
+
+def test_records_of_open_data_and_an_encyclopedia_infobox_go():
+    # An open-data catalogue's fields (数据集名称：…, 下载次数：…) and an infobox's keys each with
+    # its value on the next line (中文名 / …, 发布单位 / …) are the page's record, not the report;
+    # a related-X marker of three characters (相关数据集) opens the tail.
+    c = classes_of(f"""
+数据集名称：北湖区2023年信用体系建设工作总结
+下载次数：214
+中文名
+北湖区2023年信用体系建设工作总结
+发布单位
+北湖区人民政府
+北湖区2023年信用体系建设工作总结
+{PROSE_A}
+{PROSE_B}
+相关数据集
+北湖区2022年信用体系建设工作总结
+""")
+    for w in ("数据集名称：北湖区2023年信用体系建设工作总结", "下载次数：214", "中文名", "发布单位", "北湖区人民政府",
+              "相关数据集", "北湖区2022年信用体系建设工作总结"):
+        assert c[w] == "furniture", w
+
+
+def test_a_repost_tag_makes_a_title_bar_and_the_later_title_stays():
+    # 【转】 before the thread's title: the same title as the post's own headline below, so the
+    # first is the thread's title bar; the headline, the last time it is seen, stays.
+    lines = ["回复", "【转】北湖区2019年扶贫开发工作总结", "白沙小散户", "1楼", "北湖区2019年扶贫开发工作总结", PROSE_A]
+    c = classify(lines)
+    assert c[1] == FURNITURE and c[4] == BODY
+
+
+def test_english_lines_of_a_bilingual_page_before_their_chinese_stay():
+    # Before the title, the salutation and a numbered heading, a line of English words is their
+    # translation; the English menu items and the copyright line still go.
+    c = classes_of(f"""
+Home
+News
+Report on the Work of the Government (2024)
+2024年北湖区政府工作报告
+Fellow Deputies,
+各位代表：
+{PROSE_A}
+{PROSE_B}
+Copyright © 2024 Beihu District. All Rights Reserved.
+""")
+    assert c["Report on the Work of the Government (2024)"] == BODY and c["Fellow Deputies,"] == BODY
+    assert c["2024年北湖区政府工作报告"] == BODY
+    assert c["Home"] == "furniture" and c["News"] == "furniture"
+    assert c["Copyright © 2024 Beihu District. All Rights Reserved."] == "furniture"
+
+
+def test_an_encyclopedia_definition_of_the_title_is_no_report_text_and_the_salutation_stays():
+    # 《T》是… under the headline T describes the document: the entry's abstract, so the body
+    # begins at the report's own first paragraph and the infobox between goes. 编辑 (a toolbar
+    # word and a field key) before 各位代表： takes no value: the salutation stays.
+    c = classes_of(f"""
+北湖区2022年政府工作报告
+《北湖区2022年政府工作报告》是2022年1月18日在北湖区第三届人民代表大会第一次会议上区长所作的报告。
+中文名
+北湖区2022年政府工作报告
+发布单位
+北湖区人民政府
+编辑
+各位代表：
+{PROSE_A}
+{PROSE_B}
+""")
+    assert c["《北湖区2022年政府工作报告》是2022年1月18日在北湖区第三届人民代表大会第一次会议上区长所作的报告。"] == "furniture"
+    assert c["中文名"] == "furniture" and c["发布单位"] == "furniture" and c["北湖区人民政府"] == "furniture"
+    assert c["各位代表："] == BODY
+
+
+def test_a_report_opening_with_a_named_document_keeps_its_paragraph():
+    # Without that title above it, 《纲要》是… is the report's own sentence: it is the body.
+    line = "《北湖区国民经济和社会发展第十四个五年规划纲要》是全区未来五年发展的宏伟蓝图，必须认真贯彻落实。"
+    c = classes_of(f"北湖区人民政府\n{line}\n{PROSE_A}\n")
+    assert c[line] == BODY
+
+
+def test_a_report_sentence_on_unsubscribing_or_machine_recognition_stays_prose():
+    # Only notes about the mail itself (此邮件, 点击退订) or a text's own machine origin
+    # (文稿由AI生成) are notices; the report's sentences about such services are its prose,
+    # the last one too, and a floor in a table (位置 / 2楼) without a thread's marks stays.
+    last = "下一步，我们将督促运营商落实短信退订机制，目前由系统自动识别的骚扰电话占85%。"
+    c = classes_of(f"{PROSE_A}\n位置\n2楼\n{PROSE_B}\n{last}\n打印\n")
+    assert c[last] == BODY and c["2楼"] == BODY and c["打印"] == "furniture"

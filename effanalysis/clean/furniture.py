@@ -44,6 +44,16 @@ block. Then a class:
 - a page printed from a browser carries the browser's date-time and title
   header and its URL and page-count footer at every page break: furniture
   wherever they stand.
+- a thread's floor number (2楼) inside the report is a break like a page number, with the
+  floor's marks around it (回复(2), the clock stamp, 来自…客户端); after the report a floor
+  opens the replies; an advertisement (the lexicon's advert word alone, 广告, then the ad's
+  short lines with a widget among them) and a bracketed disclosure attribute ((此件公开发布))
+  are furniture inside the body too;
+- notes about a newsletter's mail (您收到此邮件…, 退订) and a platform's machine-made text
+  (文稿由AI生成), topic tags (#两会), a footer with ©, an encyclopedia's definition of the
+  title above it (《X》是…) are no report text; a repost tag (【转】) before a title a later
+  line repeats makes it a title bar; on a bilingual page an English line before the title,
+  the salutation, a heading or the occasion is the document's.
 
 `classify(lines)` returns one class per line; `find_furniture(text)` the spans
 to remove, the removed lines and the related articles listed in a tail.
@@ -89,11 +99,12 @@ def is_info_line(line: str) -> bool:
 
 # A photo caption: "… 本报记者 王某 摄", "（新华社记者 李学仁 摄）".
 _CAPTION = re.compile(rf"(?:记者|摄影|通讯员|供图|图/|图：)[^。！？\n]{{1,20}}?摄[{_SPACE}]*[)）]?[{_SPACE}]*$")
-# A photo note in brackets (（图为会议现场）) and a fold widget of a news app (展开全文):
+# A photo note in brackets (（图为会议现场）, an image's click prompt （点击图片查看大图）) and a fold widget of a news app (展开全文):
 # furniture inside the body too.
-_PHOTO_NOTE = re.compile(r"^[（(](?:图为|图片为|上图为|下图为|图片来源)[^（）()\n]{1,40}[）)]$")
+_PHOTO_NOTE = re.compile(r"^[（(](?:图为|图片为|上图为|下图为|图片来源|点击)[^（）()\n]{1,40}[）)]$")
 _FOLD = re.compile(r"^(?:点击)?(?:展开全文|展开剩余\d{1,2}%|阅读全文|查看全文|继续阅读|收起全文|收起)$")
 NOTE_MAX = 48             # a photo note or fold widget is a line this short
+ADVERT_LINES = 4          # an advertisement inside the text has at most this many lines after its marker
 _URL_START = ("http", "file:")   # a cheap test before the print footer's expression
 # A menu bar on one line: items between | or /, or many short items between spaces.
 _MENU = re.compile(rf"^(?:[^|｜/\s]{{1,8}}[{_SPACE}]*[|｜/][{_SPACE}]*){{2,}}[^|｜/\s]{{1,8}}$"
@@ -120,8 +131,8 @@ _SELF = re.compile("本网|本站|本平台|本公众号|本号|本文(?![件书
 _RIGHTS = re.compile("版权|转载|侵权|授权|删除|更正|免责|仅代表|不代表|信息存储空间")
 # A notice however named (平台声明：…, 特别声明：…).
 _NOTICE_LABEL = re.compile(r"^[^\s：:，。]{0,4}声明[ \t\u3000]*[:：]")
-# A related-X marker of any X alone on its line (相关解读, 【相关专题】>>): it opens a tail.
-_RELATED_MARKER = re.compile(rf"^[【\[]?相关[{HAN}]{{2}}[】\]]?[ \t\u3000]*(?:[:：]|>>|》》|>|»)?$")
+# A related-X marker of any X alone on its line (相关解读, 【相关专题】>>, 相关数据集): it opens a tail.
+_RELATED_MARKER = re.compile(rf"^[【\[]?相关[{HAN}]{{2,3}}[】\]]?[ \t\u3000]*(?:[:：]|>>|》》|>|»)?$")
 # A reply's byline in a thread (发表于 2026-2-6 15:03): after the report, its replies begin.
 _POST_BYLINE = re.compile(r"^(?:发表于|回复于|评论于)[ \t\u3000]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _COMMENT_COUNT = re.compile(r"^共有?[ \t\u3000]*\d+[ \t\u3000]*条(?:评论|回复|留言)")
@@ -156,7 +167,24 @@ _PLACEHOLDER = re.compile(r"^请(?:输入|填写|选择|留下)")
 _URL_IN = re.compile(r"https?://|www\.", re.I)
 _ISSUE = re.compile(rf"^[{HAN}]{{0,10}}(?:\d{{4}}年)?第[ \t\u3000]*\d{{1,4}}[ \t\u3000]*期"
                     r"(?:[（(]总第[ \t\u3000]*\d{1,5}[ \t\u3000]*期[）)])?(?:第[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?$")
+# A newsletter's notes about the mail itself (您收到此邮件是因为…, 如不希望再收到此类邮件，请点击退订。,
+# 本邮件由系统自动发送) and a platform's note that its text is machine-made (文稿由AI生成，仅供参考).
+_ABOUT_MAIL = re.compile(r"(?:此|本|这封|该|此类)邮件|点击[^。，,]{0,4}退订|退订本?(?:邮件|简报|期刊)")
+_MACHINE_TEXT = re.compile(r"^(?:本?(?:视频)?(?:文稿|字幕|文字|内容|译文)|以上内容|本文)由[ \t\u3000]*(?:AI|人工智能|机器)"
+                           r"[^，。,]{0,6}(?:生成|翻译|转写|识别)")
 WIDGET_LINE_MAX = 60      # such a line is no longer than this
+# A thread's floor number (2楼, 第3楼, #4): after the report, a reply begins; inside it, the
+# poster's next floor.
+_FLOOR = re.compile(r"^(?:第?[ \t\u3000]*\d{1,4}[ \t\u3000]*楼|#\d{1,4}|\d{1,4}#)$")
+# A platform's topic tags (#政府工作报告 #两会#): a line of them only.
+_HASHTAGS = re.compile(r"^(?:#[^#\s]{1,20}#?[ \t\u3000]*)+$")
+# A repost's or a column's tag before a title bar's text (【转】…, 【原创】…): the same title.
+_TITLE_TAG = re.compile(r"^[【\[][^】\]\n]{1,4}[】\]][ \t\u3000]*")
+# An encyclopedia entry's definition of the document it copies (《X》是…所作的报告。), X being a
+# line above it: a sentence about the report, not of it.
+_DEFINITION = re.compile(r"^《([^》\n]{4,60})》是")
+# A line of Latin words (a bilingual page's English line)
+_LATIN_WORDS = re.compile(r"[A-Za-z]+(?:[^A-Za-z]+[A-Za-z]+)+")
 _EMPTY_ATTACHMENT = re.compile(r"^(?:相关)?附件[ \t\u3000]*[:：]?$")
 TITLE_STEM_MIN = 8        # a title bar's stem before its ellipsis has at least this many characters
 # A link of a tail tagged with its column (【学习专栏】深入学习…).
@@ -187,10 +215,10 @@ LICENCE_TAIL = 3000   # a licence footer starts within this many characters of t
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, list[str]]:
-    """Interface words by kind: widget, label, field, tail, notice, comments, inline, place (see the
-    lexicon's header)."""
+    """Interface words by kind: widget, label, field, tail, notice, comments, inline, place, advert (see
+    the lexicon's header)."""
     kinds: dict[str, list[str]] = {"widget": [], "label": [], "field": [], "tail": [], "notice": [], "comments": [],
-                                   "inline": [], "place": []}
+                                   "inline": [], "place": [], "advert": []}
     for line in LEXICON.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             word, _, kind = line.partition("\t")
@@ -205,7 +233,7 @@ def _alternation(words) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     v = vocabulary()
-    every = v["widget"] + v["label"] + v["tail"] + v["notice"] + v["comments"] + v["inline"]
+    every = v["widget"] + v["label"] + v["tail"] + v["notice"] + v["comments"] + v["inline"] + v["advert"]
     long_words = [w for w in every if len(w) > 1]
     # One-character words (大 中 小) count only standing alone, never inside a word (大会).
     single = "".join(re.escape(w) for w in set(every) if len(w) == 1)
@@ -283,9 +311,10 @@ class _Line:
         self.caption = bool(_CAPTION.search(s) or _PHOTO_NOTE.match(s))
         # a notice about the page, or a widget speaking to the reader: no prose of the report
         self.notice = bool(notice_re.match(s) or _NOTICE_LABEL.match(s) or (_SELF.search(s) and _RIGHTS.search(s))
-                           or len(s) <= WIDGET_LINE_MAX and bool(_ABOUT_PAGE.search(s) or _GREETING.search(s)))
+                           or len(s) <= WIDGET_LINE_MAX and bool(_ABOUT_PAGE.search(s) or _GREETING.search(s)
+                                                                 or _ABOUT_MAIL.search(s) or _MACHINE_TEXT.match(s)))
         self.comments = len(s) <= COMMENT_LINE_MAX and bool(
-            comments_re.match(s) or _COMMENT_COUNT.match(s) or _POST_BYLINE.match(s))
+            comments_re.match(s) or _COMMENT_COUNT.match(s) or _POST_BYLINE.match(s) or _FLOOR.match(s))
         # the browser's header or footer of a printed page
         self.printed = bool(_PRINT_FOOTER.match(s) or (_PRINT_STAMP.match(s) and not self.sentence))
 
@@ -298,10 +327,13 @@ class _Line:
         """Furniture by itself, wherever it stands outside the body."""
         if not self.han:   # separators, dates, ids, counts — not a sentence's stray punctuation
             return (len(self.text) <= NO_HAN_MAX and not _PUNCTUATION_ONLY.fullmatch(self.text)
-                    or bool(_COPYRIGHT.search(self.text)) or self.printed)
+                    or bool(_COPYRIGHT.search(self.text)) or self.printed or bool(_HASHTAGS.match(self.text)))
         if self.meta:
             return False
         return (self.widget >= WIDGET_SHARE * self.han or self.label or self.caption or self.notice or self.printed
+                or (not self.sentence and len(self.text) <= 120 and bool(_COPYRIGHT.search(self.text)))
+                or (not self.sentence and self.han <= SHORT_HAN
+                    and bool(_FLOOR.match(self.text) or _HASHTAGS.match(self.text)))
                 or (not self.sentence and bool(_QR_PROMPT.match(self.text) or _OWNER.search(self.text)
                                                or _PLACEHOLDER.match(self.text) or _ISSUE.match(self.text)))
                 or (len(self.text) <= PAGE_NUMBER_MAX and bool(_PAGE_NUMBER_LINE.match(self.text)))
@@ -337,7 +369,11 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
     def blank(i: int) -> bool:
         return not lines[i].strip(_SPACE)
 
-    first = next((i for i in range(n) if not blank(i) and feat(i).prose), None)
+    def defines_title(i: int) -> bool:   # 《柳江区2022年政府工作报告》是… under that title
+        m = _DEFINITION.match(feat(i).text)
+        return bool(m) and any(lines[j].strip(_SPACE) == m.group(1) for j in range(i))
+
+    first = next((i for i in range(n) if not blank(i) and feat(i).prose and not defines_title(i)), None)
     # the document's last numbered heading or closing date, found once when a comment-like line asks
     structure_end = cache(lambda: _last_structure(lines))
     # the short lines after the first prose block, and URL lines: a report's lines are
@@ -366,7 +402,7 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
     head, tail = contents
     for i in head + tail:
         f = feat(i)
-        if f.furniture():
+        if f.furniture() or f.prose and i < first and defines_title(i):
             classes[i] = FURNITURE
         elif f.meta and i < first:
             classes[i] = META
@@ -401,12 +437,14 @@ def _classify(lines: list[str]) -> tuple[list[str], int, int]:
     for zone in (head, tail):
         _place_tags(classes, zone, feat)
     _site_name(classes, tail, feat)
-    _neighbours(classes, head, feat, ends_text=first >= n, starts_text=True)   # the body follows the head
+    translated = _translations(classes, head, feat)
+    _neighbours(classes, head, feat, ends_text=first >= n, starts_text=True, keep=translated)   # the body follows
     _neighbours(classes, tail, feat, ends_text=True, starts_text=first >= n)
     _masthead(classes, head, feat)
     # Inside the body only photo captions and a printed document's page numbers
     # with their running heads are furniture.
-    for i in _caption_lines(lines, first, last, short) + _page_lines(lines, short):
+    for i in _caption_lines(lines, first, last, short) + _page_lines(lines, short) \
+            + _floor_breaks(lines, short, feat) + _advert_lines(lines, short, last, feat):
         classes[i] = FURNITURE
     return classes, first, last
 
@@ -457,7 +495,7 @@ def _replies_follow(opener: int, n: int, blank, feat) -> bool:
 
 def _has_comment_word(line: str) -> bool:
     """A word every comment-section opener has: a cheap test before a line's features."""
-    return "评" in line or "回复" in line or "发表于" in line or "留言" in line
+    return "评" in line or "回复" in line or "发表于" in line or "留言" in line or "楼" in line or "#" in line
 
 
 def _attachment_widget(classes: list[str], tail: list[int], feat) -> None:
@@ -520,9 +558,11 @@ def _masthead(classes: list[str], head: list[int], feat) -> None:
 def _table_rows(classes: list[str], content: list[int], feat) -> None:
     """Rows of a table whose keys and values stand on lines of their own
     (信息索引号 / 1134…/202601-00012 / 公开方式 / 主动公开): at least two key lines,
-    each followed by a short value line, are furniture with their values."""
+    each followed by a short value line, are furniture with their values. A line ending
+    in a colon (the salutation 各位代表：) introduces what follows: it is no value."""
     rows = [(i, content[k + 1]) for k, i in enumerate(content[:-1])
-            if feat(i).key_only and not feat(content[k + 1]).prose and not feat(content[k + 1]).key_only]
+            if feat(i).key_only and not feat(content[k + 1]).prose and not feat(content[k + 1]).key_only
+            and not feat(content[k + 1]).text.endswith(("：", ":"))]   # 各位代表： introduces, it is no value
     if len(rows) >= 2:
         for key, value in rows:
             classes[key] = classes[value] = FURNITURE
@@ -569,7 +609,8 @@ def _page_lines(lines: list[str], short: list[int]) -> list[int]:
     return sorted(set(out))
 
 
-def _neighbours(classes: list[str], content: list[int], feat, ends_text: bool, starts_text: bool) -> None:
+def _neighbours(classes: list[str], content: list[int], feat, ends_text: bool, starts_text: bool,
+                keep: set[int] = frozenset()) -> None:
     """A run of short lines between two furniture lines is furniture (the items
     of a menu, breadcrumb or toolbar, one a line), except a line that reads as
     the document's title, the issuing body just before it, a headline of the
@@ -577,7 +618,8 @@ def _neighbours(classes: list[str], content: list[int], feat, ends_text: bool, s
     breadcrumb item even then (首页 > 政府工作报告). A run of several tiny items
     is a menu wherever it stands. `content`: the non-blank lines of one zone;
     `ends_text` / `starts_text`: nothing follows / precedes it — the page's edge
-    counts as furniture for the short items of a menu bar."""
+    counts as furniture for the short items of a menu bar; `keep`: lines that stay (a
+    bilingual page's English lines of the document)."""
     position = {i: k for k, i in enumerate(content)}
     in_head = not ends_text or starts_text
 
@@ -591,7 +633,10 @@ def _neighbours(classes: list[str], content: list[int], feat, ends_text: bool, s
         text = feat(i).text
         return len(text) <= MENU_ITEM_MAX and not any(ch in _ITEM_PUNCTUATION for ch in text)
 
-    last_seen = {feat(i).text: k for k, i in enumerate(content) if short(i)} if in_head else {}
+    last_seen = {_TITLE_TAG.sub("", feat(i).text): k for k, i in enumerate(content) if short(i)} if in_head else {}
+
+    def repeated(i: int) -> bool:   # a later line of the head repeats it (【转】 before a title bar's text)
+        return in_head and last_seen.get(_TITLE_TAG.sub("", feat(i).text), position[i]) != position[i]
 
     k = 0
     while k < len(content):
@@ -626,15 +671,75 @@ def _neighbours(classes: list[str], content: list[int], feat, ends_text: bool, s
             # a menu's item may end like a title (常委会公报, 工作报告): a tiny one with another tiny
             # item after it is an item; the document's title is the run's last line
             item = menu and (len(text) <= MENU_ITEM or tiny(i) and n + 1 < len(run) and tiny(run[n + 1]))
-            kept = (_TITLE_END.search(text) and not item) \
+            kept = i in keep or (_TITLE_END.search(text) and not item and not repeated(i)) \
                 or (_ISSUER_END.search(text) and (_TITLE_END.search(nxt) or _DATE_LINE.match(nxt))) \
                 or (_DATE_LINE.match(text) and _ISSUER_END.search(prev)) \
                 or (text[:1] in "（(" and _DATE_LINE.match(prev)) \
                 or (in_head and f.han >= HEADLINE_HAN and not f.widget and not f.label
-                    and last_seen[text] == position[i])   # the last time: a page's title bar repeats the headline
+                    and not repeated(i))   # the last time: a page's title bar repeats the headline
             if crumb or (closed and not kept) or (menu and tiny(i) and not kept):
                 classes[i] = FURNITURE
         k = j + 1
+
+
+def _floor_breaks(lines: list[str], short: list[int], feat) -> list[int]:
+    """A thread's floor number inside the report (2楼: its poster goes on in the next floor)
+    and the floor's marks around it that are furniture by themselves (回复(2), 收起回复 of the
+    floor before; the clock stamp and 来自…客户端 of the new one): furniture, like a printed
+    copy's page number. A floor without such a mark (a table's 位置 / 2楼) stays."""
+    out = []
+    for i in short:
+        if not _FLOOR.match(lines[i].strip(_SPACE)):
+            continue
+        marks = []
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and lines[j].strip(_SPACE) and len(lines[j]) <= NOTE_MAX \
+                    and feat(j).furniture():
+                marks.append(j)
+                j += step
+        if marks:
+            out += [i] + marks
+    return out
+
+
+def _advert_lines(lines: list[str], short: list[int], last: int, feat) -> list[int]:
+    """An advertisement inside the text: the lexicon's advert word alone on its line (广告),
+    then the ad's short lines up to the next paragraph, heading or blank line, when one of
+    them is a widget by itself (立即购买, 点击查看). A table's 广告 row (广告 / 126) has none
+    and stays."""
+    markers = frozenset(vocabulary()["advert"])
+    out = []
+    for i in short:
+        if lines[i].strip(_SPACE) not in markers:
+            continue
+        ad = []
+        j = i + 1
+        while j <= last and len(ad) < ADVERT_LINES and lines[j].strip(_SPACE) and len(lines[j]) <= NOTE_MAX \
+                and not feat(j).prose and not _STRUCTURE.match(lines[j]) and not _FIGURE.match(lines[j].strip(_SPACE)):
+            ad.append(j)
+            j += 1
+        if any(feat(j).furniture() for j in ad):
+            out += [i] + ad
+    return out
+
+
+def _translations(classes: list[str], head: list[int], feat) -> set[int]:
+    """On a bilingual page a line of English words stands before the Chinese line it
+    translates: before the title, the salutation (各位代表：), a numbered heading or the
+    occasion (——2024年1月30日在…), it is the document's, not a menu item. Returns those lines."""
+    out = set()
+    for k, i in enumerate(head[:-1]):
+        text, nxt = feat(i).text, head[k + 1]
+        if classes[i] not in (BODY, FURNITURE) or feat(i).han or classes[nxt] != BODY or not _LATIN_WORDS.search(text) \
+                or _COPYRIGHT.search(text) or _BREADCRUMB.search(text) or _MENU.match(text):
+            continue
+        chinese = feat(nxt).text
+        if _TITLE_END.search(chinese) or chinese.endswith(("：", ":")) or _STRUCTURE.match(chinese) \
+                or chinese.startswith(("——", "--")):
+            classes[i] = BODY
+            out.add(i)
+    return out
 
 
 def _is_separator(s: str) -> bool:
@@ -652,9 +757,11 @@ def _caption_lines(lines: list[str], first: int, last: int, short: list[int]) ->
         if "摄" in line and _CAPTION.search(line.rstrip(_SPACE)):
             out.append(i)
     inline = frozenset(vocabulary()["inline"])
+    notices = frozenset(vocabulary()["notice"])
     for i in short:   # the body's short lines
         line = lines[i].strip(_SPACE)
-        if line in inline or line[:1] in "（(点展阅查继收" and (_PHOTO_NOTE.match(line) or _FOLD.match(line)):
+        # a bracketed disclosure attribute ((此件公开发布)) after a document inside the copy
+        if line in inline or line[:1] in "（(" and line[-1:] in "）)" and line[1:-1] in notices or line[:1] in "（(点展阅查继收" and (_PHOTO_NOTE.match(line) or _FOLD.match(line)):
             out.append(i)
     return out
 
