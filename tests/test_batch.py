@@ -20,6 +20,7 @@ import effanalysis
 from effanalysis import cli
 from effanalysis.batch import MANIFEST, collect, run_batch
 from effanalysis.corpus import trends
+from processes import kernel_children
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "corpus" / "government_work_reports.jsonl"
@@ -147,9 +148,7 @@ def test_a_changed_document_is_rendered_again(tmp_path, quick_notebook):
     # six notebooks ran in this process (jobs=1): none of their kernels is left running
     import psutil
 
-    kernels = [p for p in psutil.Process().children(recursive=True)
-               if "ipykernel_launcher" in " ".join(p.cmdline())]
-    assert kernels == []
+    assert kernel_children(psutil.Process()) == []
 
 
 def test_force_renders_everything_again(tmp_path):

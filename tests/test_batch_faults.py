@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from processes import kernel_children
+
 import nbformat
 import pytest
 
@@ -258,8 +260,7 @@ def test_a_batch_told_to_stop_stops_cleanly_and_resumes(tmp_path, row_notebook, 
     proc = subprocess.Popen(_cli_batch_script(corpus, out, row_notebook, jobs), env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     me = psutil.Process(proc.pid)
-    kernels = lambda: [p.pid for p in me.children(recursive=True)          # noqa: E731
-                       if "ipykernel_launcher" in " ".join(p.cmdline())]
+    kernels = lambda: kernel_children(me)          # noqa: E731
     deadline = time.monotonic() + 240
     while (_journaled(out) < stop_after or not kernels()) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
